@@ -1,0 +1,178 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { entrySchema, EVIDENCE_LINKS_MAX, NARRATIVE_MAX, type EntryLimits } from "~/domain/progress/entry-schema";
+import { FormErrors, useErrorText } from "./field-error";
+
+export interface EntryFormDefaults {
+  entryId?: number;
+  version?: number;
+  territoryId: number;
+  entryDate: string;
+  value?: number;
+  peopleReached?: number | null;
+  narrativeKk?: string;
+  narrativeRu?: string;
+  evidenceLinks?: string[];
+  behindReasonKk?: string;
+  behindReasonRu?: string;
+}
+
+/** Adds or changes one progress entry. A plain form: it works before (or without) scripts. */
+export function EntryForm({
+  id,
+  measureId,
+  limits,
+  territories,
+  defaults,
+  lastResult,
+  onCancelHref,
+}: {
+  id: string;
+  measureId: number;
+  limits: EntryLimits;
+  territories: Array<{ id: number; name: string }>;
+  defaults: EntryFormDefaults;
+  lastResult: SubmissionResult<string[]> | undefined;
+  onCancelHref?: string;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id,
+    lastResult,
+    defaultValue: {
+      ...defaults,
+      entryId: defaults.entryId?.toString(),
+      version: defaults.version?.toString(),
+      territoryId: String(defaults.territoryId),
+      value: defaults.value?.toString(),
+      peopleReached: defaults.peopleReached?.toString(),
+      evidenceLinks: defaults.evidenceLinks?.join("\n"),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(limits) }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save-entry";
+
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save-entry" />
+      <input type="hidden" name="measureId" value={measureId} />
+      {defaults.entryId && <input type="hidden" name="entryId" value={defaults.entryId} />}
+      {defaults.version && <input type="hidden" name="version" value={defaults.version} />}
+      <Stack gap="sm">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <TextInput
+            {...getInputProps(fields.entryDate, { type: "date" })}
+            key={fields.entryDate.key}
+            label={t("entry.date")}
+            min={limits.firstDate}
+            max={limits.today < limits.lastDate ? limits.today : limits.lastDate}
+            error={errorText(fields.entryDate.errors)}
+            withAsterisk
+          />
+          {territories.length > 1 ? (
+            <NativeSelect
+              {...getSelectProps(fields.territoryId)}
+              key={fields.territoryId.key}
+              label={t("entry.territory")}
+              data={territories.map((territory) => ({ value: String(territory.id), label: territory.name }))}
+              error={errorText(fields.territoryId.errors)}
+            />
+          ) : (
+            <input type="hidden" name="territoryId" value={territories[0]?.id ?? defaults.territoryId} />
+          )}
+          <TextInput
+            {...getInputProps(fields.value, { type: "text" })}
+            key={fields.value.key}
+            inputMode="decimal"
+            label={t("entry.value")}
+            error={errorText(fields.value.errors)}
+            withAsterisk
+          />
+          <TextInput
+            {...getInputProps(fields.peopleReached, { type: "text" })}
+            key={fields.peopleReached.key}
+            inputMode="numeric"
+            label={t("entry.peopleReached")}
+            error={errorText(fields.peopleReached.errors)}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <Textarea
+            {...getTextareaProps(fields.narrativeKk)}
+            key={fields.narrativeKk.key}
+            label={t("entry.narrativeKk")}
+            lang="kk"
+            autosize
+            minRows={2}
+            maxLength={NARRATIVE_MAX}
+            error={errorText(fields.narrativeKk.errors)}
+          />
+          <Textarea
+            {...getTextareaProps(fields.narrativeRu)}
+            key={fields.narrativeRu.key}
+            label={t("entry.narrativeRu")}
+            lang="ru"
+            autosize
+            minRows={2}
+            maxLength={NARRATIVE_MAX}
+            error={errorText(fields.narrativeRu.errors)}
+          />
+          <Textarea
+            {...getTextareaProps(fields.behindReasonKk)}
+            key={fields.behindReasonKk.key}
+            label={t("entry.behindReasonKk")}
+            lang="kk"
+            autosize
+            minRows={1}
+            maxLength={NARRATIVE_MAX}
+            error={errorText(fields.behindReasonKk.errors)}
+          />
+          <Textarea
+            {...getTextareaProps(fields.behindReasonRu)}
+            key={fields.behindReasonRu.key}
+            label={t("entry.behindReasonRu")}
+            lang="ru"
+            autosize
+            minRows={1}
+            maxLength={NARRATIVE_MAX}
+            error={errorText(fields.behindReasonRu.errors)}
+          />
+        </SimpleGrid>
+        <Textarea
+          {...getTextareaProps(fields.evidenceLinks)}
+          key={fields.evidenceLinks.key}
+          label={t("entry.evidenceLinks")}
+          description={`≤ ${EVIDENCE_LINKS_MAX}`}
+          autosize
+          minRows={1}
+          error={errorText(fields.evidenceLinks.errors)}
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {defaults.entryId ? t("entry.save") : t("entry.add")}
+          </Button>
+          {onCancelHref && (
+            <Button component="a" href={onCancelHref} variant="default">
+              {t("entry.cancel")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Form>
+  );
+}

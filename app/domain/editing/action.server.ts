@@ -1,0 +1,50 @@
+import type { Submission, SubmissionResult } from "@conform-to/react";
+import { data, redirect } from "@remix-run/node";
+import { encodeMessage } from "./messages";
+import { RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
+
+export type WriteReply =
+  | { result: SubmissionResult<string[]>; saved: true; conflict?: undefined }
+  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict };
+
+/**
+ * Runs a write for a parsed form and tells the user what became of it: saved, refused with a message
+ * on the form (or on one field), or stale (with what changed meanwhile). The user's input stays in
+ * the form unless it was saved. Anything else is a bug and propagates. After a save the user is sent
+ * to `redirectTo` when given, so that reloading the page does not submit again.
+ */
+export async function attemptWrite(
+  submission: Submission<unknown>,
+  work: () => Promise<unknown>,
+  options: { redirectTo?: string } = {},
+) {
+  try {
+    await work();
+    if (options.redirectTo) return redirect(options.redirectTo);
+    return data<WriteReply>({ result: submission.reply({ resetForm: true }), saved: true });
+  } catch (error) {
+    if (error instanceof StaleEdit) {
+      return data<WriteReply>({ result: submission.reply(), saved: false, conflict: error.conflict }, { status: 409 });
+    }
+    if (error instanceof RefusedWrite) {
+      const message = encodeMessage(error.messageKey, error.values);
+      const result = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [message] } })
+        : submission.reply({ formErrors: [message] });
+      return data<WriteReply>({ result, saved: false }, { status: 422 });
+    }
+    const refusal = writeRefusalOf(error);
+    if (refusal) {
+      return data<WriteReply>(
+        { result: submission.reply({ formErrors: [encodeMessage(refusal.messageKey)] }), saved: false },
+        { status: 422 },
+      );
+    }
+    throw error;
+  }
+}
+
+/** A parse that failed: the form shows its field errors. */
+export function invalid(submission: Submission<unknown>) {
+  return data<WriteReply>({ result: submission.reply(), saved: false }, { status: 400 });
+}

@@ -1,0 +1,309 @@
+import { sql, type Kysely } from "kysely";
+import type { Database, LocalizedText } from "~db/schema";
+import type { Principal } from "~/domain/auth/access";
+import { requireVisibleRoadMap, sectionsOf, type RoadMapSummary } from "~/domain/roadmap/roadmap.server";
+import { MEASURES_PER_PAGE, type DashboardFilters } from "./dashboard-filters";
+import type { AsOf } from "./execution";
+import { cachedFigures, roadMapRevision } from "./figures-cache.server";
+import {
+  departmentExecution,
+  itemExecution,
+  quarterSeriesExecution,
+  sectionExecution,
+  territoryExecution,
+  type ExecutionFigures,
+  type ExecutionScope,
+  type ItemRow,
+  type QuarterPointRow,
+} from "./execution.server";
+
+const ATTENTION_LIMIT = 20;
+
+export interface NamedFigures {
+  id: number;
+  name: LocalizedText;
+  figures: ExecutionFigures;
+}
+
+export interface MeasureLine extends ItemRow {
+  number: string;
+  title: LocalizedText;
+  department: LocalizedText;
+  territory: LocalizedText | null;
+  deadline: string;
+}
+
+export interface Dashboard {
+  roadMap: RoadMapSummary;
+  total: ExecutionFigures | null;
+  sections: Array<
+    NamedFigures & { number: string | null; subsections: Array<NamedFigures & { number: string | null }> }
+  >;
+  departments: NamedFigures[];
+  /** The territory the breakdown is under, its ancestors within the road map (for the breadcrumb), its parts. */
+  territory: { id: number; name: LocalizedText; trail: Array<{ id: number; name: LocalizedText }> };
+  territories: NamedFigures[];
+  series: QuarterPointRow[];
+  /** Measures behind or overdue, the furthest behind first. */
+  attention: MeasureLine[];
+  attentionCount: number;
+  measures: MeasureLine[];
+  measureCount: number;
+  options: {
+    sections: Array<{ id: number; number: string | null; title: LocalizedText; parentId: number | null }>;
+    departments: Array<{ id: number; name: LocalizedText }>;
+  };
+}
+
+/**
+ * Everything the dashboard of a road map shows, for one user and one set of filters. Every figure is
+ * computed by execution.server.ts over the same scope — the user's slice narrowed by the filters —
+ * so tables, charts and lists always agree. Computed figures are reused until the road map changes.
+ */
+export async function roadMapDashboard(
+  db: Kysely<Database>,
+  principal: Principal,
+  roadMapId: number,
+  filters: DashboardFilters,
+): Promise<Dashboard> {
+  const roadMap = await requireVisibleRoadMap(db, principal, roadMapId);
+  const { thresholds } = roadMap;
+  const { view } = roadMap;
+  const [{ focus, scope }, revision] = await Promise.all([
+    scopeOf(db, roadMap, filters),
+    roadMapRevision(db, roadMapId),
+  ]);
+  const asOf = filters.asOf;
+  const cached = <T>(kind: string, compute: () => Promise<T>) =>
+    cachedFigures(db, roadMapId, { kind, scope, asOf, thresholds, focus: focus.id }, compute, revision);
+
+  // The whole dashboard, names included, is kept until the road map changes; each figure separately
+  // too, so that other views (other pages, the list of road maps) reuse what they share.
+  return cachedFigures(
+    db,
+    roadMapId,
+    { kind: "dashboard", scope, filters, thresholds, focus: focus.id },
+    async () => {
+      const quarters = Array.from({ length: (roadMap.endYear - roadMap.startYear + 1) * 4 }, (_, index) => ({
+        year: roadMap.startYear + Math.floor(index / 4),
+        quarter: (index % 4) + 1,
+      }));
+      const [sectionRows, departmentRows, territoryRows, series, items, sections, departments, trail] =
+        await Promise.all([
+          cached("sections", () => sectionExecution(db, scope, asOf, thresholds)),
+          cached("departments", () => departmentExecution(db, scope, asOf, thresholds)),
+          cached("territories", () => territoryExecution(db, scope, asOf, thresholds, focus.id)),
+          cached("series", () => quarterSeriesExecution(db, scope, asOf, thresholds, quarters)),
+          cached("items", () => itemExecution(db, scope, asOf, thresholds)),
+          sectionsOf(db, roadMapId),
+          db
+            .selectFrom("department as d")
+            .select(["d.id", "d.name"])
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom("measure as m")
+                  .select("m.id")
+                  .whereRef("m.responsible_department_id", "=", "d.id")
+                  .where("m.road_map_id", "=", roadMapId),
+              ),
+            )
+            .orderBy("d.id")
+            .execute(),
+          db.selectFrom("territory").select(["id", "name", "path"]).where("id", "in", focus.path).execute(),
+        ]);
+
+      const sectionsInView = sections.filter(
+        (s) =>
+          !view.sectionIds ||
+          view.sectionIds.includes(s.id) ||
+          (s.parent_id !== null && view.sectionIds.includes(s.parent_id)),
+      );
+      const top = new Map(
+        sectionRows.filter((r) => r.topSectionId !== null && r.sectionId === null).map((r) => [r.topSectionId, r]),
+      );
+      const leaf = new Map(sectionRows.filter((r) => r.sectionId !== null).map((r) => [r.sectionId, r]));
+      const figuresOf = <R extends ExecutionFigures>(row: R): ExecutionFigures => ({
+        execution: row.execution,
+        yearExecution: row.yearExecution,
+        plan: row.plan,
+        fact: row.fact,
+        yearPlan: row.yearPlan,
+        yearFact: row.yearFact,
+        peopleReached: row.peopleReached,
+        counted: row.counted,
+        statusCounts: row.statusCounts,
+      });
+
+      const territoryNames = await namesOf(
+        db,
+        "territory",
+        territoryRows.map((row) => row.groupId),
+      );
+      const rank = (rows: NamedFigures[]) =>
+        rows.sort((a, b) => (a.figures.execution ?? 2) - (b.figures.execution ?? 2) || a.id - b.id);
+
+      const attentionItems = items
+        .filter((item) => item.status === "behind" || item.status === "overdue")
+        .sort((a, b) => (a.execution ?? 0) - (b.execution ?? 0) || a.measureId - b.measureId);
+      const pageStart = (filters.page - 1) * MEASURES_PER_PAGE;
+      const page = items.slice(pageStart, pageStart + MEASURES_PER_PAGE);
+      const attention = attentionItems.slice(0, ATTENTION_LIMIT);
+      const measureLines = await measureLinesOf(db, [...attention, ...page]);
+
+      return {
+        roadMap,
+        total: sectionRows.find((row) => row.topSectionId === null) ?? null,
+        sections: sectionsInView
+          .filter((s) => s.parent_id === null && top.has(s.id))
+          .map((s) => ({
+            id: s.id,
+            number: s.number,
+            name: s.title,
+            figures: figuresOf(top.get(s.id)!),
+            subsections: sectionsInView
+              .filter((child) => child.parent_id === s.id && leaf.has(child.id))
+              .map((child) => ({
+                id: child.id,
+                number: child.number,
+                name: child.title,
+                figures: figuresOf(leaf.get(child.id)!),
+              })),
+          })),
+        departments: rank(
+          departmentRows.map((row) => ({
+            id: row.groupId,
+            name: departments.find((d) => d.id === row.groupId)?.name ?? {},
+            figures: figuresOf(row),
+          })),
+        ),
+        territory: {
+          id: focus.id,
+          name: focus.name,
+          trail: focus.path
+            .slice(focus.path.indexOf(roadMap.territoryId))
+            .map((id) => trail.find((t) => t.id === id)!)
+            .map((t) => ({ id: t.id, name: t.name })),
+        },
+        territories: rank(
+          territoryRows.map((row) => ({
+            id: row.groupId,
+            name: territoryNames.get(row.groupId) ?? {},
+            figures: figuresOf(row),
+          })),
+        ),
+        series,
+        attention: attention.map(measureLines),
+        attentionCount: attentionItems.length,
+        measures: page.map(measureLines),
+        measureCount: items.length,
+        options: {
+          sections: sectionsInView.map((s) => ({ id: s.id, number: s.number, title: s.title, parentId: s.parent_id })),
+          departments: departments.map((d) => ({ id: d.id, name: d.name })),
+        },
+      };
+    },
+    revision,
+  );
+}
+
+/**
+ * What a user's dashboard covers: the territory in focus (the filter's, which must lie inside what
+ * the user may see, else the user's own area) and the scope every figure is computed over.
+ */
+async function scopeOf(
+  db: Kysely<Database>,
+  roadMap: RoadMapSummary,
+  filters: Pick<DashboardFilters, "territoryId" | "sectionId" | "departmentId" | "statuses">,
+) {
+  const { view } = roadMap;
+  const allowedRoots = view.territoryIds ?? [roadMap.territoryId];
+  const focusId = filters.territoryId ?? (allowedRoots.length === 1 ? allowedRoots[0]! : roadMap.territoryId);
+  const focus = await db
+    .selectFrom("territory")
+    .select(["id", "name", "path"])
+    .where("id", "=", focusId)
+    .executeTakeFirst();
+  const focusAllowed =
+    focus && focus.path.includes(roadMap.territoryId) && allowedRoots.some((root) => focus.path.includes(root));
+  if (!focus || !focusAllowed) throw new Response("Not found", { status: 404 });
+  const sliced = focus.id !== roadMap.territoryId || view.territoryIds !== null;
+  const sliceIds = sliced
+    ? (
+        await db
+          .selectFrom("territory")
+          .select("id")
+          .where(sql<boolean>`path @> ARRAY[${focus.id}]::int[]`)
+          .execute()
+      ).map((row) => row.id)
+    : null;
+  const sectionIds = filters.sectionId
+    ? view.sectionIds && !view.sectionIds.includes(filters.sectionId)
+      ? []
+      : [filters.sectionId]
+    : view.sectionIds;
+  const scope: ExecutionScope = {
+    roadMapId: roadMap.id,
+    territoryIds: sliceIds,
+    sectionIds,
+    departmentIds: filters.departmentId ? [filters.departmentId] : null,
+    statuses: filters.statuses,
+  };
+  return { focus, scope };
+}
+
+/** A road map's execution as its dashboard opens (no filters): for the list of road maps. */
+export async function roadMapTotal(
+  db: Kysely<Database>,
+  roadMap: RoadMapSummary,
+  asOf: AsOf,
+): Promise<ExecutionFigures | null> {
+  const { focus, scope } = await scopeOf(db, roadMap, {
+    territoryId: null,
+    sectionId: null,
+    departmentId: null,
+    statuses: null,
+  });
+  const rows = await cachedFigures(
+    db,
+    roadMap.id,
+    { kind: "sections", scope, asOf, thresholds: roadMap.thresholds, focus: focus.id },
+    () => sectionExecution(db, scope, asOf, roadMap.thresholds),
+  );
+  return rows.find((row) => row.topSectionId === null) ?? null;
+}
+
+async function namesOf(db: Kysely<Database>, table: "territory", ids: number[]): Promise<Map<number, LocalizedText>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom(table).select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Names and numbers for the few items a page lists. */
+async function measureLinesOf(db: Kysely<Database>, items: ItemRow[]) {
+  const ids = [...new Set(items.map((item) => item.measureId))];
+  const territoryIds = [...new Set(items.flatMap((item) => (item.territoryId === null ? [] : [item.territoryId])))];
+  const [measures, territories] = await Promise.all([
+    ids.length
+      ? db
+          .selectFrom("measure as m")
+          .innerJoin("department as d", "d.id", "m.responsible_department_id")
+          .select(["m.id", "m.number", "m.title", "m.deadline", "d.name as department"])
+          .where("m.id", "in", ids)
+          .execute()
+      : [],
+    namesOf(db, "territory", territoryIds),
+  ]);
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  return (item: ItemRow): MeasureLine => {
+    const measure = byId.get(item.measureId)!;
+    return {
+      ...item,
+      number: measure.number,
+      title: measure.title,
+      department: measure.department,
+      territory: item.territoryId === null ? null : (territories.get(item.territoryId) ?? null),
+      deadline: measure.deadline,
+    };
+  };
+}

@@ -1,0 +1,337 @@
+import type { ReportStatus } from "~db/schema";
+import { quarterEnd, quarterOf } from "~/domain/periods/quarter";
+
+// The reference implementation of DESIGN.md's numbers. The dashboard computes the same figures in
+// SQL for speed (execution.server.ts); tests show that both agree.
+
+export type MeasureStatus = "done" | "on_track" | "behind" | "overdue" | "removed";
+export type Rag = "green" | "amber" | "red";
+
+export interface Thresholds {
+  /** Percentages: green at or above `green`, amber at or above `amber`, red below. */
+  green: number;
+  amber: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { green: 100, amber: 80 };
+
+export interface MeasureFacts {
+  id: number;
+  /** Where the measure is carried out; its shares (plans, entries) lie there or below. */
+  territoryId: number;
+  weight: number;
+  deadline: string;
+  removedOn: string | null;
+}
+
+export interface PlanRow {
+  measureId: number;
+  territoryId: number;
+  year: number;
+  quarter: number;
+  planned: number;
+}
+
+export interface EntryRow {
+  measureId: number;
+  territoryId: number;
+  entryDate: string;
+  value: number;
+  peopleReached: number | null;
+  /** The state of the quarterly report that holds the entry (its department's, for its quarter). */
+  reportStatus: ReportStatus | null;
+}
+
+/**
+ * Which facts count: only those of accepted quarterly reports (what councils see by default), also
+ * those submitted but not yet accepted, or every entry (what a department sees of its own work).
+ */
+export type FactBasis = "accepted" | "submitted" | "all";
+
+export function entryCounts(reportStatus: ReportStatus | null, basis: FactBasis): boolean {
+  if (basis === "all") return true;
+  if (basis === "submitted") return reportStatus === "accepted" || reportStatus === "submitted";
+  return reportStatus === "accepted";
+}
+
+export interface AsOf {
+  /** The «as of» date D. */
+  date: string;
+  /** Count the plan of the quarter that contains D even though it has not ended. */
+  includeCurrentQuarter: boolean;
+  facts: FactBasis;
+  /** The window's first day (a quarter range's start); the window starts with the programme when absent. */
+  from?: string;
+}
+
+/** One item of a percentage: a measure, or in a territory slice a measure's share in one territory. */
+export interface ItemFigures {
+  measureId: number;
+  territoryId: number | null;
+  /** Plan of the as-of window: quarters ended by D (and the current one when chosen). */
+  plan: number;
+  /** Fact of every entry dated in the window (on or before D). */
+  fact: number;
+  /** Fact of every entry dated on or before D, whatever the window: what decides that a measure is done. */
+  factToDate: number;
+  /** Plan of every quarter of the measure, whatever its date. */
+  totalPlan: number;
+  /** Plan of the calendar year of D. */
+  yearPlan: number;
+  /** Fact of the entries of the calendar year of D, dated on or before D. */
+  yearFact: number;
+  /** People reached by the entries of the window. */
+  peopleReached: number;
+  /** min(fact / plan, 1), or null when nothing was planned in the window. */
+  execution: number | null;
+  status: MeasureStatus;
+}
+
+export interface GroupFigures {
+  /** Weighted mean of the items' execution; null when no item has a plan in the window. */
+  execution: number | null;
+  /** The same against the whole year's plan of the year of D. */
+  yearExecution: number | null;
+  plan: number;
+  fact: number;
+  yearPlan: number;
+  yearFact: number;
+  peopleReached: number;
+  /** Items that count toward `execution` (plan in the window, on control). */
+  counted: number;
+  statusCounts: Record<MeasureStatus, number>;
+}
+
+/** Does a quarter's plan belong to the as-of window? */
+export function planInWindow(year: number, quarter: number, asOf: AsOf): boolean {
+  const q = { year, quarter: quarter as 1 | 2 | 3 | 4 };
+  if (asOf.from && quarterEnd(q) < asOf.from) return false;
+  if (quarterEnd(q) <= asOf.date) return true;
+  if (!asOf.includeCurrentQuarter) return false;
+  const current = quarterOf(asOf.date);
+  return current.year === year && current.quarter === quarter;
+}
+
+/** Measure execution for a window: min(fact / plan, 1); no plan in the window means it does not count. */
+export function executionRatio(fact: number, plan: number): number | null {
+  if (!(plan > 0)) return null;
+  return Math.min(fact / plan, 1);
+}
+
+export function ragOf(execution: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): Rag | null {
+  if (execution === null) return null;
+  const percent = execution * 100;
+  if (percent >= thresholds.green) return "green";
+  if (percent >= thresholds.amber) return "amber";
+  return "red";
+}
+
+export function statusOf(
+  item: { plan: number; fact: number; factToDate: number; totalPlan: number },
+  measure: MeasureFacts,
+  asOf: AsOf,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): MeasureStatus {
+  if (measure.removedOn !== null && measure.removedOn <= asOf.date) return "removed";
+  if (item.totalPlan > 0 && item.factToDate >= item.totalPlan) return "done";
+  if (measure.deadline < asOf.date) return "overdue";
+  const execution = executionRatio(item.fact, item.plan);
+  if (execution !== null && execution * 100 < thresholds.amber) return "behind";
+  return "on_track";
+}
+
+/**
+ * Figures of every item. Without `territoryIds` an item is a whole measure; with them (a territory
+ * slice) it is a measure's share in one territory of the slice, with that share's plan and facts.
+ * Every measure is an item even with no plan or entry yet (it can still be overdue), in a slice
+ * when its own territory lies in the slice.
+ */
+export function itemFigures(input: {
+  measures: MeasureFacts[];
+  plans: PlanRow[];
+  entries: EntryRow[];
+  asOf: AsOf;
+  thresholds?: Thresholds;
+  territoryIds?: ReadonlySet<number> | null;
+}): ItemFigures[] {
+  const { asOf, territoryIds } = input;
+  const year = Number(asOf.date.slice(0, 4));
+  const items = new Map<string, Omit<ItemFigures, "execution" | "status">>();
+  const itemFor = (measureId: number, territoryId: number) => {
+    const slicedTerritory = territoryIds ? territoryId : null;
+    const key = `${measureId}:${slicedTerritory ?? ""}`;
+    let item = items.get(key);
+    if (!item) {
+      item = {
+        measureId,
+        territoryId: slicedTerritory,
+        plan: 0,
+        fact: 0,
+        factToDate: 0,
+        totalPlan: 0,
+        yearPlan: 0,
+        yearFact: 0,
+        peopleReached: 0,
+      };
+      items.set(key, item);
+    }
+    return item;
+  };
+  const inSlice = (territoryId: number) => !territoryIds || territoryIds.has(territoryId);
+
+  for (const measure of input.measures) {
+    if (inSlice(measure.territoryId)) itemFor(measure.id, measure.territoryId);
+  }
+
+  for (const row of input.plans) {
+    if (!inSlice(row.territoryId)) continue;
+    const item = itemFor(row.measureId, row.territoryId);
+    item.totalPlan += row.planned;
+    if (planInWindow(row.year, row.quarter, asOf)) item.plan += row.planned;
+    if (row.year === year) item.yearPlan += row.planned;
+  }
+  for (const row of input.entries) {
+    if (!inSlice(row.territoryId) || row.entryDate > asOf.date || !entryCounts(row.reportStatus, asOf.facts)) continue;
+    const item = itemFor(row.measureId, row.territoryId);
+    item.factToDate += row.value;
+    if (Number(row.entryDate.slice(0, 4)) === year) item.yearFact += row.value;
+    if (asOf.from && row.entryDate < asOf.from) continue;
+    item.fact += row.value;
+    item.peopleReached += row.peopleReached ?? 0;
+  }
+
+  const measures = new Map(input.measures.map((measure) => [measure.id, measure]));
+  return [...items.values()].flatMap((item) => {
+    const measure = measures.get(item.measureId);
+    if (!measure) return [];
+    return [
+      {
+        ...item,
+        execution: executionRatio(item.fact, item.plan),
+        status: statusOf(item, measure, asOf, input.thresholds),
+      },
+    ];
+  });
+}
+
+/**
+ * Execution of a group (section, department, territory, road map) = weighted mean of its items'
+ * execution, each capped at 100 %, so over-delivery on one never hides a miss on another.
+ * Items removed from control count only in the status counts.
+ */
+export function groupFigures(items: ItemFigures[], weightOf: (measureId: number) => number): GroupFigures {
+  const statusCounts: Record<MeasureStatus, number> = { done: 0, on_track: 0, behind: 0, overdue: 0, removed: 0 };
+  let weighted = 0;
+  let weights = 0;
+  let yearWeighted = 0;
+  let yearWeights = 0;
+  const totals = { plan: 0, fact: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 };
+  for (const item of items) {
+    statusCounts[item.status] += 1;
+    if (item.status === "removed") continue;
+    totals.plan += item.plan;
+    totals.fact += item.fact;
+    totals.yearPlan += item.yearPlan;
+    totals.yearFact += item.yearFact;
+    totals.peopleReached += item.peopleReached;
+    const weight = weightOf(item.measureId);
+    if (item.execution !== null) {
+      weighted += weight * item.execution;
+      weights += weight;
+    }
+    const yearExecution = executionRatio(item.yearFact, item.yearPlan);
+    if (yearExecution !== null) {
+      yearWeighted += weight * yearExecution;
+      yearWeights += weight;
+    }
+  }
+  return {
+    execution: weights > 0 ? weighted / weights : null,
+    yearExecution: yearWeights > 0 ? yearWeighted / yearWeights : null,
+    ...totals,
+    counted: items.filter((item) => item.status !== "removed" && item.execution !== null).length,
+    statusCounts,
+  };
+}
+
+export interface QuarterPoint {
+  year: number;
+  quarter: number;
+  /** Execution within the quarter: weighted mean of min(fact / plan, 1) over items planned in it. */
+  quarterExecution: number | null;
+  /** Execution as of the quarter's end: the same over the plan and facts from the start to it. */
+  cumulativeExecution: number | null;
+  /** Share of the whole plan due by the quarter's end: where the road map should be by then. */
+  plannedProgress: number | null;
+  /** Share of the whole plan done by the quarter's end (each item capped at its whole plan). */
+  actualProgress: number | null;
+}
+
+/**
+ * The road map quarter by quarter, for its chart: the items of itemFigures() that are on control as
+ * of D (and pass `keep`), their plans by quarter and their facts by quarter up to D. Facts after D
+ * are not known, so the fact series stop at D's quarter.
+ */
+export function quarterSeries(input: {
+  measures: MeasureFacts[];
+  plans: PlanRow[];
+  entries: EntryRow[];
+  asOf: AsOf;
+  thresholds?: Thresholds;
+  territoryIds?: ReadonlySet<number> | null;
+  quarters: Array<{ year: number; quarter: number }>;
+  keep?: (item: ItemFigures) => boolean;
+}): QuarterPoint[] {
+  const items = itemFigures(input).filter((item) => item.status !== "removed" && (input.keep?.(item) ?? true));
+  const sliced = Boolean(input.territoryIds);
+  const keyOf = (measureId: number, territoryId: number) => `${measureId}:${sliced ? territoryId : ""}`;
+  const weights = new Map(input.measures.map((m) => [m.id, m.weight]));
+  const byItem = new Map(items.map((item) => [keyOf(item.measureId, item.territoryId ?? 0), item]));
+  const planQ = new Map<string, number>();
+  const factQ = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+  for (const row of input.plans) {
+    const key = keyOf(row.measureId, row.territoryId);
+    if (byItem.has(key)) add(planQ, `${key}|${row.year}-${row.quarter}`, row.planned);
+  }
+  for (const row of input.entries) {
+    if (row.entryDate > input.asOf.date || !entryCounts(row.reportStatus, input.asOf.facts)) continue;
+    const key = keyOf(row.measureId, row.territoryId);
+    const { year, quarter } = quarterOf(row.entryDate);
+    if (byItem.has(key)) add(factQ, `${key}|${year}-${quarter}`, row.value);
+  }
+
+  const last = quarterOf(input.asOf.date);
+  const cumulative = new Map<string, { plan: number; fact: number }>();
+  return input.quarters.map(({ year, quarter }) => {
+    const known = year < last.year || (year === last.year && quarter <= last.quarter);
+    const sums = { quarter: [0, 0], cumulative: [0, 0], planned: [0, 0], actual: [0, 0] };
+    for (const [key, item] of byItem) {
+      const weight = weights.get(item.measureId) ?? 1;
+      const plan = planQ.get(`${key}|${year}-${quarter}`) ?? 0;
+      const fact = factQ.get(`${key}|${year}-${quarter}`) ?? 0;
+      const running = cumulative.get(key) ?? { plan: 0, fact: 0 };
+      running.plan += plan;
+      running.fact += fact;
+      cumulative.set(key, running);
+      const accumulate = (pair: number[], ratio: number | null) => {
+        if (ratio === null) return;
+        pair[0]! += weight * ratio;
+        pair[1]! += weight;
+      };
+      accumulate(sums.quarter, executionRatio(fact, plan));
+      accumulate(sums.cumulative, executionRatio(running.fact, running.plan));
+      accumulate(sums.planned, executionRatio(running.plan, item.totalPlan));
+      accumulate(sums.actual, executionRatio(running.fact, item.totalPlan));
+    }
+    const mean = ([weighted, total]: number[]) => (total! > 0 ? weighted! / total! : null);
+    return {
+      year,
+      quarter,
+      quarterExecution: known ? mean(sums.quarter) : null,
+      cumulativeExecution: known ? mean(sums.cumulative) : null,
+      plannedProgress: mean(sums.planned),
+      actualProgress: known ? mean(sums.actual) : null,
+    };
+  });
+}

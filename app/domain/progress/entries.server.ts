@@ -1,0 +1,263 @@
+import type { Kysely, Transaction } from "kysely";
+import { withActor } from "~db/actor";
+import type { Database, LocalizedText } from "~db/schema";
+import type { Principal } from "~/domain/auth/access";
+import { canWriteProgress, forbidden } from "~/domain/auth/permissions.server";
+import { claimVersion } from "~/domain/editing/versioned.server";
+import { RefusedWrite } from "~/domain/editing/write-errors";
+import { itemFigures, type EntryRow } from "~/domain/execution/execution";
+import { assertQuarterOpen } from "~/domain/periods/periods.server";
+import { quarterEnd, quarterOf, type Quarter } from "~/domain/periods/quarter";
+import type { EntryInput, EntryLimits, QuarterEntriesInput } from "./entry-schema";
+
+type Trx = Transaction<Database>;
+
+export interface MeasureForWrite {
+  id: number;
+  roadMapId: number;
+  responsibleDepartmentId: number;
+  territoryId: number;
+  weight: number;
+  deadline: string;
+  removedOn: string | null;
+  startYear: number;
+  endYear: number;
+  amber: number;
+}
+
+async function measureForWrite(db: Kysely<Database> | Trx, measureId: number): Promise<MeasureForWrite | null> {
+  const row = await db
+    .selectFrom("measure as m")
+    .innerJoin("road_map as rm", "rm.id", "m.road_map_id")
+    .innerJoin("programme as p", "p.id", "rm.programme_id")
+    .select([
+      "m.id",
+      "m.road_map_id",
+      "m.responsible_department_id",
+      "m.territory_id",
+      "m.weight",
+      "m.deadline",
+      "m.removed_on",
+      "p.start_year",
+      "p.end_year",
+      "p.rag_amber",
+    ])
+    .where("m.id", "=", measureId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    roadMapId: row.road_map_id,
+    responsibleDepartmentId: row.responsible_department_id,
+    territoryId: row.territory_id,
+    weight: row.weight,
+    deadline: row.deadline,
+    removedOn: row.removed_on,
+    startYear: row.start_year,
+    endYear: row.end_year,
+    amber: row.rag_amber,
+  };
+}
+
+/** The measure, if the user may write its progress; 404 when it does not exist, 403 when it is not theirs. */
+export async function requireWritableMeasure(
+  db: Kysely<Database> | Trx,
+  principal: Principal,
+  measureId: number,
+): Promise<MeasureForWrite> {
+  const measure = await measureForWrite(db, measureId);
+  if (!measure) throw new Response("Not found", { status: 404 });
+  if (!canWriteProgress(principal, measure.responsibleDepartmentId)) throw forbidden();
+  return measure;
+}
+
+/** Dates a progress entry of this measure may carry. */
+export function entryLimits(measure: Pick<MeasureForWrite, "startYear" | "endYear">, today: string): EntryLimits {
+  return { firstDate: `${measure.startYear}-01-01`, lastDate: `${measure.endYear}-12-31`, today };
+}
+
+/**
+ * A department's quarter, once its report is submitted or accepted, is in the reviewer's hands: its
+ * entries change only after the report is sent back.
+ */
+async function assertReportOpen(trx: Trx, measure: MeasureForWrite, quarter: Quarter): Promise<void> {
+  const report = await trx
+    .selectFrom("department_report")
+    .select("status")
+    .where("road_map_id", "=", measure.roadMapId)
+    .where("department_id", "=", measure.responsibleDepartmentId)
+    .where("year", "=", quarter.year)
+    .where("quarter", "=", quarter.quarter)
+    .executeTakeFirst();
+  if (report && report.status !== "returned") {
+    throw new RefusedWrite(`report.${report.status}Locked`, { year: quarter.year, quarter: quarter.quarter });
+  }
+}
+
+/**
+ * A reason is required when, once the quarter is over, the measure (or its share in the entry's
+ * territory) stands behind plan at the quarter's end — by the same rule as the dashboard's status.
+ */
+async function assertReasonGiven(
+  trx: Trx,
+  measure: MeasureForWrite,
+  territoryId: number,
+  entryDate: string,
+  hasReason: boolean,
+  today: string,
+  field: string,
+): Promise<void> {
+  if (hasReason) return;
+  const end = quarterEnd(quarterOf(entryDate));
+  if (today <= end) return;
+  const slice = territoryId === measure.territoryId ? null : new Set([territoryId]);
+  const [plans, entries] = await Promise.all([
+    trx.selectFrom("measure_plan").selectAll().where("measure_id", "=", measure.id).execute(),
+    trx.selectFrom("progress_entry").selectAll().where("measure_id", "=", measure.id).execute(),
+  ]);
+  const items = itemFigures({
+    measures: [
+      {
+        id: measure.id,
+        territoryId: measure.territoryId,
+        weight: measure.weight,
+        deadline: measure.deadline,
+        removedOn: measure.removedOn,
+      },
+    ],
+    plans: plans.map((p) => ({
+      measureId: p.measure_id,
+      territoryId: p.territory_id,
+      year: p.year,
+      quarter: p.quarter,
+      planned: p.planned,
+    })),
+    entries: entries.map((e): EntryRow => ({
+      measureId: e.measure_id,
+      territoryId: e.territory_id,
+      entryDate: e.entry_date,
+      value: e.value,
+      peopleReached: e.people_reached,
+      reportStatus: null,
+    })),
+    asOf: { date: end, includeCurrentQuarter: false, facts: "all" },
+    thresholds: { green: 100, amber: measure.amber },
+    territoryIds: slice,
+  });
+  const item = items.find((candidate) => slice === null || candidate.territoryId === territoryId);
+  if (item && (item.status === "behind" || item.status === "overdue")) {
+    throw new RefusedWrite("validation.reasonRequired", {}, field);
+  }
+}
+
+const localized = (kk: string | undefined, ru: string | undefined): string | null => {
+  const text: LocalizedText = {};
+  if (kk) text.kk = kk;
+  if (ru) text.ru = ru;
+  return Object.keys(text).length ? JSON.stringify(text) : null;
+};
+
+type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version">;
+
+function entryValues(fields: EntryFields) {
+  return {
+    territory_id: fields.territoryId,
+    entry_date: fields.entryDate,
+    value: fields.value,
+    people_reached: fields.peopleReached ?? null,
+    narrative: localized(fields.narrativeKk, fields.narrativeRu),
+    evidence_links: JSON.stringify(fields.evidenceLinks),
+    behind_reason: localized(fields.behindReasonKk, fields.behindReasonRu),
+  };
+}
+
+async function writeEntry(
+  trx: Trx,
+  principal: Principal,
+  fields: EntryFields,
+  today: string,
+  fieldPrefix: string,
+  existing?: { entryId: number; version: number },
+): Promise<number> {
+  const measure = await requireWritableMeasure(trx, principal, fields.measureId);
+  const quarter = quarterOf(fields.entryDate);
+  if (existing) {
+    const current = await trx
+      .selectFrom("progress_entry")
+      .select(["measure_id", "entry_date"])
+      .where("id", "=", existing.entryId)
+      .executeTakeFirst();
+    if (current && current.measure_id !== measure.id) throw forbidden();
+    await claimVersion(trx, "progress_entry", existing.entryId, existing.version);
+    if (current) {
+      await assertQuarterOpen(trx, measure.roadMapId, current.entry_date);
+      await assertReportOpen(trx, measure, quarterOf(current.entry_date));
+    }
+  }
+  await assertQuarterOpen(trx, measure.roadMapId, fields.entryDate);
+  await assertReportOpen(trx, measure, quarter);
+
+  let id: number;
+  if (existing) {
+    await trx.updateTable("progress_entry").set(entryValues(fields)).where("id", "=", existing.entryId).execute();
+    id = existing.entryId;
+  } else {
+    const row = await trx
+      .insertInto("progress_entry")
+      .values({ measure_id: measure.id, author_id: principal.id, ...entryValues(fields) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    id = row.id;
+  }
+  await assertReasonGiven(
+    trx,
+    measure,
+    fields.territoryId,
+    fields.entryDate,
+    Boolean(fields.behindReasonKk || fields.behindReasonRu),
+    today,
+    `${fieldPrefix}behindReasonKk`,
+  );
+  return id;
+}
+
+/** Adds an entry, or changes one from the version the user started from. */
+export async function saveEntry(db: Kysely<Database>, principal: Principal, input: EntryInput, today: string) {
+  const { entryId, version, intent: _intent, ...fields } = input;
+  return withActor(db, principal.id, (trx) =>
+    writeEntry(trx, principal, fields, today, "", entryId && version ? { entryId, version } : undefined),
+  );
+}
+
+/** Saves a new entry for every filled row, or none of them. */
+export async function saveQuarterEntries(
+  db: Kysely<Database>,
+  principal: Principal,
+  input: QuarterEntriesInput,
+  today: string,
+): Promise<number[]> {
+  return withActor(db, principal.id, async (trx) => {
+    const ids: number[] = [];
+    for (const [index, row] of input.rows.entries()) {
+      if (row.value === undefined) continue;
+      ids.push(await writeEntry(trx, principal, { ...row, value: row.value }, today, `rows[${index}].`));
+    }
+    return ids;
+  });
+}
+
+export async function deleteEntry(db: Kysely<Database>, principal: Principal, entryId: number, version: number) {
+  await withActor(db, principal.id, async (trx) => {
+    const entry = await trx
+      .selectFrom("progress_entry")
+      .select(["measure_id", "entry_date"])
+      .where("id", "=", entryId)
+      .executeTakeFirst();
+    if (!entry) throw new Response("Not found", { status: 404 });
+    const measure = await requireWritableMeasure(trx, principal, entry.measure_id);
+    await claimVersion(trx, "progress_entry", entryId, version);
+    await assertQuarterOpen(trx, measure.roadMapId, entry.entry_date);
+    await assertReportOpen(trx, measure, quarterOf(entry.entry_date));
+    await trx.deleteFrom("progress_entry").where("id", "=", entryId).execute();
+  });
+}

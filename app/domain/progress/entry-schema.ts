@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { isIsoDate } from "~/domain/periods/quarter";
+
+// One schema for the progress-entry forms, used by the browser (Conform) and by the action.
+// Messages are dictionary keys; the form shows them in the reader's language.
+
+export const NARRATIVE_MAX = 4000;
+export const EVIDENCE_LINKS_MAX = 10;
+const VALUE_MAX = 1_000_000_000_000;
+
+export interface EntryLimits {
+  /** The first and last day of the programme's years. */
+  firstDate: string;
+  lastDate: string;
+  /** No fact can be reported for a day that has not come yet. */
+  today: string;
+  /** What the first and last day bound: the programme's years, or the quarter being reported. */
+  bounds?: "programme" | "quarter";
+}
+
+const id = z.coerce.number({ error: "validation.required" }).int().positive();
+
+/** Numbers as people type them here: «1 234,5» as well as «1234.5». */
+function decimal<T extends z.ZodType>(schema: T) {
+  return z.preprocess((input) => {
+    if (typeof input !== "string") return input;
+    const normalised = input.replace(/[\s\u00a0]/g, "").replace(",", ".");
+    return normalised === "" ? undefined : /^-?\d*\.?\d+$/.test(normalised) ? Number(normalised) : input;
+  }, schema);
+}
+
+// Conform hands empty fields over as undefined; blank text is dropped when the entry is stored.
+const optionalText = z.string().trim().max(NARRATIVE_MAX, "validation.tooLong").optional();
+
+const isWebLink = (link: string) => {
+  try {
+    const url = new URL(link);
+    return (url.protocol === "https:" || url.protocol === "http:") && link.length <= 2000;
+  } catch {
+    return false;
+  }
+};
+
+/** Evidence links, one per line (or separated by spaces), each an http(s) address. */
+const evidenceLinks = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(/\s+/).filter(Boolean))
+  .refine((links) => links.every(isWebLink), "validation.url")
+  .refine((links) => links.length <= EVIDENCE_LINKS_MAX, "validation.tooManyLinks");
+
+function entryDate(limits: EntryLimits) {
+  return z
+    .string({ error: "validation.required" })
+    .refine(isIsoDate, "validation.date")
+    .refine(
+      (date) => date >= limits.firstDate && date <= limits.lastDate,
+      limits.bounds === "quarter" ? "validation.dateOutsideQuarter" : "validation.dateOutsideProgramme",
+    )
+    .refine((date) => date <= limits.today, "validation.dateInFuture");
+}
+
+/** The fields of one progress entry. */
+export function entryFields(limits: EntryLimits) {
+  return {
+    measureId: id,
+    territoryId: id,
+    entryDate: entryDate(limits),
+    value: decimal(
+      z
+        .number({ error: (issue) => (issue.input === undefined ? "validation.required" : "validation.number") })
+        .min(0, "validation.notNegative")
+        .max(VALUE_MAX, "validation.tooLarge")
+        .refine((value) => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6, "validation.decimals"),
+    ),
+    peopleReached: decimal(
+      z
+        .number({ error: "validation.integer" })
+        .int("validation.integer")
+        .min(0, "validation.notNegative")
+        .max(100_000_000, "validation.tooLarge")
+        .optional(),
+    ),
+    narrativeKk: optionalText,
+    narrativeRu: optionalText,
+    evidenceLinks,
+    behindReasonKk: optionalText,
+    behindReasonRu: optionalText,
+  };
+}
+
+export function entrySchema(limits: EntryLimits) {
+  return z.object({
+    intent: z.literal("save-entry"),
+    entryId: id.optional(),
+    version: id.optional(),
+    ...entryFields(limits),
+  });
+}
+
+export type EntryInput = z.infer<ReturnType<typeof entrySchema>>;
+
+/**
+ * Several measures of a quarter in one submit. A row left empty is skipped; a row with anything
+ * filled in needs its value. Rows keep their positions, so errors land on the right row of the form.
+ */
+export function quarterEntriesSchema(limits: EntryLimits) {
+  const fields = entryFields(limits);
+  const row = z.object({ ...fields, value: fields.value.optional() }).superRefine((row, context) => {
+    const filled =
+      row.peopleReached !== undefined || row.narrativeKk || row.narrativeRu || row.evidenceLinks.length > 0;
+    if (row.value === undefined && filled)
+      context.addIssue({ code: "custom", path: ["value"], message: "validation.required" });
+  });
+  return z
+    .object({ intent: z.literal("save-quarter"), rows: z.array(row).max(500) })
+    .refine((input) => input.rows.some((row) => row.value !== undefined), {
+      path: ["rows"],
+      message: "validation.nothingToSave",
+    });
+}
+
+export type QuarterEntriesInput = z.infer<ReturnType<typeof quarterEntriesSchema>>;
+
+export const deleteEntrySchema = z.object({
+  intent: z.literal("delete-entry"),
+  entryId: id,
+  version: id,
+});

@@ -1,0 +1,186 @@
+import type { Kysely } from "kysely";
+import type { Database, LocalizedText, MeasureUnit, ReportStatus } from "~db/schema";
+import { itemFigures, type MeasureStatus } from "~/domain/execution/execution";
+import { closedQuarters, quarterKey } from "~/domain/periods/periods.server";
+import { quarterEnd, quarterStart, type Quarter } from "~/domain/periods/quarter";
+
+export interface MyMeasure {
+  id: number;
+  number: string;
+  title: LocalizedText;
+  unit: MeasureUnit;
+  deadline: string;
+  roadMapId: number;
+  roadMapTitle: LocalizedText;
+  departmentId: number;
+  territoryId: number;
+  /** Territories of the measure's shares, for the entry form (the measure's own when not shared). */
+  shareTerritories: Array<{ id: number; name: LocalizedText }>;
+  quarterPlan: number;
+  quarterFact: number;
+  quarterEntries: number;
+  /** Cumulative execution and status at the quarter's end, or today while it runs. */
+  execution: number | null;
+  status: MeasureStatus;
+  /** The quarter has ended, something was planned in it, and nothing was entered. */
+  reportMissing: boolean;
+}
+
+export interface DepartmentQuarter {
+  roadMapId: number;
+  roadMapTitle: LocalizedText;
+  departmentId: number;
+  departmentName: LocalizedText;
+  report: { id: number; status: ReportStatus; version: number; comment: string | null } | null;
+  closed: boolean;
+  measures: MyMeasure[];
+}
+
+/**
+ * The measures a department reports on, grouped by road map, with their figures for one quarter.
+ * Facts here are every entry, submitted or not: it is the department's own working view.
+ */
+export async function departmentQuarters(
+  db: Kysely<Database>,
+  departmentIds: number[],
+  quarter: Quarter,
+  today: string,
+): Promise<DepartmentQuarter[]> {
+  if (departmentIds.length === 0) return [];
+  const measures = await db
+    .selectFrom("measure as m")
+    .innerJoin("road_map as rm", "rm.id", "m.road_map_id")
+    .innerJoin("programme as p", "p.id", "rm.programme_id")
+    .innerJoin("department as d", "d.id", "m.responsible_department_id")
+    .innerJoin("territory as own", "own.id", "m.territory_id")
+    .select([
+      "own.name as territory_name",
+      "m.id",
+      "m.number",
+      "m.title",
+      "m.unit",
+      "m.deadline",
+      "m.weight",
+      "m.removed_on",
+      "m.territory_id",
+      "m.road_map_id",
+      "rm.title as road_map_title",
+      "p.rag_green",
+      "p.rag_amber",
+      "d.id as department_id",
+      "d.name as department_name",
+    ])
+    .where("m.responsible_department_id", "in", departmentIds)
+    .where("m.control_state", "=", "on_control")
+    .where("p.start_year", "<=", quarter.year)
+    .where("p.end_year", ">=", quarter.year)
+    .orderBy("m.road_map_id")
+    .orderBy("m.id")
+    .execute();
+  if (measures.length === 0) return [];
+  const measureIds = measures.map((m) => m.id);
+  const [plans, entries, reports, territories] = await Promise.all([
+    db.selectFrom("measure_plan").selectAll().where("measure_id", "in", measureIds).execute(),
+    db.selectFrom("progress_entry").selectAll().where("measure_id", "in", measureIds).execute(),
+    db
+      .selectFrom("department_report")
+      .select(["id", "road_map_id", "department_id", "status", "version", "review_comment"])
+      .where("department_id", "in", departmentIds)
+      .where("year", "=", quarter.year)
+      .where("quarter", "=", quarter.quarter)
+      .execute(),
+    db
+      .selectFrom("measure_plan as p")
+      .innerJoin("territory as t", "t.id", "p.territory_id")
+      .select(["p.measure_id", "t.id", "t.name"])
+      .distinct()
+      .where("p.measure_id", "in", measureIds)
+      .execute(),
+  ]);
+
+  const end = quarterEnd(quarter);
+  const start = quarterStart(quarter);
+  const asOfDate = today < end ? today : end;
+  const closedByRoadMap = new Map<number, Set<string>>();
+  for (const roadMapId of new Set(measures.map((m) => m.road_map_id))) {
+    closedByRoadMap.set(roadMapId, await closedQuarters(db, roadMapId));
+  }
+
+  const groups = new Map<string, DepartmentQuarter>();
+  for (const measure of measures) {
+    const ownPlans = plans.filter((p) => p.measure_id === measure.id);
+    const ownEntries = entries.filter((e) => e.measure_id === measure.id);
+    const [item] = itemFigures({
+      measures: [
+        {
+          id: measure.id,
+          territoryId: measure.territory_id,
+          weight: measure.weight,
+          deadline: measure.deadline,
+          removedOn: measure.removed_on,
+        },
+      ],
+      plans: ownPlans.map((p) => ({
+        measureId: p.measure_id,
+        territoryId: p.territory_id,
+        year: p.year,
+        quarter: p.quarter,
+        planned: p.planned,
+      })),
+      entries: ownEntries.map((e) => ({
+        measureId: e.measure_id,
+        territoryId: e.territory_id,
+        entryDate: e.entry_date,
+        value: e.value,
+        peopleReached: e.people_reached,
+        reportStatus: null,
+      })),
+      asOf: { date: asOfDate, includeCurrentQuarter: true, facts: "all" },
+      thresholds: { green: measure.rag_green, amber: measure.rag_amber },
+    });
+    const quarterPlan = ownPlans
+      .filter((p) => p.year === quarter.year && p.quarter === quarter.quarter)
+      .reduce((sum, p) => sum + p.planned, 0);
+    const inQuarter = ownEntries.filter((e) => e.entry_date >= start && e.entry_date <= end);
+    const shares = territories.filter((t) => t.measure_id === measure.id).map((t) => ({ id: t.id, name: t.name }));
+
+    const key = `${measure.road_map_id}:${measure.department_id}`;
+    let group = groups.get(key);
+    if (!group) {
+      const report = reports.find(
+        (r) => r.road_map_id === measure.road_map_id && r.department_id === measure.department_id,
+      );
+      group = {
+        roadMapId: measure.road_map_id,
+        roadMapTitle: measure.road_map_title,
+        departmentId: measure.department_id,
+        departmentName: measure.department_name,
+        report: report
+          ? { id: report.id, status: report.status, version: report.version, comment: report.review_comment }
+          : null,
+        closed: closedByRoadMap.get(measure.road_map_id)!.has(quarterKey(quarter)),
+        measures: [],
+      };
+      groups.set(key, group);
+    }
+    group.measures.push({
+      id: measure.id,
+      number: measure.number,
+      title: measure.title,
+      unit: measure.unit,
+      deadline: measure.deadline,
+      roadMapId: measure.road_map_id,
+      roadMapTitle: measure.road_map_title,
+      departmentId: measure.department_id,
+      territoryId: measure.territory_id,
+      shareTerritories: shares.length ? shares : [{ id: measure.territory_id, name: measure.territory_name }],
+      quarterPlan,
+      quarterFact: inQuarter.reduce((sum, e) => sum + e.value, 0),
+      quarterEntries: inQuarter.length,
+      execution: item?.execution ?? null,
+      status: item?.status ?? "on_track",
+      reportMissing: today > end && quarterPlan > 0 && inQuarter.length === 0,
+    });
+  }
+  return [...groups.values()];
+}

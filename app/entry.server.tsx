@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { PassThrough } from "node:stream";
+import type { EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
+import { closeDatabase, startDatabase } from "./db.server";
+import { loadEnv } from "./env.server";
+
+export const streamTimeout = 5_000;
+
+/** Called by server.mjs before it listens: settings are checked, the schema migrated, demo data seeded. */
+export async function prepare(): Promise<{ port: number }> {
+  const settings = loadEnv();
+  await startDatabase();
+  return { port: settings.PORT };
+}
+
+export { closeDatabase as shutdown };
+
+// A page is a function of its URL and its loaders' data: the same data renders the same HTML. Pages
+// whose data has not changed (a dashboard viewed again, between two writes) are served from here
+// instead of being rendered again. The key holds the data itself, so a page is never older than it.
+const MAX_PAGES = 300;
+const renderedPages = new Map<string, string>();
+
+function pageKey(request: Request, context: EntryContext): string | null {
+  const { staticHandlerContext } = context;
+  if (request.method !== "GET" || staticHandlerContext.actionData || staticHandlerContext.errors) return null;
+  return createHash("sha256")
+    .update(request.url)
+    .update(JSON.stringify(staticHandlerContext.loaderData))
+    .digest("base64url");
+}
+
+const securityHeaders = (headers: Headers) => {
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "same-origin");
+  headers.set("X-Frame-Options", "DENY");
+};
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  securityHeaders(responseHeaders);
+  const key = responseStatusCode === 200 ? pageKey(request, remixContext) : null;
+  const cached = key ? renderedPages.get(key) : undefined;
+  if (key && cached !== undefined) {
+    renderedPages.delete(key);
+    renderedPages.set(key, cached);
+    return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
+  }
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
+      // Every page is rendered whole before it is sent (no Suspense here): it can then be kept.
+      onAllReady() {
+        shellRendered = true;
+        const body = new PassThrough();
+        if (key) {
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            renderedPages.set(key, Buffer.concat(chunks).toString("utf8"));
+            if (renderedPages.size > MAX_PAGES) renderedPages.delete(renderedPages.keys().next().value!);
+          });
+        }
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
+        pipe(body);
+      },
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

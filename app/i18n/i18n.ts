@@ -1,0 +1,57 @@
+import i18next, { type i18n, type TFunction } from "i18next";
+import type { Locale } from "./locales";
+import { common } from "./messages/common";
+import { dashboard } from "./messages/dashboard";
+import { login } from "./messages/login";
+import { measure } from "./messages/measure";
+import { overview } from "./messages/overview";
+import { progress } from "./messages/progress";
+
+// Every area's messages; an area of the app adds its file here.
+const areas = [common, login, overview, progress, measure, dashboard] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
+  ? I
+  : never;
+export type Dictionary = UnionToIntersection<(typeof areas)[number]["kk"]>;
+
+function dictionary(locale: Locale): Dictionary {
+  return Object.assign({}, ...areas.map((area) => area[locale])) as Dictionary;
+}
+
+export const dictionaries: Record<Locale, Dictionary> = {
+  kk: dictionary("kk"),
+  ru: dictionary("ru"),
+  en: dictionary("en"),
+};
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    resources: { translation: Dictionary };
+  }
+}
+
+/** An i18next instance for one language; the same on the server and in the browser. */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: dictionaries[locale] } },
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const translators = new Map<Locale, TFunction>();
+/** A translate function for server code (errors, exports). */
+export function translator(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}

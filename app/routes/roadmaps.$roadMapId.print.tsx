@@ -1,0 +1,232 @@
+import { Box, Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { IconArrowLeft, IconPrinter } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { QuarterChart } from "~/components/charts/quarter-chart";
+import { BreakdownTable } from "~/components/dashboard/breakdown-table";
+import { MeasureTable } from "~/components/dashboard/measure-table";
+import { Localized } from "~/components/localized";
+import { STATUS_ORDER, StatusLabel } from "~/components/status";
+import { requirePrincipal } from "~/domain/auth/session.server";
+import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
+import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { roadMapDashboard } from "~/domain/execution/dashboard.server";
+import { ragOf } from "~/domain/execution/execution";
+import { todayIn } from "~/domain/periods/quarter";
+import { database } from "~/db.server";
+import { env } from "~/env.server";
+import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { useLocale } from "~/i18n/use-locale";
+
+const params = z.object({ roadMapId: z.coerce.number().int().positive() });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title?.text ?? ""} · Oryndau` }];
+
+/** The dashboard on A4 paper: the same figures, the as-of date and every filter printed on it. */
+export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {
+  const principal = await requirePrincipal(request);
+  const parsed = params.safeParse(rawParams);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const today = todayIn(env().APP_TIME_ZONE);
+  const { filters } = parseDashboardFilters(new URL(request.url).searchParams, today);
+  const dashboard = await roadMapDashboard(await database(), principal, parsed.data.roadMapId, filters);
+  const view = dashboardView(dashboard, filters, locale, today);
+  const quarter = (q: { year: number; quarter: number }) => t("myMeasures.quarterLabel", q);
+  const described = [
+    filters.from && `${t("dashboard.from")}: ${quarter(filters.from)}`,
+    filters.to && `${t("dashboard.to")}: ${quarter(filters.to)}`,
+    filters.sectionId &&
+      `${t("dashboard.section")}: ${view.options.sections.find((s) => s.id === filters.sectionId)?.title?.text ?? ""}`,
+    filters.departmentId &&
+      `${t("dashboard.department")}: ${view.options.departments.find((d) => d.id === filters.departmentId)?.name?.text ?? ""}`,
+    filters.territoryId && `${t("dashboard.territory")}: ${view.territory.trail.at(-1)?.name?.text ?? ""}`,
+    filters.statuses &&
+      `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
+    filters.asOf.includeCurrentQuarter && t("overview.includeCurrentQuarter"),
+  ].filter((text): text is string => Boolean(text));
+  return { ...view, described, today };
+}
+
+export default function PrintPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const location = useLocation();
+  const { total, thresholds, filters } = data;
+  const year = Number(filters.asOf.date.slice(0, 4));
+  return (
+    <div className="print-page">
+      <Group justify="space-between" className="no-print" mb="md">
+        <Button
+          component={Link}
+          to={`/roadmaps/${data.roadMapId}${location.search}`}
+          variant="subtle"
+          leftSection={<IconArrowLeft size={16} />}
+        >
+          {t("errors.backHome")}
+        </Button>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+          {t("dashboard.print")}
+        </Button>
+      </Group>
+      <Stack gap="md">
+        <div>
+          <Text size="sm">
+            <Localized value={data.programme} /> · {data.years}
+          </Text>
+          <Title order={1} size="h3">
+            <Localized value={data.title} />
+          </Title>
+          <Text size="sm">
+            {data.territory.trail.map((step) => step.name?.text).join(" › ")} —{" "}
+            {t("overview.asOfDate", { date: formatDate(locale, filters.asOf.date) })}.{" "}
+            {filters.asOf.facts === "submitted" ? t("overview.withSubmitted") : t("overview.acceptedOnly")}
+          </Text>
+          <Text size="sm" data-testid="printed-filters">
+            {t("dashboard.printedFilters", {
+              filters: data.described.length ? data.described.join("; ") : t("dashboard.noFilters"),
+            })}
+          </Text>
+        </div>
+
+        {total && (
+          <SimpleGrid cols={4} spacing="sm">
+            <Box>
+              <Text size="xs">{t("overview.execution")}</Text>
+              <Text fz={26} fw={700} data-testid="total-execution">
+                {formatPercent(locale, total.execution)}
+              </Text>
+              <Text size="xs">{t(`rag.${ragOf(total.execution, thresholds) ?? "none"}`)}</Text>
+            </Box>
+            <Box>
+              <Text size="xs">{t("overview.yearExecution", { year })}</Text>
+              <Text fz={26} fw={700}>
+                {formatPercent(locale, total.yearExecution)}
+              </Text>
+            </Box>
+            <Box>
+              <Text size="xs">{t("overview.peopleReached")}</Text>
+              <Text fz={26} fw={700}>
+                {formatNumber(locale, total.peopleReached, 0)}
+              </Text>
+            </Box>
+            <Stack gap={0}>
+              {STATUS_ORDER.map((status) => (
+                <StatusLabel key={status} status={status} count={total.statusCounts[status]} />
+              ))}
+            </Stack>
+          </SimpleGrid>
+        )}
+
+        <section>
+          <Title order={2} size="h5" mb={4}>
+            {t("dashboard.byQuarter")}
+          </Title>
+          {data.now && (
+            <Text size="sm">
+              {t("dashboard.shouldBe", {
+                planned: formatPercent(locale, data.now.plannedProgress),
+                actual: formatPercent(locale, data.now.actualProgress),
+              })}
+            </Text>
+          )}
+          <QuarterChart
+            id="print-quarter-series"
+            title={t("dashboard.quarterChartTitle")}
+            nowLabel={data.now?.label ?? null}
+            labels={{
+              quarterExecution: t("dashboard.quarterExecution"),
+              cumulativeExecution: t("dashboard.cumulativeExecution"),
+              plannedProgress: t("dashboard.plannedProgress"),
+              actualProgress: t("dashboard.actualProgress"),
+              now: t("dashboard.now"),
+            }}
+            points={data.series.map((point) => ({
+              label: point.label,
+              quarterExecution: point.quarterExecution === null ? null : point.quarterExecution * 100,
+              cumulativeExecution: point.cumulativeExecution === null ? null : point.cumulativeExecution * 100,
+              plannedProgress: point.plannedProgress === null ? null : point.plannedProgress * 100,
+              actualProgress: point.actualProgress === null ? null : point.actualProgress * 100,
+            }))}
+          />
+        </section>
+
+        <section>
+          <Title order={2} size="h5" mb={4}>
+            {t("overview.bySection")}
+          </Title>
+          <BreakdownTable
+            testId="section-table"
+            heading={t("overview.section")}
+            year={year}
+            thresholds={thresholds}
+            rows={data.sections.flatMap((section) => [
+              {
+                key: section.id,
+                label: `${section.number ? `${section.number}. ` : ""}${section.name?.text ?? ""}`,
+                figures: section.figures,
+                strong: true,
+              },
+              ...section.subsections.map((sub) => ({
+                key: sub.id,
+                label: `${sub.number ? `${sub.number}. ` : ""}${sub.name?.text ?? ""}`,
+                figures: sub.figures,
+                indent: true,
+              })),
+            ])}
+          />
+        </section>
+
+        {data.territories.length > 0 && (
+          <section>
+            <Title order={2} size="h5" mb={4}>
+              {t("dashboard.byTerritory")}
+            </Title>
+            <BreakdownTable
+              testId="territory-table"
+              heading={t("dashboard.territory")}
+              year={year}
+              thresholds={thresholds}
+              rows={data.territories.map((row) => ({
+                key: row.id,
+                label: row.own ? t("dashboard.ownLevel", { name: row.name?.text ?? "" }) : (row.name?.text ?? ""),
+                figures: row.figures,
+              }))}
+            />
+          </section>
+        )}
+
+        <section>
+          <Title order={2} size="h5" mb={4}>
+            {t("dashboard.byDepartment")}
+          </Title>
+          <BreakdownTable
+            heading={t("dashboard.department")}
+            year={year}
+            thresholds={thresholds}
+            rows={data.departments.map((row) => ({ key: row.id, label: row.name?.text ?? "", figures: row.figures }))}
+          />
+        </section>
+
+        <section>
+          <Title order={2} size="h5" mb={4}>
+            {t("dashboard.attention")}
+          </Title>
+          {data.attention.length === 0 ? (
+            <Text size="sm">{t("dashboard.noAttention")}</Text>
+          ) : (
+            <MeasureTable rows={data.attention} />
+          )}
+        </section>
+
+        <Text size="xs">{t("dashboard.printedAt", { date: formatDate(locale, data.today) })}</Text>
+      </Stack>
+    </div>
+  );
+}

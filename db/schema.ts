@@ -1,0 +1,402 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Table types of the schema in db/migrations. Numerics and bigints are parsed to numbers and dates
+// to 'YYYY-MM-DD' strings by the client (db/client.ts), so they are typed that way here.
+// tests/integration/schema.test.ts checks these columns against the migrated database.
+
+export type Locale = "kk" | "ru" | "en";
+export type LocalizedText = Partial<Record<Locale, string>>;
+
+type Id = Generated<number>;
+/** A `date` column: an ISO calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (now()) unless one is given. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+type Versioned = {
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type Role = "admin" | "editor" | "council" | "akim" | "viewer";
+export type TerritoryKind = "country" | "oblast" | "city_rep" | "district" | "city_obl" | "rural";
+export type ProgrammeStatus = "draft" | "under_approval" | "approved" | "in_force" | "completed" | "archived";
+export type MeasureUnit =
+  "event" | "meeting" | "object" | "person" | "document" | "percent" | "tenge" | "item" | "centre" | "project";
+export type ControlState = "on_control" | "removed";
+export type ReportStatus = "submitted" | "accepted" | "returned";
+export type PeriodStatus = "open" | "closed";
+export type KpiDirection = "higher_is_better" | "lower_is_better";
+export type KpiSource = "entered" | "measure_fact" | "road_map_execution";
+export type MeetingStatus = "planned" | "held" | "minutes_approved";
+export type DecisionKind = "proposal" | "instruction";
+export type DecisionStatus = "open" | "done" | "withdrawn";
+export type CouncilPosition = "chair" | "secretary" | "member";
+
+export interface TerritoryTable extends Versioned {
+  id: Id;
+  parent_id: number | null;
+  kind: TerritoryKind;
+  kato_code: string | null;
+  name: Json<LocalizedText>;
+  /** Ids from the root down to the territory itself; set by a trigger. */
+  path: ColumnType<number[], never, never>;
+}
+
+export interface DepartmentTable extends Versioned {
+  id: Id;
+  territory_id: number;
+  name: Json<LocalizedText>;
+  head_name: NullableJson<LocalizedText>;
+  head_title: NullableJson<LocalizedText>;
+}
+
+export interface AppUserTable extends Versioned {
+  id: Id;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  locale: Generated<Locale>;
+  is_active: Generated<boolean>;
+}
+
+export interface CouncilTable extends Versioned {
+  id: Id;
+  territory_id: number;
+  title: Json<LocalizedText>;
+  organisation: NullableJson<LocalizedText>;
+}
+
+export interface CouncilScopeTable {
+  id: Id;
+  council_id: number;
+  road_map_id: number;
+  section_id: number | null;
+}
+
+export interface RoleAssignmentTable extends Versioned {
+  id: Id;
+  user_id: number;
+  role: Role;
+  department_id: number | null;
+  council_id: number | null;
+  territory_id: number | null;
+  council_position: CouncilPosition | null;
+}
+
+export interface ProgrammeTable extends Versioned {
+  id: Id;
+  title: Json<LocalizedText>;
+  owner: NullableJson<LocalizedText>;
+  description: NullableJson<LocalizedText>;
+  start_year: number;
+  end_year: number;
+  status: Generated<ProgrammeStatus>;
+  rag_green: Generated<number>;
+  rag_amber: Generated<number>;
+}
+
+export interface ProgrammeStatusChangeTable {
+  id: Id;
+  programme_id: number;
+  from_status: ProgrammeStatus | null;
+  to_status: ProgrammeStatus;
+  changed_on: IsoDate;
+  changed_by: number | null;
+  note: NullableJson<LocalizedText>;
+  created_at: DefaultTimestamp;
+}
+
+export interface RoadMapTable extends Versioned {
+  id: Id;
+  programme_id: number;
+  territory_id: number;
+  title: Json<LocalizedText>;
+  approved_on: IsoDate | null;
+}
+
+export interface SectionTable extends Versioned {
+  id: Id;
+  road_map_id: number;
+  parent_id: number | null;
+  number: string | null;
+  title: Json<LocalizedText>;
+  position: Generated<number>;
+}
+
+export interface MeasureTable extends Versioned {
+  id: Id;
+  road_map_id: number;
+  section_id: number;
+  number: string;
+  title: Json<LocalizedText>;
+  completion_form: NullableJson<LocalizedText>;
+  unit: MeasureUnit;
+  responsible_department_id: number;
+  territory_id: number;
+  deadline: IsoDate;
+  funding_source: NullableJson<LocalizedText>;
+  planned_funding: number | null;
+  weight: Generated<number>;
+  control_state: Generated<ControlState>;
+  removed_on: IsoDate | null;
+  removed_reason: NullableJson<LocalizedText>;
+}
+
+export interface MeasureCoExecutorTable {
+  measure_id: number;
+  department_id: number;
+}
+
+export interface MeasureDeadlineChangeTable {
+  id: Id;
+  measure_id: number;
+  previous_deadline: IsoDate;
+  new_deadline: IsoDate;
+  reason: Json<LocalizedText>;
+  changed_by: number | null;
+  changed_at: DefaultTimestamp;
+}
+
+export interface MeasureControlChangeTable {
+  id: Id;
+  measure_id: number;
+  control_state: ControlState;
+  changed_on: IsoDate;
+  reason: Json<LocalizedText>;
+  changed_by: number | null;
+  changed_at: DefaultTimestamp;
+}
+
+export interface MeasurePlanTable extends Versioned {
+  id: Id;
+  measure_id: number;
+  territory_id: number;
+  year: number;
+  quarter: number;
+  planned: number;
+  ends_on: ColumnType<IsoDate, never, never>;
+}
+
+export interface ProgressEntryTable extends Versioned {
+  id: Id;
+  measure_id: number;
+  territory_id: number;
+  entry_date: IsoDate;
+  value: number;
+  people_reached: number | null;
+  narrative: NullableJson<LocalizedText>;
+  evidence_links: ColumnType<string[], string | undefined, string>;
+  behind_reason: NullableJson<LocalizedText>;
+  author_id: number;
+  /** The entry's quarter; generated from entry_date. */
+  year: ColumnType<number, never, never>;
+  quarter: ColumnType<number, never, never>;
+}
+
+export interface DepartmentReportTable extends Versioned {
+  id: Id;
+  road_map_id: number;
+  department_id: number;
+  year: number;
+  quarter: number;
+  status: ReportStatus;
+  submitted_at: Timestamp;
+  submitted_by: number;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  review_comment: string | null;
+}
+
+export interface ReportingPeriodTable extends Versioned {
+  id: Id;
+  road_map_id: number | null;
+  territory_id: number | null;
+  year: number;
+  quarter: number | null;
+  status: Generated<PeriodStatus>;
+  changed_by: number | null;
+  reason: string | null;
+}
+
+export interface KpiIndicatorTable extends Versioned {
+  id: Id;
+  code: string | null;
+  title: Json<LocalizedText>;
+  description: NullableJson<LocalizedText>;
+  unit: MeasureUnit;
+  direction: KpiDirection;
+  category: string;
+  rag_green: Generated<number>;
+  rag_amber: Generated<number>;
+  source: Generated<KpiSource>;
+  road_map_id: number | null;
+}
+
+export interface KpiIndicatorMeasureTable {
+  indicator_id: number;
+  measure_id: number;
+}
+
+export interface KpiTargetTable extends Versioned {
+  id: Id;
+  indicator_id: number;
+  territory_id: number;
+  year: number;
+  quarter: number | null;
+  target: number;
+  weight: Generated<number>;
+}
+
+export interface KpiActualTable extends Versioned {
+  id: Id;
+  indicator_id: number;
+  territory_id: number;
+  year: number;
+  quarter: number | null;
+  actual: number;
+  comment: NullableJson<LocalizedText>;
+  source_url: string | null;
+  entered_by: number;
+}
+
+export interface MeetingTable extends Versioned {
+  id: Id;
+  council_id: number;
+  number: string | null;
+  meeting_date: IsoDate;
+  place: NullableJson<LocalizedText>;
+  chair_name: string | null;
+  status: Generated<MeetingStatus>;
+  as_of: IsoDate;
+  include_current_quarter: Generated<boolean>;
+  frozen_at: Timestamp | null;
+}
+
+export interface MeetingAttendeeTable {
+  id: Id;
+  meeting_id: number;
+  user_id: number | null;
+  full_name: string;
+  position: NullableJson<LocalizedText>;
+  kind: "member" | "invited";
+}
+
+export interface AgendaItemTable extends Versioned {
+  id: Id;
+  meeting_id: number;
+  position: number;
+  title: Json<LocalizedText>;
+  speaker_name: string | null;
+  speaker_position: NullableJson<LocalizedText>;
+  heard: NullableJson<LocalizedText>;
+  spoke: NullableJson<LocalizedText>;
+  decided: NullableJson<LocalizedText>;
+}
+
+export interface AgendaItemLinkTable {
+  id: Id;
+  agenda_item_id: number;
+  section_id: number | null;
+  measure_id: number | null;
+  indicator_id: number | null;
+}
+
+export interface MeetingSnapshotTable {
+  id: Id;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  as_of: IsoDate;
+  frozen_at: DefaultTimestamp;
+  figures: Json<Record<string, unknown>>;
+}
+
+export interface DecisionTable extends Versioned {
+  id: Id;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  kind: DecisionKind;
+  body: Json<LocalizedText>;
+  responsible_department_id: number | null;
+  deadline: IsoDate | null;
+  status: Generated<DecisionStatus>;
+  closed_on: IsoDate | null;
+}
+
+export interface DecisionMeasureTable {
+  decision_id: number;
+  measure_id: number;
+}
+
+export interface DecisionFollowUpTable {
+  id: Id;
+  decision_id: number;
+  note: Json<LocalizedText>;
+  author_id: number;
+  created_at: DefaultTimestamp;
+}
+
+/** Moves with every change of a road map's figures: computed figures are reused until it does. */
+export interface RoadMapRevisionTable {
+  road_map_id: number;
+  revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: DefaultTimestamp;
+  actor_id: number | null;
+  action: "insert" | "update" | "delete";
+  table_name: string;
+  row_id: number | null;
+  parent_table: string | null;
+  parent_id: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+}
+
+export interface Database {
+  territory: TerritoryTable;
+  department: DepartmentTable;
+  app_user: AppUserTable;
+  council: CouncilTable;
+  council_scope: CouncilScopeTable;
+  role_assignment: RoleAssignmentTable;
+  programme: ProgrammeTable;
+  programme_status_change: ProgrammeStatusChangeTable;
+  road_map: RoadMapTable;
+  section: SectionTable;
+  measure: MeasureTable;
+  measure_co_executor: MeasureCoExecutorTable;
+  measure_deadline_change: MeasureDeadlineChangeTable;
+  measure_control_change: MeasureControlChangeTable;
+  measure_plan: MeasurePlanTable;
+  progress_entry: ProgressEntryTable;
+  department_report: DepartmentReportTable;
+  reporting_period: ReportingPeriodTable;
+  kpi_indicator: KpiIndicatorTable;
+  kpi_indicator_measure: KpiIndicatorMeasureTable;
+  kpi_target: KpiTargetTable;
+  kpi_actual: KpiActualTable;
+  meeting: MeetingTable;
+  meeting_attendee: MeetingAttendeeTable;
+  agenda_item: AgendaItemTable;
+  agenda_item_link: AgendaItemLinkTable;
+  meeting_snapshot: MeetingSnapshotTable;
+  decision: DecisionTable;
+  decision_measure: DecisionMeasureTable;
+  decision_follow_up: DecisionFollowUpTable;
+  audit_log: AuditLogTable;
+  road_map_revision: RoadMapRevisionTable;
+}
+
+export type Territory = Selectable<TerritoryTable>;
+export type Measure = Selectable<MeasureTable>;
+export type NewMeasure = Insertable<MeasureTable>;
+export type MeasureUpdate = Updateable<MeasureTable>;
+export type ProgressEntry = Selectable<ProgressEntryTable>;
+export type AppUser = Selectable<AppUserTable>;

@@ -1,0 +1,145 @@
+import type { Transaction } from "kysely";
+import type { CouncilPosition, Database, Locale, Role } from "../schema";
+import { hashPassword } from "~/domain/auth/password.server";
+
+// The demo accounts. Every one has the same password; the README lists them.
+
+export const DEMO_PASSWORD = "oryndau-demo";
+
+export interface DemoAccount {
+  login: string;
+  role: Role;
+  /** As the person writes their own name; an account for an unnamed officer is named after the post. */
+  displayName: string;
+  locale: Locale;
+  /** What the account may see and do, in English (README, tests). */
+  scope: string;
+  /** Where the role applies, as keys of the seed's tables. */
+  department?: string;
+  council?: "miras";
+  councilPosition?: CouncilPosition;
+  territory?: string;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    login: "admin",
+    role: "admin",
+    displayName: "Жүйе әкімшісі",
+    locale: "kk",
+    scope: "Everything: programmes, road maps, users, reporting periods",
+  },
+  {
+    login: "zhumakulova",
+    role: "editor",
+    displayName: "Айгерім Жұмақұлова",
+    locale: "kk",
+    scope: "Editor for the Shymkent Department of Internal Policy and Youth Affairs",
+    department: "shymkent.youth",
+  },
+  {
+    login: "oryntaev",
+    role: "editor",
+    displayName: "Бауыржан Орынтаев",
+    locale: "kk",
+    scope: "Editor for the Shymkent Department of Culture, Language Development and Archives",
+    department: "shymkent.culture",
+  },
+  {
+    login: "miras.secretary",
+    role: "council",
+    displayName: "«Miras» кеңесінің хатшысы",
+    locale: "kk",
+    scope:
+      "Secretary of the «Miras» regional council: the culture, youth and religion sections of the Shymkent road map",
+    council: "miras",
+    councilPosition: "secretary",
+  },
+  {
+    login: "abdiakimuly",
+    role: "council",
+    displayName: "Момбек Әбдіәкімұлы",
+    locale: "kk",
+    scope: "Chair of the «Miras» regional council: the culture, youth and religion sections of the Shymkent road map",
+    council: "miras",
+    councilPosition: "chair",
+  },
+  {
+    login: "akim.karaganda",
+    role: "akim",
+    displayName: "Ермағанбет Бөлекпаев",
+    locale: "kk",
+    scope: "Akim of Karaganda Region: its road map and the KPI of its 13 cities and districts",
+    territory: "karaganda",
+  },
+  {
+    login: "akim.temirtau",
+    role: "akim",
+    displayName: "Аким города Темиртау",
+    locale: "ru",
+    scope: "Akim of Temirtau: Temirtau's share of the Karaganda road map and its KPI",
+    territory: "karaganda.temirtau",
+  },
+  {
+    login: "akim.abay",
+    role: "akim",
+    displayName: "Шымкент қаласы Абай ауданының әкімі",
+    locale: "kk",
+    scope: "Akim of Abay district of Shymkent: the district's share of the Shymkent road map",
+    territory: "shymkent.abay",
+  },
+  {
+    login: "ernyiazova",
+    role: "editor",
+    displayName: "Айсұлу Ерниязова",
+    locale: "kk",
+    scope: "Editor for the Karaganda Region Youth Policy Department",
+    department: "karaganda.youth",
+  },
+  {
+    login: "viewer",
+    role: "viewer",
+    displayName: "Demo viewer",
+    locale: "en",
+    scope: "Reads every road map and dashboard; changes nothing",
+  },
+];
+
+/** The accounts themselves; their roles come later, once departments and councils exist. */
+export async function insertUsers(trx: Transaction<Database>): Promise<Map<string, number>> {
+  const rows = [];
+  for (const account of DEMO_ACCOUNTS) {
+    rows.push({
+      login: account.login,
+      display_name: account.displayName,
+      locale: account.locale,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    });
+  }
+  const inserted = await trx.insertInto("app_user").values(rows).returning(["id", "login"]).execute();
+  return new Map(inserted.map((row) => [row.login, row.id]));
+}
+
+export async function insertRoleAssignments(
+  trx: Transaction<Database>,
+  ids: {
+    user(login: string): number;
+    department(key: string): number;
+    territory(key: string): number;
+    council(key: "miras"): number;
+  },
+): Promise<void> {
+  await trx
+    .insertInto("role_assignment")
+    .values(
+      DEMO_ACCOUNTS.map((account) => ({
+        user_id: ids.user(account.login),
+        role: account.role,
+        department_id: account.department ? ids.department(account.department) : null,
+        council_id: account.council ? ids.council(account.council) : null,
+        council_position: account.councilPosition ?? null,
+        territory_id: account.territory ? ids.territory(account.territory) : null,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "~db/seed";
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/Логин|Login/).fill(login);
+  await page.getByLabel(/Құпиясөз|Пароль|Password/).fill(password);
+  await page.getByRole("button", { name: /^(Кіру|Войти|Sign in)$/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Пайдаланушы мәзірі|Меню пользователя|User menu/ }).click();
+  await page.getByRole("menuitem", { name: /Шығу|Выйти|Sign out/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+export async function switchLanguage(page: Page, language: "Қазақша" | "Русский" | "English") {
+  await page.getByRole("button", { name: language, exact: true }).click();
+}
+
+/** Serious and critical axe findings, one line each (rule, element, message), so that a failure reads clearly. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "critical" || violation.impact === "serious")
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} — ${node.failureSummary ?? ""}`),
+    );
+}
+
+/**
+ * The browser tests' `test`: any error the page logs or throws (a hydration mismatch, a failed
+ * script) fails the test that caused it, in every page of every context the test opens.
+ */
+export const test = base.extend<{ failOnPageErrors: void }>({
+  failOnPageErrors: [
+    async ({ context, browser }, use) => {
+      const errors: string[] = [];
+      const watchPage = (page: Page) => {
+        page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+        page.on("console", (message) => {
+          // A refused request (403, 404, 409, 422) is an answer the test expects, not an error.
+          if (message.type() === "error" && !/status of (400|403|404|409|422)\b/.test(message.text())) {
+            errors.push(`${page.url()}: ${message.text()}`);
+          }
+        });
+      };
+      const watchContext = (watched: BrowserContext) => {
+        watched.pages().forEach(watchPage);
+        watched.on("page", watchPage);
+      };
+      watchContext(context);
+      // Contexts a test opens itself (one per user) are watched as well.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        watchContext(created);
+        return created;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(errors, "errors in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };

@@ -1,0 +1,318 @@
+import fc from "fast-check";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "~db/actor";
+import type { Database } from "~db/schema";
+import type { AsOf } from "~/domain/execution/execution";
+import {
+  departmentExecution,
+  itemExecution,
+  quarterSeriesExecution,
+  sectionExecution,
+  territoryExecution,
+  type ExecutionScope,
+} from "~/domain/execution/execution.server";
+import { createWorld, localized, type World } from "../fixtures/world";
+import {
+  comparable,
+  referenceDepartmentExecution,
+  referenceItemExecution,
+  referenceQuarterSeries,
+  referenceSectionExecution,
+  referenceTerritoryExecution,
+} from "./execution-reference";
+import { createTestDatabase, engineName } from "./test-database";
+
+// DESIGN.md: SQL may compute the figures for speed, but then SQL and the reference implementation agree.
+
+// Dates from a small pool (quarter ends, their next days, a mid-month day), so that deadlines, entries
+// and as-of dates often fall on the same day or on a quarter's boundary, where mistakes hide.
+const dateArb = fc
+  .record({
+    year: fc.integer({ min: 2023, max: 2026 }),
+    month: fc.constantFrom(1, 3, 4, 6, 9, 10, 12),
+    day: fc.constantFrom("01", "end"),
+  })
+  .map(({ year, month, day }) => {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return `${year}-${String(month).padStart(2, "0")}-${day === "end" ? last : day}`;
+  });
+const amountArb = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 1, max: 40 }),
+  fc.integer({ min: 1, max: 100_000 }).map((thousandths) => thousandths / 1000),
+);
+// Shares: 0 = the city itself, 1 and 2 = its districts, 3 = a rural district inside district 1.
+const shareArb = fc.integer({ min: 0, max: 3 });
+const measureArb = fc.record({
+  inSubsection: fc.boolean(),
+  // 0 = the world's department, 1 = a second one.
+  department: fc.integer({ min: 0, max: 1 }),
+  weight: fc.constantFrom(0.5, 1, 1, 2, 3),
+  deadline: dateArb,
+  removedOn: fc.option(dateArb, { nil: null }),
+  plans: fc.array(
+    fc.record({
+      year: fc.integer({ min: 2023, max: 2026 }),
+      quarter: fc.integer({ min: 1, max: 4 }),
+      planned: amountArb,
+      share: shareArb,
+    }),
+    { maxLength: 6 },
+  ),
+  entries: fc.array(
+    fc.record({
+      date: dateArb,
+      value: amountArb,
+      people: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+      share: shareArb,
+    }),
+    { maxLength: 6 },
+  ),
+});
+const scenarioArb = fc.record({
+  measures: fc.array(measureArb, { minLength: 1, maxLength: 8 }),
+  asOf: dateArb,
+  includeCurrentQuarter: fc.boolean(),
+  slice: fc.constantFrom("none", "city", "district", "sections", "department", "statuses"),
+  // A quarter range's first quarter, or the whole programme.
+  from: fc.option(fc.constantFrom("2023-04-01", "2024-01-01", "2024-07-01", "2025-01-01"), { nil: undefined }),
+  facts: fc.constantFrom("accepted" as const, "submitted" as const, "all" as const),
+  // The department's quarterly reports, 2023-Q1 … 2026-Q4.
+  reports: fc.array(fc.constantFrom(null, "submitted" as const, "accepted" as const, "returned" as const), {
+    minLength: 16,
+    maxLength: 16,
+  }),
+  amber: fc.constantFrom(50, 80, 95),
+});
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+// Always tried besides the random ones: a deadline on the as-of day, execution exactly at the amber
+// threshold, an entry on the last day of a quarter, a removal on the as-of day.
+const boundaries: Scenario = {
+  asOf: "2024-06-30",
+  includeCurrentQuarter: false,
+  slice: "none",
+  from: undefined,
+  facts: "submitted",
+  reports: ["accepted", "submitted", "accepted", "returned", ...Array<null>(12).fill(null)],
+  amber: 80,
+  measures: [
+    {
+      inSubsection: false,
+      department: 0,
+      weight: 1,
+      deadline: "2024-06-30",
+      removedOn: null,
+      plans: [{ year: 2024, quarter: 2, planned: 10, share: 0 }],
+      entries: [{ date: "2024-06-30", value: 9, people: 3, share: 0 }],
+    },
+    {
+      inSubsection: true,
+      department: 1,
+      weight: 2,
+      deadline: "2025-12-31",
+      removedOn: null,
+      plans: [{ year: 2024, quarter: 1, planned: 10, share: 1 }],
+      entries: [{ date: "2024-03-31", value: 8, people: null, share: 1 }],
+    },
+    {
+      inSubsection: false,
+      department: 0,
+      weight: 1,
+      deadline: "2025-12-31",
+      removedOn: "2024-06-30",
+      plans: [{ year: 2024, quarter: 2, planned: 5, share: 2 }],
+      entries: [],
+    },
+  ],
+};
+
+describe(`execution in SQL equals the reference calculator on ${engineName}`, () => {
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  let world: World;
+  let departmentIds: [number, number];
+  let ruralId: number;
+
+  beforeAll(async () => {
+    ({ db, close } = await createTestDatabase());
+    world = await createWorld(db);
+    const second = await withActor(db, "system", (trx) =>
+      trx
+        .insertInto("department")
+        .values({ territory_id: world.cityId, name: localized("Мәдениет басқармасы") })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    departmentIds = [world.departmentId, second.id];
+    const rural = await withActor(db, "system", (trx) =>
+      trx
+        .insertInto("territory")
+        .values({ kind: "rural", parent_id: world.districtIds[0], name: localized("Ауылдық округ") })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    ruralId = rural.id;
+  });
+  afterAll(() => close());
+
+  /** A new road map holding the scenario's measures, plans and entries. */
+  async function insertScenario(scenario: Scenario) {
+    const shares = [world.cityId, ...world.districtIds, ruralId];
+    return withActor(db, "system", async (trx) => {
+      const programme = await trx
+        .insertInto("programme")
+        .values({ title: localized("P"), start_year: 2023, end_year: 2027 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const roadMap = await trx
+        .insertInto("road_map")
+        .values({ programme_id: programme.id, territory_id: world.cityId, title: localized("R") })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const [first, second] = await trx
+        .insertInto("section")
+        .values([
+          { road_map_id: roadMap.id, number: "1", title: localized("Бірінші"), position: 1 },
+          { road_map_id: roadMap.id, number: "2", title: localized("Екінші"), position: 2 },
+        ])
+        .returning("id")
+        .execute();
+      const sub = await trx
+        .insertInto("section")
+        .values({
+          road_map_id: roadMap.id,
+          parent_id: second!.id,
+          number: "2.1",
+          title: localized("Ішкі"),
+          position: 3,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const measures = await trx
+        .insertInto("measure")
+        .values(
+          scenario.measures.map((m, index) => ({
+            road_map_id: roadMap.id,
+            section_id: m.inSubsection ? sub.id : index % 2 ? second!.id : first!.id,
+            number: `${index + 1}`,
+            title: localized(`Іс-шара ${index + 1}`),
+            unit: "event" as const,
+            responsible_department_id: departmentIds[m.department as 0 | 1],
+            territory_id: world.cityId,
+            deadline: m.deadline,
+            weight: m.weight,
+            control_state: m.removedOn ? ("removed" as const) : ("on_control" as const),
+            removed_on: m.removedOn,
+            removed_reason: m.removedOn ? localized("Себебі") : null,
+          })),
+        )
+        .returning("id")
+        .execute();
+      const plans = new Map<
+        string,
+        { measure_id: number; territory_id: number; year: number; quarter: number; planned: number }
+      >();
+      scenario.measures.forEach((m, index) => {
+        for (const p of m.plans) {
+          const row = {
+            measure_id: measures[index]!.id,
+            territory_id: shares[p.share]!,
+            year: p.year,
+            quarter: p.quarter,
+            planned: 0,
+          };
+          const key = `${row.measure_id}:${row.territory_id}:${row.year}:${row.quarter}`;
+          (plans.get(key) ?? plans.set(key, row).get(key)!).planned += p.planned;
+        }
+      });
+      if (plans.size)
+        await trx
+          .insertInto("measure_plan")
+          .values([...plans.values()])
+          .execute();
+      const entries = scenario.measures.flatMap((m, index) =>
+        m.entries.map((e) => ({
+          measure_id: measures[index]!.id,
+          territory_id: shares[e.share]!,
+          entry_date: e.date,
+          value: e.value,
+          people_reached: e.people,
+          author_id: world.editorId,
+        })),
+      );
+      if (entries.length) await trx.insertInto("progress_entry").values(entries).execute();
+      // The same report states for both departments, the second one a quarter later.
+      const reports = departmentIds.flatMap((departmentId, shift) =>
+        scenario.reports.flatMap((status, slot) => {
+          const index = slot + shift;
+          return status === null || index > 15
+            ? []
+            : [
+                {
+                  road_map_id: roadMap.id,
+                  department_id: departmentId,
+                  year: 2023 + Math.floor(index / 4),
+                  quarter: (index % 4) + 1,
+                  status,
+                  submitted_at: new Date(),
+                  submitted_by: world.editorId,
+                  reviewed_at: status === "submitted" ? null : new Date(),
+                  reviewed_by: status === "submitted" ? null : world.editorId,
+                },
+              ];
+        }),
+      );
+      if (reports.length) await trx.insertInto("department_report").values(reports).execute();
+      return { roadMapId: roadMap.id, sectionIds: [first!.id, sub.id] };
+    });
+  }
+
+  it("on generated road maps: by section, department, territory and item, with every kind of filter", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (scenario) => {
+        const { roadMapId, sectionIds } = await insertScenario(scenario);
+        const scope: ExecutionScope = {
+          roadMapId,
+          territoryIds:
+            scenario.slice === "city"
+              ? [world.cityId, ...world.districtIds]
+              : scenario.slice === "district"
+                ? [world.districtIds[0]]
+                : null,
+          sectionIds: scenario.slice === "sections" ? sectionIds : null,
+          departmentIds: scenario.slice === "department" ? [departmentIds[1]] : null,
+          statuses: scenario.slice === "statuses" ? ["behind", "overdue"] : null,
+        };
+        const asOf: AsOf = {
+          date: scenario.asOf,
+          includeCurrentQuarter: scenario.includeCurrentQuarter,
+          facts: scenario.facts,
+          from: scenario.from && scenario.from <= scenario.asOf ? scenario.from : undefined,
+        };
+        const thresholds = { green: 100, amber: scenario.amber };
+        expect(comparable(await sectionExecution(db, scope, asOf, thresholds))).toEqual(
+          comparable(await referenceSectionExecution(db, scope, asOf, thresholds)),
+        );
+        expect(comparable(await departmentExecution(db, scope, asOf, thresholds))).toEqual(
+          comparable(await referenceDepartmentExecution(db, scope, asOf, thresholds)),
+        );
+        expect(comparable(await territoryExecution(db, scope, asOf, thresholds, world.cityId))).toEqual(
+          comparable(await referenceTerritoryExecution(db, scope, asOf, thresholds, world.cityId)),
+        );
+        expect(comparable(await itemExecution(db, scope, asOf, thresholds))).toEqual(
+          comparable(await referenceItemExecution(db, scope, asOf, thresholds)),
+        );
+        const quarters = Array.from({ length: 16 }, (_, i) => ({
+          year: 2023 + Math.floor(i / 4),
+          quarter: (i % 4) + 1,
+        }));
+        expect(comparable(await quarterSeriesExecution(db, scope, asOf, thresholds, quarters))).toEqual(
+          comparable(await referenceQuarterSeries(db, scope, asOf, thresholds, quarters)),
+        );
+      }),
+      { numRuns: 60, examples: [[boundaries]] },
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withActor } from "~db/actor";
+import type { Database } from "~db/schema";
+import type { AsOf } from "~/domain/execution/execution";
+import { sectionExecution } from "~/domain/execution/execution.server";
+import { cachedFigures, roadMapRevision } from "~/domain/execution/figures-cache.server";
+import { closeQuarter } from "~/domain/periods/periods.server";
+import { createWorld, localized, type World } from "../fixtures/world";
+import { createTestDatabase, engineName } from "./test-database";
+
+// Figures are reused only while nothing that they depend on has changed: every write of the kinds a
+// dashboard reads moves the road map's revision, and the next request computes afresh.
+
+describe(`cached figures on ${engineName}`, () => {
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  let world: World;
+  const asOf: AsOf = { date: "2024-12-31", includeCurrentQuarter: false, facts: "all" };
+  const thresholds = { green: 100, amber: 80 };
+
+  beforeAll(async () => {
+    ({ db, close } = await createTestDatabase());
+    world = await createWorld(db);
+    await withActor(db, "system", (trx) =>
+      trx
+        .insertInto("measure_plan")
+        .values({ measure_id: world.measureId, territory_id: world.cityId, year: 2024, quarter: 1, planned: 10 })
+        .execute(),
+    );
+  });
+  afterAll(() => close());
+
+  const execution = () =>
+    cachedFigures(db, world.roadMapId, { kind: "test", asOf }, () =>
+      sectionExecution(db, { roadMapId: world.roadMapId, territoryIds: null, sectionIds: null }, asOf, thresholds),
+    ).then((rows) => rows.find((row) => row.topSectionId === null)!.execution);
+
+  it("shows a new entry at once, and reuses the figures while nothing changes", async () => {
+    expect(await execution()).toBe(0);
+    const revision = await roadMapRevision(db, world.roadMapId);
+    expect(await execution()).toBe(0);
+    expect(await roadMapRevision(db, world.roadMapId)).toBe(revision);
+
+    await withActor(db, world.editorId, (trx) =>
+      trx
+        .insertInto("progress_entry")
+        .values({
+          measure_id: world.measureId,
+          territory_id: world.cityId,
+          entry_date: "2024-02-01",
+          value: 6,
+          author_id: world.editorId,
+        })
+        .execute(),
+    );
+    expect(await execution()).toBeCloseTo(0.6);
+  });
+
+  it("moves the revision with every kind of change the figures depend on", async () => {
+    const moves = async (write: () => Promise<unknown>) => {
+      const before = await roadMapRevision(db, world.roadMapId);
+      await write();
+      return (await roadMapRevision(db, world.roadMapId)) > before;
+    };
+    expect(
+      await moves(() =>
+        withActor(db, "system", (trx) =>
+          trx.updateTable("measure_plan").set({ planned: 12 }).where("measure_id", "=", world.measureId).execute(),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        withActor(db, "system", (trx) =>
+          trx.updateTable("measure").set({ weight: 2 }).where("id", "=", world.measureId).execute(),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        withActor(db, "system", (trx) =>
+          trx
+            .updateTable("section")
+            .set({ title: localized("Жастар саясаты") })
+            .where("id", "=", world.sectionId)
+            .execute(),
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      await moves(() =>
+        withActor(db, "system", (trx) =>
+          trx
+            .insertInto("department_report")
+            .values({
+              road_map_id: world.roadMapId,
+              department_id: world.departmentId,
+              year: 2024,
+              quarter: 1,
+              status: "accepted",
+              submitted_at: new Date(),
+              submitted_by: world.editorId,
+              reviewed_at: new Date(),
+              reviewed_by: world.editorId,
+            })
+            .execute(),
+        ),
+      ),
+    ).toBe(true);
+    expect(await moves(() => closeQuarter(db, world.editorId, world.roadMapId, { year: 2024, quarter: 1 }))).toBe(true);
+    expect(
+      await moves(() =>
+        withActor(db, "system", (trx) =>
+          trx.updateTable("programme").set({ rag_amber: 70 }).where("id", "=", world.programmeId).execute(),
+        ),
+      ),
+    ).toBe(true);
+    // The accepted report and the changed plan and weight are in the next figures.
+    expect(await execution()).toBeCloseTo(0.5);
+  });
+});

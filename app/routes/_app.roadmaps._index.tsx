@@ -3,28 +3,43 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
+import { RagBadge } from "~/components/rag";
 import { requirePrincipal } from "~/domain/auth/session.server";
+import { roadMapTotal } from "~/domain/execution/dashboard.server";
+import { ragOf } from "~/domain/execution/execution";
+import { todayIn } from "~/domain/periods/quarter";
 import { visibleRoadMaps } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
+import { env } from "~/env.server";
+import { formatPercent } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
   const locale = await localeOf(request);
-  const roadMaps = await visibleRoadMaps(await database(), principal);
+  const db = await database();
+  const roadMaps = await visibleRoadMaps(db, principal);
+  // Each card shows what its dashboard opens with: accepted facts against the quarters ended by today.
+  const asOf = { date: todayIn(env().APP_TIME_ZONE), includeCurrentQuarter: false, facts: "accepted" as const };
+  const totals = await Promise.all(roadMaps.map((roadMap) => roadMapTotal(db, roadMap, asOf)));
   return {
     pageTitle: translator(locale)("roadMaps.title"),
-    roadMaps: roadMaps.map((roadMap) => ({
+    asOf: asOf.date,
+    roadMaps: roadMaps.map((roadMap, index) => ({
       id: roadMap.id,
       title: pickText(roadMap.title, locale),
       programme: pickText(roadMap.programmeTitle, locale),
       territory: pickText(roadMap.territoryName, locale),
       years: `${roadMap.startYear}–${roadMap.endYear}`,
       measureCount: roadMap.measureCount,
+      execution: totals[index]?.execution ?? null,
+      rag: ragOf(totals[index]?.execution ?? null, roadMap.thresholds),
+      lagging: (totals[index]?.statusCounts.behind ?? 0) + (totals[index]?.statusCounts.overdue ?? 0),
     })),
   };
 }
@@ -32,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function RoadMapsPage() {
   const { roadMaps } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <Stack gap="lg" maw={1200} mx="auto">
       <Title order={1}>{t("roadMaps.title")}</Title>
@@ -61,6 +77,22 @@ export default function RoadMapsPage() {
                     {t("roadMaps.measures", { count: roadMap.measureCount })}
                   </Text>
                 </Group>
+                <Group justify="space-between" align="center" gap="xs">
+                  <Group gap={8} align="baseline">
+                    <Text fw={700} size="xl" data-testid="road-map-execution">
+                      {roadMap.execution === null ? "—" : formatPercent(locale, roadMap.execution)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t("roadMaps.executionToDate")}
+                    </Text>
+                  </Group>
+                  <RagBadge rag={roadMap.rag} size="sm" />
+                </Group>
+                {roadMap.lagging > 0 && (
+                  <Text size="sm" c="red.8">
+                    {t("roadMaps.lagging", { count: roadMap.lagging })}
+                  </Text>
+                )}
               </Stack>
             </Card>
           ))}

@@ -55,6 +55,17 @@ for (const account of DEMO_ACCOUNTS) {
       expect(await cards.count()).toBeGreaterThan(0);
       expect(await cards.count()).toBeLessThan(expected.roadMaps.length);
     }
+    if (account.role === "admin") {
+      // Each card shows the execution its dashboard opens with: accepted facts, quarters ended by today.
+      for (const roadMap of expected.roadMaps) {
+        const total = roadMap.figures
+          .find((f) => f.asOf === expected.today && f.territory === null)!
+          .rows.find((row) => row.topSectionId === null)!;
+        await expect(page.locator(`a[href='/roadmaps/${roadMap.id}']`).getByTestId("road-map-execution")).toHaveText(
+          total.execution === null ? "—" : formatPercent(account.locale, total.execution),
+        );
+      }
+    }
     await signOut(page);
     await page.goto("/roadmaps");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Froadmaps/);

@@ -22,7 +22,7 @@ async function asUser(browser: Browser, login: string): Promise<Page> {
 async function youthExecution(page: Page): Promise<string> {
   await page.goto(`/roadmaps/${shymkent.id}?asOf=${quarterEnd(quarter)}`);
   const row = page.getByTestId("section-table").getByRole("row").filter({ hasText: /^2\. / });
-  return (await row.locator("td").nth(1).locator("p").first().textContent()) ?? "";
+  return (await row.getByTestId("row-execution").textContent()) ?? "";
 }
 
 test.describe.configure({ mode: "serial" });

@@ -53,7 +53,7 @@ export function BreakdownTable({
                 {row.href ? <Link to={row.href}>{row.label}</Link> : row.label}
               </td>
               <td className="num">
-                <b>
+                <b data-testid="row-execution">
                   {row.figures.execution === null
                     ? t("overview.noPlanYet")
                     : formatPercent(locale, row.figures.execution)}

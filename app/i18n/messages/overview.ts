@@ -8,7 +8,8 @@ export const overview = defineMessages(
       programme: "Бағдарлама",
       territory: "Аумақ",
       measures: "{{count}} іс-шара",
-      open: "Ашу",
+      executionToDate: "бүгінге дейінгі орындалуы",
+      lagging: "Артта қалған не мерзімі өткен іс-шаралар: {{count}}",
     },
     overview: {
       title: "Орындалу барысы",
@@ -57,7 +58,8 @@ export const overview = defineMessages(
       programme: "Программа",
       territory: "Территория",
       measures: "Мероприятий: {{count}}",
-      open: "Открыть",
+      executionToDate: "исполнение на сегодня",
+      lagging: "Отстающих и просроченных мероприятий: {{count}}",
     },
     overview: {
       title: "Ход исполнения",
@@ -106,7 +108,8 @@ export const overview = defineMessages(
       programme: "Programme",
       territory: "Territory",
       measures: "{{count}} measures",
-      open: "Open",
+      executionToDate: "executed to date",
+      lagging: "Measures behind or overdue: {{count}}",
     },
     overview: {
       title: "Execution",

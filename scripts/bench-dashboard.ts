@@ -11,7 +11,7 @@
 //    sign-in page) and of the raw SQL, and the ratio route / trivial route.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import type { CompiledQuery } from "kysely";
@@ -33,6 +33,8 @@ const { values: options } = parseArgs({
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const samples = Number(options.samples);
+// Other work on the machine skews every figure: the table says how busy it was.
+const loadBefore = loadavg()[0]!.toFixed(1);
 const base = `http://localhost:${options.port}`;
 const AS_OF = "2026-09-30";
 const views = [
@@ -193,7 +195,7 @@ const header = [
   "raw SQL runs/s",
 ];
 console.log(
-  `\n${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? "cpu"} × ${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · PostgreSQL ${version} · ${connections} connections, ${duration} s\n`,
+  `\n${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model ?? "cpu"} × ${cpus().length} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · PostgreSQL ${version} · ${connections} connections, ${duration} s · load average before/after ${loadBefore} / ${loadavg()[0]!.toFixed(1)}\n`,
 );
 console.log(`| ${header.join(" | ")} |`);
 console.log(`|${header.map(() => "---").join("|")}|`);

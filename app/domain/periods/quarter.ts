@@ -49,15 +49,17 @@ export function monthEnd(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(lastDay).padStart(2, "0")}`;
 }
 
+// Building a DateTimeFormat costs far more than using one, and every request asks for today.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in a time zone (Kazakhstan lives in Asia/Almaty). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return parts;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Quarterly reports are due by the 5th day of the month after the quarter. */

@@ -31,7 +31,7 @@ interface ReferenceMeasure {
   responsible_department_id: number;
 }
 
-async function referenceItems(
+export async function referenceItems(
   db: Kysely<Database>,
   scope: ExecutionScope,
   asOf: AsOf,

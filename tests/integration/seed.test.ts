@@ -1,9 +1,10 @@
 import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, LocalizedText, ReportStatus } from "~db/schema";
+import type { Database, LocalizedText } from "~db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "~db/seed";
 import { verifyPassword } from "~/domain/auth/password.server";
-import { itemFigures, type FactBasis, type MeasureStatus } from "~/domain/execution/execution";
+import { DEFAULT_THRESHOLDS, type FactBasis, type MeasureStatus } from "~/domain/execution/execution";
+import { referenceItems } from "./execution-reference";
 import { createTestDatabase, engineName } from "./test-database";
 
 // The demo data as a user meets it: the articles' figures, every status on the Shymkent road map,
@@ -56,56 +57,14 @@ describe(`demo data on ${engineName}`, () => {
 
   /** Each measure's status by the reference calculator (execution.ts), as the dashboard shows it. */
   async function statuses(roadMapId: number, facts: FactBasis): Promise<Record<string, MeasureStatus>> {
-    const measures = await db.selectFrom("measure").selectAll().where("road_map_id", "=", roadMapId).execute();
-    const plans = await db
-      .selectFrom("measure_plan")
-      .selectAll()
-      .where(
-        "measure_id",
-        "in",
-        measures.map((m) => m.id),
-      )
+    const scope = { roadMapId, territoryIds: null, sectionIds: null, departmentIds: null, statuses: null };
+    const asOf = { date: TODAY, includeCurrentQuarter: false, facts };
+    const { items } = await referenceItems(db, scope, asOf, DEFAULT_THRESHOLDS, null);
+    const measures = await db
+      .selectFrom("measure")
+      .select(["id", "number"])
+      .where("road_map_id", "=", roadMapId)
       .execute();
-    const { rows: entries } = await sql<{
-      measure_id: number;
-      territory_id: number;
-      entry_date: string;
-      value: number;
-      people_reached: number | null;
-      report_status: ReportStatus | null;
-    }>`
-      SELECT e.measure_id, e.territory_id, e.entry_date, e.value, e.people_reached, r.status AS report_status
-        FROM progress_entry e
-        JOIN measure m ON m.id = e.measure_id
-        LEFT JOIN department_report r
-          ON r.road_map_id = m.road_map_id AND r.department_id = m.responsible_department_id
-         AND r.year = extract(year FROM e.entry_date) AND r.quarter = extract(quarter FROM e.entry_date)
-       WHERE m.road_map_id = ${roadMapId}`.execute(db);
-    const items = itemFigures({
-      measures: measures.map((m) => ({
-        id: m.id,
-        territoryId: m.territory_id,
-        weight: m.weight,
-        deadline: m.deadline,
-        removedOn: m.removed_on,
-      })),
-      plans: plans.map((p) => ({
-        measureId: p.measure_id,
-        territoryId: p.territory_id,
-        year: p.year,
-        quarter: p.quarter,
-        planned: p.planned,
-      })),
-      entries: entries.map((e) => ({
-        measureId: e.measure_id,
-        territoryId: e.territory_id,
-        entryDate: e.entry_date,
-        value: e.value,
-        peopleReached: e.people_reached,
-        reportStatus: e.report_status,
-      })),
-      asOf: { date: TODAY, includeCurrentQuarter: false, facts },
-    });
     const numbers = new Map(measures.map((m) => [m.id, m.number]));
     return Object.fromEntries(items.map((item) => [numbers.get(item.measureId)!, item.status]));
   }

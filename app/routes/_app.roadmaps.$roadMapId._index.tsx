@@ -63,6 +63,10 @@ export default function RoadMapDashboardPage() {
   const link = (changes: Record<string, string | string[] | null>) => withParams(location.search, changes);
   const sectionLabel = (number: string | null, text: string) => (number ? `${number}. ${text}` : text);
   const quarterLabel = (q: { year: number; quarter: number }) => t("myMeasures.quarterLabel", q);
+  const quarterChoices = [
+    { value: "", label: t("dashboard.anyQuarter") },
+    ...data.quarterOptions.map((q) => ({ value: q.value, label: quarterLabel(q) })),
+  ];
   const pages = Math.max(1, Math.ceil(data.measureCount / MEASURES_PER_PAGE));
   const pageLink = (page: number) => {
     const search = new URLSearchParams(location.search);
@@ -188,19 +192,13 @@ export default function RoadMapDashboardPage() {
                     name="from"
                     label={t("dashboard.from")}
                     defaultValue={filters.from ? formatQuarterParam(filters.from) : ""}
-                    data={[
-                      { value: "", label: t("dashboard.anyQuarter") },
-                      ...data.quarterOptions.map((q) => ({ value: q.value, label: quarterLabel(q) })),
-                    ]}
+                    data={quarterChoices}
                   />
                   <NativeSelect
                     name="to"
                     label={t("dashboard.to")}
                     defaultValue={filters.to ? formatQuarterParam(filters.to) : ""}
-                    data={[
-                      { value: "", label: t("dashboard.anyQuarter") },
-                      ...data.quarterOptions.map((q) => ({ value: q.value, label: quarterLabel(q) })),
-                    ]}
+                    data={quarterChoices}
                   />
                   <NativeSelect
                     name="section"
@@ -321,23 +319,9 @@ export default function RoadMapDashboardPage() {
         )}
         <QuarterChart
           id="quarter-series"
-          title={t("dashboard.quarterChartTitle")}
           large={filters.large}
           nowLabel={data.now?.label ?? null}
-          labels={{
-            quarterExecution: t("dashboard.quarterExecution"),
-            cumulativeExecution: t("dashboard.cumulativeExecution"),
-            plannedProgress: t("dashboard.plannedProgress"),
-            actualProgress: t("dashboard.actualProgress"),
-            now: t("dashboard.now"),
-          }}
-          points={data.series.map((point) => ({
-            label: point.label,
-            quarterExecution: point.quarterExecution === null ? null : point.quarterExecution * 100,
-            cumulativeExecution: point.cumulativeExecution === null ? null : point.cumulativeExecution * 100,
-            plannedProgress: point.plannedProgress === null ? null : point.plannedProgress * 100,
-            actualProgress: point.actualProgress === null ? null : point.actualProgress * 100,
-          }))}
+          points={data.series}
         />
         <details>
           <summary>

@@ -136,25 +136,7 @@ export default function PrintPage() {
               })}
             </Text>
           )}
-          <QuarterChart
-            id="print-quarter-series"
-            title={t("dashboard.quarterChartTitle")}
-            nowLabel={data.now?.label ?? null}
-            labels={{
-              quarterExecution: t("dashboard.quarterExecution"),
-              cumulativeExecution: t("dashboard.cumulativeExecution"),
-              plannedProgress: t("dashboard.plannedProgress"),
-              actualProgress: t("dashboard.actualProgress"),
-              now: t("dashboard.now"),
-            }}
-            points={data.series.map((point) => ({
-              label: point.label,
-              quarterExecution: point.quarterExecution === null ? null : point.quarterExecution * 100,
-              cumulativeExecution: point.cumulativeExecution === null ? null : point.cumulativeExecution * 100,
-              plannedProgress: point.plannedProgress === null ? null : point.plannedProgress * 100,
-              actualProgress: point.actualProgress === null ? null : point.actualProgress * 100,
-            }))}
-          />
+          <QuarterChart id="print-quarter-series" nowLabel={data.now?.label ?? null} points={data.series} />
         </section>
 
         <section>

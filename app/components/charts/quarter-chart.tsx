@@ -1,14 +1,17 @@
 import { Box, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from "recharts";
 
 export interface QuarterChartPoint {
   label: string;
-  /** Percentages 0–100, or null where there is nothing to show. */
+  /** Shares 0–1, or null where there is nothing to show. */
   quarterExecution: number | null;
   cumulativeExecution: number | null;
   plannedProgress: number | null;
   actualProgress: number | null;
 }
+
+const percent = (share: number | null) => (share === null ? null : share * 100);
 
 const COLORS = { quarter: "#a2dbed", cumulative: "#00759c", planned: "#868e96", actual: "#c2410c" };
 const LAYOUTS = {
@@ -21,33 +24,44 @@ const LAYOUTS = {
  * execution, the progress the plan calls for and the progress made, and a marker at the current
  * quarter — where the road map should be by now. Fixed sizes and ids: identical on server and browser.
  */
-export function QuarterChart(props: {
+export function QuarterChart({
+  id,
+  points,
+  nowLabel,
+  large,
+}: {
   id: string;
   points: QuarterChartPoint[];
   nowLabel: string | null;
-  title: string;
-  labels: {
-    quarterExecution: string;
-    cumulativeExecution: string;
-    plannedProgress: string;
-    actualProgress: string;
-    now: string;
-  };
   large?: boolean;
 }) {
+  const { t } = useTranslation();
+  const drawing = {
+    id,
+    nowLabel,
+    large,
+    nowText: t("dashboard.now"),
+    points: points.map((point) => ({
+      label: point.label,
+      quarterExecution: percent(point.quarterExecution),
+      cumulativeExecution: percent(point.cumulativeExecution),
+      plannedProgress: percent(point.plannedProgress),
+      actualProgress: percent(point.actualProgress),
+    })),
+  };
   return (
-    <div role="img" aria-label={props.title}>
+    <div role="img" aria-label={t("dashboard.quarterChartTitle")}>
       <Box visibleFrom="sm">
-        <Drawing {...props} layout="wide" />
+        <Drawing {...drawing} layout="wide" />
       </Box>
       <Box hiddenFrom="sm">
-        <Drawing {...props} layout="narrow" />
+        <Drawing {...drawing} layout="narrow" />
       </Box>
       <Group gap="lg" justify="center" mt={4} aria-hidden>
-        <Key color={COLORS.quarter} label={props.labels.quarterExecution} />
-        <Key color={COLORS.cumulative} label={props.labels.cumulativeExecution} line />
-        <Key color={COLORS.planned} label={props.labels.plannedProgress} line dashed />
-        <Key color={COLORS.actual} label={props.labels.actualProgress} line />
+        <Key color={COLORS.quarter} label={t("dashboard.quarterExecution")} />
+        <Key color={COLORS.cumulative} label={t("dashboard.cumulativeExecution")} line />
+        <Key color={COLORS.planned} label={t("dashboard.plannedProgress")} line dashed />
+        <Key color={COLORS.actual} label={t("dashboard.actualProgress")} line />
       </Group>
     </div>
   );
@@ -57,14 +71,14 @@ function Drawing({
   id,
   points,
   nowLabel,
-  labels,
+  nowText,
   large = false,
   layout,
 }: {
   id: string;
   points: QuarterChartPoint[];
   nowLabel: string | null;
-  labels: { now: string };
+  nowText: string;
   large?: boolean;
   layout: keyof typeof LAYOUTS;
 }) {
@@ -106,7 +120,7 @@ function Drawing({
             x={nowLabel}
             stroke="#212529"
             strokeDasharray="2 3"
-            label={{ value: labels.now, position: "insideTopRight", fontSize, fill: "#212529" }}
+            label={{ value: nowText, position: "insideTopRight", fontSize, fill: "#212529" }}
           />
         )}
       </ComposedChart>

@@ -156,7 +156,7 @@ export default function MeasurePage() {
   return (
     <Stack gap="lg" maw={1200} mx="auto">
       <div>
-        <Breadcrumbs separator="›" mb="xs">
+        <Breadcrumbs separator="›" mb="xs" className="wrapping-trail">
           <Anchor component={Link} to={`/roadmaps/${data.roadMap.id}`} size="sm">
             <Localized value={data.roadMap.title} />
           </Anchor>
@@ -267,7 +267,7 @@ export default function MeasurePage() {
             <Table.Tbody>
               {data.quarters.map((q) => (
                 <Table.Tr key={formatQuarterParam(q.quarter)}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
                     <Group gap={4} wrap="nowrap">
                       {t("myMeasures.quarterLabel", { year: q.quarter.year, quarter: q.quarter.quarter })}
                       {q.closed && <IconLock size={14} aria-label={t("measurePage.closedQuarter")} />}

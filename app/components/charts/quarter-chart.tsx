@@ -1,5 +1,6 @@
-import { Box, Group, Text } from "@mantine/core";
+import { Box, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ChartKey } from "./chart-key";
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from "recharts";
 
 export interface QuarterChartPoint {
@@ -58,10 +59,10 @@ export function QuarterChart({
         <Drawing {...drawing} layout="narrow" />
       </Box>
       <Group gap="lg" justify="center" mt={4} aria-hidden>
-        <Key color={COLORS.quarter} label={t("dashboard.quarterExecution")} />
-        <Key color={COLORS.cumulative} label={t("dashboard.cumulativeExecution")} line />
-        <Key color={COLORS.planned} label={t("dashboard.plannedProgress")} line dashed />
-        <Key color={COLORS.actual} label={t("dashboard.actualProgress")} line />
+        <ChartKey color={COLORS.quarter} label={t("dashboard.quarterExecution")} />
+        <ChartKey color={COLORS.cumulative} label={t("dashboard.cumulativeExecution")} line />
+        <ChartKey color={COLORS.planned} label={t("dashboard.plannedProgress")} line dashed />
+        <ChartKey color={COLORS.actual} label={t("dashboard.actualProgress")} line />
       </Group>
     </div>
   );
@@ -125,33 +126,5 @@ function Drawing({
         )}
       </ComposedChart>
     </div>
-  );
-}
-
-function Key({
-  color,
-  label,
-  line = false,
-  dashed = false,
-}: {
-  color: string;
-  label: string;
-  line?: boolean;
-  dashed?: boolean;
-}) {
-  return (
-    <Group gap={6} wrap="nowrap">
-      <span
-        style={{
-          display: "inline-block",
-          width: 16,
-          height: line ? 0 : 12,
-          borderTop: line ? `3px ${dashed ? "dashed" : "solid"} ${color}` : undefined,
-          background: line ? undefined : color,
-          borderRadius: line ? 0 : 2,
-        }}
-      />
-      <Text size="sm">{label}</Text>
-    </Group>
   );
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
@@ -23,7 +23,7 @@ export async function listUsers(db: Kysely<Database>) {
 export async function userDetail(db: Kysely<Database>, userId: number) {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "login", "display_name", "locale", "is_active", "version"])
+    .select(["id", "login", "display_name", "locale", "is_active", "version", "password_changed_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound();
@@ -143,7 +143,11 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   await withActor(db, principal.id, async (trx) => {
     await claimVersion(trx, "app_user", userId, input.version);
-    await trx.updateTable("app_user").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("app_user")
+      .set({ password_hash: passwordHash, password_changed_at: sql<Date>`now()` })
+      .where("id", "=", userId)
+      .execute();
   });
 }
 
@@ -160,6 +164,10 @@ export async function changeOwnPassword(db: Kysely<Database>, principal: Princip
   }
   const passwordHash = await hashPassword(input.password);
   await withActor(db, principal.id, (trx) =>
-    trx.updateTable("app_user").set({ password_hash: passwordHash }).where("id", "=", principal.id).execute(),
+    trx
+      .updateTable("app_user")
+      .set({ password_hash: passwordHash, password_changed_at: sql<Date>`now()` })
+      .where("id", "=", principal.id)
+      .execute(),
   );
 }

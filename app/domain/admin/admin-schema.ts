@@ -266,6 +266,30 @@ export function plansSchema(limits: PlanLimits) {
     .superRefine((value, context) => {
       const keys = new Set<string>();
       value.rows.forEach((planRow, index) => {
+        const quarters = [planRow.q1, planRow.q2, planRow.q3, planRow.q4].filter((q) => q !== undefined);
+        if (planRow.mode === "quarters" && planRow.total !== undefined) {
+          const sum = quarters.reduce((a, b) => a + b, 0);
+          if (quarters.length === 0) {
+            context.addIssue({
+              code: "custom",
+              path: ["rows", index, "mode"],
+              message: "admin.validation.chooseSplit",
+            });
+          } else if (Math.abs(sum - planRow.total) > 1e-6) {
+            context.addIssue({
+              code: "custom",
+              path: ["rows", index, "total"],
+              message: "admin.validation.quartersSum",
+            });
+          }
+        }
+        if (planRow.mode !== "quarters" && planRow.total === undefined && quarters.length > 0) {
+          context.addIssue({
+            code: "custom",
+            path: ["rows", index, "mode"],
+            message: "admin.validation.chooseQuarters",
+          });
+        }
         const blank =
           planRow.mode === "quarters"
             ? [planRow.q1, planRow.q2, planRow.q3, planRow.q4].every((q) => q === undefined)

@@ -210,7 +210,7 @@ export default function ProgrammePage() {
           <Title order={4} size="h5" mt="md" mb="xs">
             {t("admin.roadMap.new")}
           </Title>
-          <RoadMapForm territories={data.territories} defaults={{}} lastResult={resultFor("save-road-map")} />
+          <RoadMapForm territories={data.territories} defaults={{}} lastResult={resultFor("save-road-map")} stacked />
         </Paper>
       </SimpleGrid>
 

@@ -42,7 +42,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       approvedOn: roadMap.approved_on,
       programmeId: roadMap.programme_id,
       programme: pickText(roadMap.programme_title, locale),
-      years: `${roadMap.start_year}–${roadMap.end_year}`,
     },
     editSectionId: sections.some((s) => s.id === editSection) ? editSection : null,
     sections: sections.map((section) => ({
@@ -131,7 +130,7 @@ export default function RoadMapEditor() {
     <Stack gap="lg">
       <div>
         <Anchor component={Link} to={`/admin/programmes/${roadMap.programmeId}`} size="sm">
-          ← <Localized value={roadMap.programme} /> ({roadMap.years})
+          ← <Localized value={roadMap.programme} />
         </Anchor>
         <Title order={2} size="h3" mt={4}>
           <Localized value={roadMap.shownTitle} />
@@ -199,42 +198,40 @@ export default function RoadMapEditor() {
         </Stack>
       </Paper>
 
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="md" id="section-form">
-          <Title order={3} size="h4" mb="sm">
-            {editing ? t("admin.section.edit") : t("admin.section.new")}
-          </Title>
-          {repliedTo === "save-section" && reply?.conflict && (
-            <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
-          )}
-          <SectionForm
-            key={editing?.id ?? "new"}
-            section={editing}
-            parents={topLevel.filter((s) => s.id !== editing?.id)}
-            lastResult={resultFor("save-section")}
-            cancelHref={editing ? `/admin/roadmaps/${roadMap.id}` : undefined}
-          />
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
-            {t("admin.roadMap.edit")}
-          </Title>
-          {repliedTo === "save-road-map" && reply?.conflict && (
-            <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
-          )}
-          <RoadMapForm
-            territories={data.territories}
-            defaults={{
-              id: roadMap.id,
-              version: roadMap.version,
-              territoryId: roadMap.territoryId,
-              title: roadMap.title,
-              approvedOn: roadMap.approvedOn,
-            }}
-            lastResult={resultFor("save-road-map")}
-          />
-        </Paper>
-      </SimpleGrid>
+      <Paper withBorder p="md" id="section-form">
+        <Title order={3} size="h4" mb="sm">
+          {editing ? t("admin.section.edit") : t("admin.section.new")}
+        </Title>
+        {repliedTo === "save-section" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        <SectionForm
+          key={editing?.id ?? "new"}
+          section={editing}
+          parents={topLevel.filter((s) => s.id !== editing?.id)}
+          lastResult={resultFor("save-section")}
+          cancelHref={editing ? `/admin/roadmaps/${roadMap.id}` : undefined}
+        />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("admin.roadMap.edit")}
+        </Title>
+        {repliedTo === "save-road-map" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        <RoadMapForm
+          territories={data.territories}
+          defaults={{
+            id: roadMap.id,
+            version: roadMap.version,
+            territoryId: roadMap.territoryId,
+            title: roadMap.title,
+            approvedOn: roadMap.approvedOn,
+          }}
+          lastResult={resultFor("save-road-map")}
+        />
+      </Paper>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Group, ScrollArea, Stack, Title } from "@mantine/core";
+import { Button, Group, Stack, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet } from "@remix-run/react";
+import { NavLink, Outlet, useLocation } from "@remix-run/react";
 import { IconBuilding, IconMap2, IconSitemap, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { requireAdminRequest } from "~/domain/admin/guard.server";
@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const sections = [
     { to: "/admin/programmes", label: t("admin.nav.programmes"), icon: IconMap2 },
     { to: "/admin/departments", label: t("admin.nav.departments"), icon: IconBuilding },
@@ -27,23 +28,20 @@ export default function AdminLayout() {
           </NavLink>
         </Title>
       </Group>
-      <ScrollArea type="never" offsetScrollbars={false}>
-        <Group component="nav" aria-label={t("admin.nav.title")} gap={4} wrap="nowrap">
-          {sections.map((section) => (
-            <Button
-              key={section.to}
-              component={NavLink}
-              to={section.to}
-              variant="light"
-              size="compact-md"
-              leftSection={<section.icon size={16} />}
-              className="admin-tab"
-            >
-              {section.label}
-            </Button>
-          ))}
-        </Group>
-      </ScrollArea>
+      <Group component="nav" aria-label={t("admin.nav.title")} gap={6}>
+        {sections.map((section) => (
+          <Button
+            key={section.to}
+            component={NavLink}
+            to={section.to}
+            variant={pathname.startsWith(section.to) ? "filled" : "light"}
+            size="compact-md"
+            leftSection={<section.icon size={16} />}
+          >
+            {section.label}
+          </Button>
+        ))}
+      </Group>
       <Outlet />
     </Stack>
   );

@@ -114,18 +114,21 @@ export function LocalizedFields({
   label,
   required,
   multiline,
+  stacked,
   languages = ["kk", "ru", "en"],
 }: {
   fields: { kk: FieldLike; ru: FieldLike; en?: FieldLike };
   label: string;
   required?: boolean;
   multiline?: boolean;
+  /** One language under another, for a narrow column. */
+  stacked?: boolean;
   languages?: Array<"kk" | "ru" | "en">;
 }) {
   const { t } = useTranslation();
   const shown = languages.filter((language) => fields[language]);
   return (
-    <SimpleGrid cols={{ base: 1, sm: shown.length }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, sm: stacked ? 1 : shown.length }} spacing="sm">
       {shown.map((language) => {
         const field = fields[language]!;
         const fieldLabel = `${label} (${t(`language.shownInShort.${language}`)})`;

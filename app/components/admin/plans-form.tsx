@@ -74,13 +74,13 @@ export function PlansForm({
           {t("admin.plans.hint")}
         </Text>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Table.ScrollContainer minWidth={880}>
+        <Table.ScrollContainer minWidth={940}>
           <Table verticalSpacing={4} horizontalSpacing={6} data-testid="plans-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("admin.plans.territory")}</Table.Th>
-                <Table.Th w={92}>{t("admin.plans.year")}</Table.Th>
-                <Table.Th w={170}>{t("admin.plans.how")}</Table.Th>
+                <Table.Th w={112}>{t("admin.plans.year")}</Table.Th>
+                <Table.Th w={190}>{t("admin.plans.how")}</Table.Th>
                 <Table.Th w={100}>{t("admin.plans.total")}</Table.Th>
                 {[1, 2, 3, 4].map((quarter) => (
                   <Table.Th key={quarter} w={84}>

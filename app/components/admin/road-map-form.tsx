@@ -13,12 +13,13 @@ export function RoadMapForm({
   territories,
   defaults,
   lastResult,
-  action,
+  stacked,
 }: {
   territories: Array<{ value: string; label: string }>;
   defaults: { id?: number; version?: number; territoryId?: number; title?: LocalizedText; approvedOn?: string | null };
   lastResult: SubmissionResult<string[]> | undefined;
-  action?: string;
+  /** In a narrow column: the languages one under another. */
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
@@ -33,7 +34,7 @@ export function RoadMapForm({
     shouldValidate: "onBlur",
   });
   return (
-    <Form method="post" action={action} {...getFormProps(form)}>
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-road-map" />
       {defaults.id && <input type="hidden" name="roadMapId" value={defaults.id} />}
       {defaults.version && <input type="hidden" name="version" value={defaults.version} />}
@@ -50,6 +51,7 @@ export function RoadMapForm({
           fields={{ kk: fields.titleKk, ru: fields.titleRu, en: fields.titleEn }}
           label={t("admin.roadMap.title")}
           required
+          stacked={stacked}
         />
         <Field field={fields.approvedOn} label={t("admin.roadMap.approvedOn")} type="date" maw={220} />
         <Group>

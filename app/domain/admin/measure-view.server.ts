@@ -50,7 +50,7 @@ export async function measureEditView(db: Kysely<Database>, measureId: number, l
     ...groups.values(),
   ].map((group) => ({ ...group, mode: "quarters" }));
   for (let year = form.limits.startYear; year <= form.limits.endYear; year++) {
-    if (!groups.has(`${measure.territory_id}:${year}`)) {
+    if (![...groups.values()].some((group) => group.year === year)) {
       rows.push({ territoryId: measure.territory_id, year, mode: "even", quarters: [null, null, null, null] });
     }
   }

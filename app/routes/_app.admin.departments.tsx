@@ -115,7 +115,7 @@ export default function DepartmentsPage() {
         </Title>
         {reply?.conflict && <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />}
         <DepartmentForm
-          key={editing?.id ?? "new"}
+          key={`${editing?.id ?? "new"}-${editing?.version ?? data.departments.length}`}
           department={editing}
           territories={data.territories}
           lastResult={reply && !reply.saved ? reply.result : undefined}

@@ -94,7 +94,7 @@ export default function MeasureEditPage() {
           <Title order={2} size="h3">
             {measure.number}. <Localized value={measure.shownTitle} />
           </Title>
-          <Badge color={removed ? "gray" : "green"} variant="light" style={{ textTransform: "none" }}>
+          <Badge color={removed ? "gray" : "green"} variant="light" c="dark.7" style={{ textTransform: "none" }}>
             {t(`history.controlState.${measure.controlState}`)}
           </Badge>
         </Group>
@@ -114,6 +114,7 @@ export default function MeasureEditPage() {
         </Title>
         {conflictFor("save-measure")}
         <MeasureForm
+          key={measure.version}
           defaults={measure}
           options={data.options}
           lastResult={resultFor("save-measure")}
@@ -127,6 +128,7 @@ export default function MeasureEditPage() {
         </Title>
         {conflictFor("save-plans")}
         <PlansForm
+          key={data.plans.seen}
           rows={data.plans.rows}
           seen={data.plans.seen}
           limits={data.limits}
@@ -150,6 +152,7 @@ export default function MeasureEditPage() {
           )}
           {conflictFor("remove-from-control", "return-to-control")}
           <ControlForm
+            key={measure.version}
             intent={removed ? "return-to-control" : "remove-from-control"}
             version={measure.version}
             today={data.today}
@@ -229,7 +232,7 @@ function ControlForm({
           multiline
         />
         <Group>
-          <Button type="submit" color={intent === "remove-from-control" ? "orange" : "green"}>
+          <Button type="submit" color={intent === "remove-from-control" ? "red.9" : "green.9"}>
             {t(`admin.control.${intent === "remove-from-control" ? "remove" : "restore"}`)}
           </Button>
         </Group>

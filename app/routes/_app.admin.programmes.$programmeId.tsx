@@ -136,6 +136,7 @@ export default function ProgrammePage() {
           )}
           {data.transitions.length > 0 ? (
             <StatusForm
+              key={programme.version}
               version={programme.version}
               today={data.today}
               transitions={[...data.transitions]}
@@ -221,7 +222,7 @@ export default function ProgrammePage() {
         {repliedTo === "save-programme" && reply?.conflict && (
           <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
         )}
-        <ProgrammeForm defaults={programme} lastResult={resultFor("save-programme")} />
+        <ProgrammeForm key={programme.version} defaults={programme} lastResult={resultFor("save-programme")} />
       </Paper>
     </Stack>
   );

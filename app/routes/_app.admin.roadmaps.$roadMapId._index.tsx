@@ -206,7 +206,7 @@ export default function RoadMapEditor() {
           <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
         )}
         <SectionForm
-          key={editing?.id ?? "new"}
+          key={`${editing?.id ?? "new"}-${editing?.version ?? data.sections.length}`}
           section={editing}
           parents={topLevel.filter((s) => s.id !== editing?.id)}
           lastResult={resultFor("save-section")}
@@ -221,6 +221,7 @@ export default function RoadMapEditor() {
           <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
         )}
         <RoadMapForm
+          key={roadMap.version}
           territories={data.territories}
           defaults={{
             id: roadMap.id,

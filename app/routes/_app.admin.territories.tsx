@@ -108,7 +108,7 @@ export default function TerritoriesPage() {
         </Title>
         {reply?.conflict && <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />}
         <TerritoryForm
-          key={editing?.id ?? "new"}
+          key={`${editing?.id ?? "new"}-${editing?.version ?? data.territories.length}`}
           territory={editing}
           parents={data.territories.filter((row) => row.id !== editing?.id)}
           lastResult={reply && !reply.saved ? reply.result : undefined}

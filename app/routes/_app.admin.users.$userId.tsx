@@ -141,7 +141,7 @@ export default function UserPage() {
           <Title order={3} size="h4" mb="sm">
             {t("admin.user.profile")}
           </Title>
-          <ProfileForm user={user} lastResult={resultFor("save-user")} />
+          <ProfileForm key={user.version} user={user} lastResult={resultFor("save-user")} />
         </Paper>
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="sm">
@@ -154,7 +154,7 @@ export default function UserPage() {
                 })
               : t("admin.user.resetHint")}
           </Text>
-          <ResetForm version={user.version} lastResult={resultFor("reset-password")} />
+          <ResetForm key={user.version} version={user.version} lastResult={resultFor("reset-password")} />
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="md">
@@ -201,7 +201,7 @@ export default function UserPage() {
         <Title order={4} size="h5" mb="xs">
           {t("admin.user.addRole")}
         </Title>
-        <RoleForm options={data.options} lastResult={resultFor("add-role")} />
+        <RoleForm key={data.assignments.length} options={data.options} lastResult={resultFor("add-role")} />
       </Paper>
     </Stack>
   );

@@ -14,7 +14,12 @@ export default function AdminLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const sections = [
-    { to: "/admin/programmes", label: t("admin.nav.programmes"), icon: IconMap2 },
+    {
+      to: "/admin/programmes",
+      label: t("admin.nav.programmes"),
+      icon: IconMap2,
+      also: ["/admin/roadmaps", "/admin/measures"],
+    },
     { to: "/admin/departments", label: t("admin.nav.departments"), icon: IconBuilding },
     { to: "/admin/territories", label: t("admin.nav.territories"), icon: IconSitemap },
     { to: "/admin/users", label: t("admin.nav.users"), icon: IconUsers },
@@ -34,7 +39,7 @@ export default function AdminLayout() {
             key={section.to}
             component={NavLink}
             to={section.to}
-            variant={pathname.startsWith(section.to) ? "filled" : "light"}
+            variant={[section.to, ...(section.also ?? [])].some((to) => pathname.startsWith(to)) ? "filled" : "light"}
             size="compact-md"
             leftSection={<section.icon size={16} />}
           >

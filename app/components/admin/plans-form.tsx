@@ -16,6 +16,13 @@ export interface PlanRowDefaults {
   quarters: Array<number | null>;
 }
 
+/** A row given by quarter shows its year's total as a hint. */
+function quarterSum(row: PlanRowDefaults | undefined): string | undefined {
+  const given = (row?.quarters ?? []).filter((value): value is number => value !== null);
+  if (row?.mode !== "quarters" || given.length === 0) return undefined;
+  return `Σ ${Math.round(given.reduce((a, b) => a + b, 0) * 1000) / 1000}`;
+}
+
 const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
 /**
@@ -115,6 +122,7 @@ export function PlansForm({
                     <Table.Td>
                       <Field
                         field={cells.total}
+                        placeholder={quarterSum(rows[index])}
                         inputMode="decimal"
                         aria-label={`${rowName}: ${t("admin.plans.total")}`}
                       />

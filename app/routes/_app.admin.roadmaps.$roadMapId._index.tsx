@@ -299,45 +299,60 @@ function SectionBlock({
         </Group>
       </Group>
       {section.measures.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={6} fz="sm" data-testid="section-measures">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>№</Table.Th>
-                <Table.Th>{t("admin.measure.titleLabel")}</Table.Th>
-                <Table.Th>{t("admin.measure.responsible")}</Table.Th>
-                <Table.Th w={120}>{t("admin.measure.deadline")}</Table.Th>
-                <Table.Th w={90} ta="right">
-                  {t("admin.measure.planTotal")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {section.measures.map((measure) => (
-                <Table.Tr key={measure.id}>
-                  <Table.Td className="tabular">{measure.number}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/measures/${measure.id}`} size="sm">
-                      <Localized value={measure.title} />
-                    </Anchor>
-                    {measure.removed && (
-                      <Badge color="gray" variant="light" size="sm" ml={6} style={{ textTransform: "none" }}>
-                        {t("history.controlState.removed")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Localized value={measure.department} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(locale, measure.deadline)}</Table.Td>
-                  <Table.Td ta="right" className="tabular">
-                    {measure.planned ? formatNumber(locale, measure.planned, 3) : "—"}
-                  </Table.Td>
+        <>
+          <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+            <Table verticalSpacing={6} fz="sm" data-testid="section-measures">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>№</Table.Th>
+                  <Table.Th>{t("admin.measure.titleLabel")}</Table.Th>
+                  <Table.Th>{t("admin.measure.responsible")}</Table.Th>
+                  <Table.Th w={120}>{t("admin.measure.deadline")}</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    {t("admin.measure.planTotal")}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {section.measures.map((measure) => (
+                  <Table.Tr key={measure.id}>
+                    <Table.Td className="tabular">{measure.number}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/measures/${measure.id}`} size="sm">
+                        <Localized value={measure.title} />
+                      </Anchor>
+                      {measure.removed && (
+                        <Badge color="gray" variant="light" size="sm" ml={6} style={{ textTransform: "none" }}>
+                          {t("history.controlState.removed")}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Localized value={measure.department} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(locale, measure.deadline)}</Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {measure.planned ? formatNumber(locale, measure.planned, 3) : "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Stack gap={0} hiddenFrom="sm" component="ul" className="admin-measure-list">
+            {section.measures.map((measure) => (
+              <li key={measure.id}>
+                <Anchor component={Link} to={`/admin/measures/${measure.id}`} size="sm" fw={600}>
+                  {measure.number}. <Localized value={measure.title} />
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  <Localized value={measure.department} /> · {formatDate(locale, measure.deadline)}
+                  {measure.removed && ` · ${t("history.controlState.removed")}`}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        </>
       ) : (
         <Text size="sm" c="dimmed" mt={4}>
           {t("admin.section.noMeasures")}{" "}

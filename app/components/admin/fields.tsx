@@ -48,11 +48,13 @@ export function TextAreaField({
   label,
   lang,
   description,
+  withAsterisk,
 }: {
   field: FieldLike;
   label: ReactNode;
   lang?: string;
   description?: ReactNode;
+  withAsterisk?: boolean;
 }) {
   const errorText = useErrorText();
   const error = errorText(field.errors);
@@ -65,6 +67,7 @@ export function TextAreaField({
       label={label}
       lang={lang}
       description={description}
+      withAsterisk={withAsterisk}
       autosize
       minRows={2}
       maxRows={8}
@@ -133,7 +136,13 @@ export function LocalizedFields({
         const field = fields[language]!;
         const fieldLabel = `${label} (${t(`language.shownInShort.${language}`)})`;
         return multiline ? (
-          <TextAreaField key={language} field={field} label={fieldLabel} lang={language} />
+          <TextAreaField
+            key={language}
+            field={field}
+            label={fieldLabel}
+            lang={language}
+            withAsterisk={required && language === "kk"}
+          />
         ) : (
           <Field
             key={language}

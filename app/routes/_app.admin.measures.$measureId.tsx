@@ -14,7 +14,7 @@ import { Localized } from "~/components/localized";
 import { controlSchema, measureSchema, plansSchema } from "~/domain/admin/admin-schema";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { measureEditView } from "~/domain/admin/measure-view.server";
-import { changeControl, measureForEditing, saveMeasure, savePlans } from "~/domain/admin/measures.server";
+import { changeControl, measureForEditing, planLimitsOf, saveMeasure, savePlans } from "~/domain/admin/measures.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { env } from "~/env.server";
@@ -47,8 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "save-plans": {
-      const { limits } = await measureEditView(db, measureId, "kk");
-      const submission = parseWithZod(formData, { schema: plansSchema(limits) });
+      const submission = parseWithZod(formData, { schema: plansSchema(await planLimitsOf(db, measureId)) });
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => savePlans(db, principal, measureId, submission.value), {
         redirectTo: `${back}?saved=plans#plans`,

@@ -45,6 +45,19 @@ export async function measureFormOptions(db: Kysely<Database>, roadMapId: number
   };
 }
 
+/** The years a measure's plans may fall in: its programme's. */
+export async function planLimitsOf(db: Kysely<Database>, measureId: number) {
+  const row = await db
+    .selectFrom("measure as m")
+    .innerJoin("road_map as rm", "rm.id", "m.road_map_id")
+    .innerJoin("programme as p", "p.id", "rm.programme_id")
+    .select(["p.start_year", "p.end_year"])
+    .where("m.id", "=", measureId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return { startYear: row.start_year, endYear: row.end_year };
+}
+
 /** A measure with everything the editor changes: its fields, co-executors, plans and the changes of deadline and control. */
 export async function measureForEditing(db: Kysely<Database>, measureId: number) {
   const measure = await db.selectFrom("measure").selectAll().where("id", "=", measureId).executeTakeFirst();

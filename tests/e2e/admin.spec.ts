@@ -5,7 +5,8 @@ import { expect, seriousAccessibilityViolations, signIn, signOut, test } from ".
 // a measure taken off control; and every user changes their own password.
 
 const expected = readExpectedFigures();
-const shymkent = expected.roadMaps.find((roadMap) => /Шымкент/.test(`${roadMap.title.kk} ${roadMap.title.ru}`))!;
+// The Blagoveshchensk library strategy (under approval) is edited here: no other browser test reads its figures.
+const blagoveshchensk = expected.roadMaps.find((roadMap) => /Благовещенск/.test(roadMap.title.ru ?? ""))!;
 
 test.describe.configure({ mode: "serial" });
 
@@ -15,7 +16,7 @@ test("an admin adds a measure with plans, moves its deadline and takes it off co
   await signIn(page, "admin");
   await page.getByRole("link", { name: "Басқару" }).first().click();
   await expect(page).toHaveURL(/\/admin$/);
-  await page.goto(`/admin/roadmaps/${shymkent.id}`);
+  await page.goto(`/admin/roadmaps/${blagoveshchensk.id}`);
   await page.getByRole("link", { name: "Іс-шара қосу" }).first().click();
   await expect(page).toHaveURL(/\/measures\/new$/);
   await expect(page.getByRole("heading", { name: "Іс-шара қосу" })).toBeVisible();
@@ -24,13 +25,15 @@ test("an admin adds a measure with plans, moves its deadline and takes it off co
   await page.getByLabel("Нөмірі").fill("2.9");
   await page.getByLabel("Атауы (қаз.)").fill("«Болашақ» жастар форумы");
   await page.getByLabel("Атауы (орыс.)").fill("Молодёжный форум «Болашак»");
-  await page.getByRole("combobox", { name: "Жауапты орындаушы", exact: true }).selectOption({ index: 1 });
+  await page
+    .getByRole("combobox", { name: "Жауапты орындаушы", exact: true })
+    .selectOption({ label: "МБУК «МИБС» г. Благовещенска" });
   await page.getByLabel("Орындау мерзімі").fill("2025-12-25");
   await page.getByRole("button", { name: "Іс-шараны құру" }).click();
   await expect(page).toHaveURL(/\/admin\/measures\/\d+/);
   const measureId = /\/admin\/measures\/(\d+)/.exec(page.url())![1];
 
-  // 2023 is left empty; 2024: 20 split evenly; 2025: 8 held in Q4.
+  // The programme's first year is left empty; the second: 20 split evenly; the third: 8 held in Q4.
   await page.getByLabel("2-жол: Жылға").fill("20");
   await page.getByLabel("3-жол: Қалай бөлу").selectOption("q4");
   await page.getByLabel("3-жол: Жылға").fill("8");

@@ -4,6 +4,7 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline,
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ProgrammeStatus } from "~db/schema";
 import { Field, LocalizedFields, SelectField } from "~/components/admin/fields";
 import { ProgrammeForm } from "~/components/admin/programme-form";
 import { ProgrammeStatusBadge } from "~/components/admin/programme-status-badge";
@@ -236,7 +237,7 @@ function StatusForm({
 }: {
   version: number;
   today: string;
-  transitions: string[];
+  transitions: ProgrammeStatus[];
   lastResult: WriteReply["result"] | undefined;
 }) {
   const { t } = useTranslation();
@@ -259,7 +260,7 @@ function StatusForm({
             label={t("admin.programme.nextStatus")}
             data={transitions.map((status) => ({
               value: status,
-              label: t(`admin.status.${status as "draft"}`),
+              label: t(`admin.status.${status}`),
             }))}
           />
           <Field field={fields.changedOn} label={t("admin.programme.changedOn")} type="date" withAsterisk />

@@ -61,6 +61,8 @@ export interface AppUserTable extends Versioned {
   password_hash: string;
   locale: Generated<Locale>;
   is_active: Generated<boolean>;
+  /** When the password was last set by its user or reset by an administrator; null = never since creation. */
+  password_changed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CouncilTable extends Versioned {

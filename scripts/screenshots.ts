@@ -1,6 +1,7 @@
 // Screenshots of pages in each language at desktop and phone width, for looking at the UI:
 //   npx tsx scripts/screenshots.ts <base-url> <login> <path> [<path> …]
-// Writes screenshots/<login>-<path>-<locale>-<width>.png. SCREENSHOT_MAX_HEIGHT cuts long pages.
+// Writes screenshots/<login>-<path>-<locale>-<width>.png (SCREENSHOT_DIR to write elsewhere).
+// SCREENSHOT_MAX_HEIGHT cuts long pages; SCREENSHOT_DESKTOP_WIDTH changes the desktop width.
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { DEMO_PASSWORD } from "~db/seed";
@@ -8,10 +9,11 @@ import { chromiumPath } from "../tests/e2e/chromium";
 
 const [baseUrl = "http://localhost:3000", login = "admin", ...paths] = process.argv.slice(2);
 const widths = [
-  { name: "desktop", width: 1366, height: 900 },
+  { name: "desktop", width: Number(process.env.SCREENSHOT_DESKTOP_WIDTH ?? 1366), height: 900 },
   { name: "phone", width: 390, height: 844 },
 ];
-mkdirSync("screenshots", { recursive: true });
+const outputDir = process.env.SCREENSHOT_DIR ?? "screenshots";
+mkdirSync(outputDir, { recursive: true });
 const browser = await chromium.launch({
   executablePath: chromiumPath() ?? undefined,
   args: ["--no-sandbox", "--disable-gpu"],
@@ -36,7 +38,7 @@ for (const locale of ["kk", "ru"] as const) {
     for (const path of paths.length ? paths : ["/login"]) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      const file = `screenshots/${login}-${path.replace(/[^a-z0-9]+/gi, "_")}-${locale}-${size.name}.png`;
+      const file = `${outputDir}/${login}-${path.replace(/[^a-z0-9]+/gi, "_")}-${locale}-${size.name}.png`;
       const maxHeight = Number(process.env.SCREENSHOT_MAX_HEIGHT ?? 0);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.screenshot({

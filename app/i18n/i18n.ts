@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import type { Locale } from "./locales";
+import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
 import { login } from "./messages/login";
@@ -8,7 +9,7 @@ import { overview } from "./messages/overview";
 import { progress } from "./messages/progress";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard] as const;
+const areas = [common, login, overview, progress, measure, dashboard, admin] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

@@ -2,10 +2,19 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledBu
 import { useDisclosure } from "@mantine/hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink as RemixNavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { IconChecklist, IconChevronDown, IconFileCheck, IconLogout, IconMap2 } from "@tabler/icons-react";
+import {
+  IconChecklist,
+  IconChevronDown,
+  IconFileCheck,
+  IconKey,
+  IconLogout,
+  IconMap2,
+  IconSettings,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Logo } from "~/components/logo";
+import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 
@@ -20,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     menu: {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
+      admin: isAdmin(principal),
     },
   };
 }
@@ -32,6 +42,7 @@ export default function AppLayout() {
     ...(menu.myMeasures ? [{ to: "/my", label: t("nav.myMeasures"), icon: IconChecklist }] : []),
     { to: "/roadmaps", label: t("nav.roadMaps"), icon: IconMap2 },
     ...(menu.reviews ? [{ to: "/reviews", label: t("nav.reviews"), icon: IconFileCheck }] : []),
+    ...(menu.admin ? [{ to: "/admin", label: t("admin.nav.title"), icon: IconSettings }] : []),
   ];
 
   return (
@@ -81,6 +92,9 @@ export default function AppLayout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item component={RemixNavLink} to="/account/password" leftSection={<IconKey size={16} />}>
+                  {t("account.menu")}
+                </Menu.Item>
                 <Form method="post" action="/logout">
                   <Menu.Item component="button" type="submit" leftSection={<IconLogout size={16} />}>
                     {t("user.signOut")}
@@ -109,6 +123,16 @@ export default function AppLayout() {
           <Text size="xs" c="dimmed">
             {user.roles.map((role) => t(`roles.${role}`)).join(", ")}
           </Text>
+          <Button
+            component={RemixNavLink}
+            to="/account/password"
+            variant="subtle"
+            size="xs"
+            leftSection={<IconKey size={14} />}
+            onClick={close}
+          >
+            {t("account.menu")}
+          </Button>
           <Form method="post" action="/logout">
             <Button type="submit" variant="light" size="xs" leftSection={<IconLogout size={14} />}>
               {t("user.signOut")}

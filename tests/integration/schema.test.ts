@@ -20,6 +20,7 @@ const columns = {
     "password_hash",
     "locale",
     "is_active",
+    "password_changed_at",
     "version",
     "created_at",
     "updated_at",

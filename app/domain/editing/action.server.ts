@@ -11,16 +11,19 @@ export type WriteReply =
  * Runs a write for a parsed form and tells the user what became of it: saved, refused with a message
  * on the form (or on one field), or stale (with what changed meanwhile). The user's input stays in
  * the form unless it was saved. Anything else is a bug and propagates. After a save the user is sent
- * to `redirectTo` when given, so that reloading the page does not submit again.
+ * to `redirectTo` when given (or computed from what the write returned, such as a new record's id), so
+ * that reloading the page does not submit again.
  */
-export async function attemptWrite(
+export async function attemptWrite<T>(
   submission: Submission<unknown>,
-  work: () => Promise<unknown>,
-  options: { redirectTo?: string } = {},
+  work: () => Promise<T>,
+  options: { redirectTo?: string | ((saved: T) => string) } = {},
 ) {
   try {
-    await work();
-    if (options.redirectTo) return redirect(options.redirectTo);
+    const saved = await work();
+    if (options.redirectTo) {
+      return redirect(typeof options.redirectTo === "string" ? options.redirectTo : options.redirectTo(saved));
+    }
     return data<WriteReply>({ result: submission.reply({ resetForm: true }), saved: true });
   } catch (error) {
     if (error instanceof StaleEdit) {

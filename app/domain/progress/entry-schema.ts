@@ -21,7 +21,7 @@ export interface EntryLimits {
 const id = z.coerce.number({ error: "validation.required" }).int().positive();
 
 /** Numbers as people type them here: «1 234,5» as well as «1234.5». */
-function decimal<T extends z.ZodType>(schema: T) {
+export function decimal<T extends z.ZodType>(schema: T) {
   return z.preprocess((input) => {
     if (typeof input !== "string") return input;
     const normalised = input.replace(/[\s\u00a0]/g, "").replace(",", ".");

@@ -1,0 +1,451 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Field, LocalizedFields, localizedDefaults, SelectField } from "~/components/admin/fields";
+import { RoadMapForm } from "~/components/admin/road-map-form";
+import { ConflictAlert } from "~/components/conflict-alert";
+import { FormErrors } from "~/components/field-error";
+import { Localized } from "~/components/localized";
+import { deleteSectionSchema, moveSectionSchema, roadMapSchema, sectionSchema } from "~/domain/admin/admin-schema";
+import { listTerritories } from "~/domain/admin/directory.server";
+import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
+import { saveRoadMap } from "~/domain/admin/programmes.server";
+import { deleteSection, moveSection, roadMapStructure, saveSection } from "~/domain/admin/structure.server";
+import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { env } from "~/env.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { pickText, type LocalizedText } from "~/i18n/locales";
+import { useLocale } from "~/i18n/use-locale";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.roadMap.shownTitle?.text ?? ""} · Oryndau` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, locale } = await requireAdminRequest(request);
+  const { roadMap, sections } = await roadMapStructure(db, idParam(params, "roadMapId"));
+  const editSection = Number(new URL(request.url).searchParams.get("section"));
+  const territories = await listTerritories(db);
+  return {
+    timeZone: env().APP_TIME_ZONE,
+    roadMap: {
+      id: roadMap.id,
+      version: roadMap.version,
+      title: roadMap.title,
+      shownTitle: pickText(roadMap.title, locale),
+      territoryId: roadMap.territory_id,
+      territory: pickText(roadMap.territory_name, locale),
+      approvedOn: roadMap.approved_on,
+      programmeId: roadMap.programme_id,
+      programme: pickText(roadMap.programme_title, locale),
+    },
+    editSectionId: sections.some((s) => s.id === editSection) ? editSection : null,
+    sections: sections.map((section) => ({
+      id: section.id,
+      version: section.version,
+      parentId: section.parent_id,
+      number: section.number,
+      title: section.title,
+      shownTitle: pickText(section.title, locale),
+      measures: section.measures.map((measure) => ({
+        id: measure.id,
+        number: measure.number,
+        title: pickText(measure.title, locale),
+        department: pickText(measure.department_name, locale),
+        deadline: measure.deadline,
+        removed: measure.control_state === "removed",
+        planned: Number(measure.planned_total ?? 0),
+      })),
+    })),
+    territories: territories.map((territory) => ({
+      value: String(territory.id),
+      label: `${"— ".repeat(territory.depth)}${pickText(territory.name, locale)?.text ?? ""}`,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { principal, db } = await requireAdminRequest(request);
+  const roadMapId = idParam(params, "roadMapId");
+  const formData = await request.formData();
+  const back = `/admin/roadmaps/${roadMapId}`;
+  switch (formData.get("intent")) {
+    case "save-road-map": {
+      const submission = parseWithZod(formData, { schema: roadMapSchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { roadMap } = await roadMapStructure(db, roadMapId);
+      const input = { ...submission.value, roadMapId };
+      return attemptWrite(submission, () => saveRoadMap(db, principal, roadMap.programme_id, input), {
+        redirectTo: back,
+      });
+    }
+    case "save-section": {
+      const submission = parseWithZod(formData, { schema: sectionSchema });
+      if (submission.status !== "success") return invalid(submission);
+      return attemptWrite(submission, () => saveSection(db, principal, roadMapId, submission.value), {
+        redirectTo: (id) => `${back}#section-${id}`,
+      });
+    }
+    case "move-section": {
+      const submission = parseWithZod(formData, { schema: moveSectionSchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { sectionId, version, direction } = submission.value;
+      return attemptWrite(submission, () => moveSection(db, principal, roadMapId, sectionId, version, direction), {
+        redirectTo: `${back}#section-${sectionId}`,
+      });
+    }
+    case "delete-section": {
+      const submission = parseWithZod(formData, { schema: deleteSectionSchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { sectionId, version } = submission.value;
+      return attemptWrite(submission, () => deleteSection(db, principal, roadMapId, sectionId, version), {
+        redirectTo: back,
+      });
+    }
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+type SectionRow = ReturnType<typeof useLoaderData<typeof loader>>["sections"][number];
+
+export default function RoadMapEditor() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<WriteReply>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const repliedTo = reply?.result.initialValue?.intent;
+  const resultFor = (intent: string) => (repliedTo === intent && !reply?.saved ? reply?.result : undefined);
+  const { roadMap } = data;
+  const topLevel = data.sections.filter((s) => s.parentId === null);
+  const editing = data.sections.find((s) => s.id === data.editSectionId);
+  const sectionListRefusal =
+    reply && !reply.saved && (repliedTo === "move-section" || repliedTo === "delete-section") ? reply : null;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to={`/admin/programmes/${roadMap.programmeId}`} size="sm">
+          ← <Localized value={roadMap.programme} />
+        </Anchor>
+        <Title order={2} size="h3" mt={4}>
+          <Localized value={roadMap.shownTitle} />
+        </Title>
+        <Group gap="md" mt={4}>
+          <Text size="sm" c="dimmed">
+            <Localized value={roadMap.territory} />
+            {roadMap.approvedOn &&
+              ` · ${t("admin.roadMap.approvedOnShort", { date: formatDate(locale, roadMap.approvedOn) })}`}
+          </Text>
+          <Anchor component={Link} to={`/roadmaps/${roadMap.id}`} size="sm">
+            {t("admin.roadMap.dashboard")}
+          </Anchor>
+          <Anchor component={Link} to={`/roadmaps/${roadMap.id}/periods`} size="sm">
+            {t("admin.roadMap.periods")}
+          </Anchor>
+        </Group>
+      </div>
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4">
+            {t("admin.section.title")}
+          </Title>
+          <Button
+            component={Link}
+            to={`/admin/roadmaps/${roadMap.id}/measures/new`}
+            leftSection={<IconPlus size={16} />}
+            size="sm"
+          >
+            {t("admin.measure.new")}
+          </Button>
+        </Group>
+        {repliedTo !== "save-section" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        {sectionListRefusal && <FormErrors errors={sectionListRefusal.result.error?.[""] ?? undefined} />}
+        {data.sections.length === 0 && <Text c="dimmed">{t("admin.section.none")}</Text>}
+        <Stack gap="md">
+          {topLevel.map((section, index) => {
+            const children = data.sections.filter((s) => s.parentId === section.id);
+            return (
+              <div key={section.id} className="admin-section" data-testid="admin-section">
+                <SectionBlock
+                  section={section}
+                  roadMapId={roadMap.id}
+                  first={index === 0}
+                  last={index === topLevel.length - 1}
+                  empty={children.length === 0 && section.measures.length === 0}
+                />
+                {children.map((child, childIndex) => (
+                  <div key={child.id} className="admin-subsection">
+                    <SectionBlock
+                      section={child}
+                      roadMapId={roadMap.id}
+                      first={childIndex === 0}
+                      last={childIndex === children.length - 1}
+                      empty={child.measures.length === 0}
+                    />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md" id="section-form">
+        <Title order={3} size="h4" mb="sm">
+          {editing ? t("admin.section.edit") : t("admin.section.new")}
+        </Title>
+        {repliedTo === "save-section" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        <SectionForm
+          key={`${editing?.id ?? "new"}-${editing?.version ?? data.sections.length}`}
+          section={editing}
+          parents={topLevel.filter((s) => s.id !== editing?.id)}
+          lastResult={resultFor("save-section")}
+          cancelHref={editing ? `/admin/roadmaps/${roadMap.id}` : undefined}
+        />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={3} size="h4" mb="sm">
+          {t("admin.roadMap.edit")}
+        </Title>
+        {repliedTo === "save-road-map" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        <RoadMapForm
+          key={roadMap.version}
+          territories={data.territories}
+          defaults={{
+            id: roadMap.id,
+            version: roadMap.version,
+            territoryId: roadMap.territoryId,
+            title: roadMap.title,
+            approvedOn: roadMap.approvedOn,
+          }}
+          lastResult={resultFor("save-road-map")}
+        />
+      </Paper>
+    </Stack>
+  );
+}
+
+function SectionBlock({
+  section,
+  roadMapId,
+  first,
+  last,
+  empty,
+}: {
+  section: SectionRow;
+  roadMapId: number;
+  first: boolean;
+  last: boolean;
+  empty: boolean;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const heading = `${section.number ? `${section.number}. ` : ""}${section.shownTitle?.text ?? ""}`;
+  return (
+    <div id={`section-${section.id}`}>
+      <Group justify="space-between" wrap="nowrap" gap="xs" className="admin-section-head">
+        <Text fw={700} size={section.parentId ? "sm" : "md"}>
+          {section.number && `${section.number}. `}
+          <Localized value={section.shownTitle} />
+        </Text>
+        <Group gap={4} wrap="nowrap">
+          <MoveButton
+            section={section}
+            direction="up"
+            disabled={first}
+            label={t("admin.section.moveUp", { section: heading })}
+          />
+          <MoveButton
+            section={section}
+            direction="down"
+            disabled={last}
+            label={t("admin.section.moveDown", { section: heading })}
+          />
+          <ActionIcon
+            component={Link}
+            to={`/admin/roadmaps/${roadMapId}?section=${section.id}#section-form`}
+            variant="subtle"
+            aria-label={t("admin.section.editNamed", { section: heading })}
+          >
+            <IconPencil size={16} />
+          </ActionIcon>
+          {empty && (
+            <Form method="post">
+              <input type="hidden" name="intent" value="delete-section" />
+              <input type="hidden" name="sectionId" value={section.id} />
+              <input type="hidden" name="version" value={section.version} />
+              <ActionIcon
+                type="submit"
+                variant="subtle"
+                color="red"
+                aria-label={t("admin.section.delete", { section: heading })}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Form>
+          )}
+        </Group>
+      </Group>
+      {section.measures.length > 0 ? (
+        <>
+          <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+            <Table verticalSpacing={6} fz="sm" data-testid="section-measures">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={70}>№</Table.Th>
+                  <Table.Th>{t("admin.measure.titleLabel")}</Table.Th>
+                  <Table.Th>{t("admin.measure.responsible")}</Table.Th>
+                  <Table.Th w={120}>{t("admin.measure.deadline")}</Table.Th>
+                  <Table.Th w={90} ta="right">
+                    {t("admin.measure.planTotal")}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {section.measures.map((measure) => (
+                  <Table.Tr key={measure.id}>
+                    <Table.Td className="tabular">{measure.number}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/measures/${measure.id}`} size="sm">
+                        <Localized value={measure.title} />
+                      </Anchor>
+                      {measure.removed && (
+                        <Badge color="gray" variant="light" size="sm" ml={6} style={{ textTransform: "none" }}>
+                          {t("history.controlState.removed")}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Localized value={measure.department} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(locale, measure.deadline)}</Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {measure.planned ? formatNumber(locale, measure.planned, 3) : "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Stack gap={0} hiddenFrom="sm" component="ul" className="admin-measure-list">
+            {section.measures.map((measure) => (
+              <li key={measure.id}>
+                <Anchor component={Link} to={`/admin/measures/${measure.id}`} size="sm" fw={600}>
+                  {measure.number}. <Localized value={measure.title} />
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  <Localized value={measure.department} /> · {formatDate(locale, measure.deadline)}
+                  {measure.removed && ` · ${t("history.controlState.removed")}`}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        </>
+      ) : (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t("admin.section.noMeasures")}{" "}
+          <Anchor component={Link} to={`/admin/roadmaps/${roadMapId}/measures/new?section=${section.id}`} size="sm">
+            {t("admin.measure.new")}
+          </Anchor>
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function MoveButton({
+  section,
+  direction,
+  disabled,
+  label,
+}: {
+  section: SectionRow;
+  direction: "up" | "down";
+  disabled: boolean;
+  label: string;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="move-section" />
+      <input type="hidden" name="sectionId" value={section.id} />
+      <input type="hidden" name="version" value={section.version} />
+      <input type="hidden" name="direction" value={direction} />
+      <ActionIcon type="submit" variant="subtle" color="gray" disabled={disabled} aria-label={label}>
+        {direction === "up" ? <IconArrowUp size={16} /> : <IconArrowDown size={16} />}
+      </ActionIcon>
+    </Form>
+  );
+}
+
+function SectionForm({
+  section,
+  parents,
+  lastResult,
+  cancelHref,
+}: {
+  section:
+    { id: number; version: number; parentId: number | null; number: string | null; title: LocalizedText } | undefined;
+  parents: Array<{ id: number; number: string | null; shownTitle: { text: string } | null }>;
+  lastResult: WriteReply["result"] | undefined;
+  cancelHref?: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: section ? `section-${section.id}-form` : "new-section",
+    lastResult,
+    defaultValue: {
+      ...localizedDefaults("title", section?.title),
+      number: section?.number ?? "",
+      parentId: section?.parentId?.toString() ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: sectionSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save-section" />
+      {section && <input type="hidden" name="sectionId" value={section.id} />}
+      {section && <input type="hidden" name="version" value={section.version} />}
+      <Stack gap="sm">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <Field field={fields.number} label={t("admin.section.number")} placeholder="2.1" />
+          <SelectField
+            field={fields.parentId}
+            label={t("admin.section.parent")}
+            placeholder={t("admin.section.topLevel")}
+            data={parents.map((p) => ({
+              value: String(p.id),
+              label: `${p.number ? `${p.number}. ` : ""}${p.shownTitle?.text ?? ""}`,
+            }))}
+          />
+        </SimpleGrid>
+        <LocalizedFields
+          fields={{ kk: fields.titleKk, ru: fields.titleRu, en: fields.titleEn }}
+          label={t("admin.section.name")}
+          required
+        />
+        <Group>
+          <Button type="submit">{section ? t("admin.save") : t("admin.section.create")}</Button>
+          {cancelHref && (
+            <Button component={Link} to={cancelHref} variant="default">
+              {t("admin.cancel")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Form>
+  );
+}

@@ -111,19 +111,17 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
      WHERE now.is_current
      ORDER BY coalesce(now.parent_id, 0), now.rank NULLS LAST, now.territory_id
   `.execute(db);
-  return rows.map(
-    (row): TerritoryScore => ({
-      territoryId: row.territory_id,
-      parentId: row.parent_id,
-      score: row.score,
-      rank: row.rank,
-      ranked: row.ranked,
-      indicatorsWithTarget: row.with_target,
-      indicatorsWithActual: row.with_actual,
-      previousScore: row.previous_score,
-      previousRank: row.previous_rank,
-      scoreChange: row.score !== null && row.previous_score !== null ? row.score - row.previous_score : null,
-      rankChange: row.rank !== null && row.previous_rank !== null ? row.previous_rank - row.rank : null,
-    }),
-  );
+  return rows.map((row): TerritoryScore => ({
+    territoryId: row.territory_id,
+    parentId: row.parent_id,
+    score: row.score,
+    rank: row.rank,
+    ranked: row.ranked,
+    indicatorsWithTarget: row.with_target,
+    indicatorsWithActual: row.with_actual,
+    previousScore: row.previous_score,
+    previousRank: row.previous_rank,
+    scoreChange: row.score !== null && row.previous_score !== null ? row.score - row.previous_score : null,
+    rankChange: row.rank !== null && row.previous_rank !== null ? row.previous_rank - row.rank : null,
+  }));
 }

@@ -21,7 +21,7 @@ export interface EntryLimits {
 const id = z.coerce.number({ error: "validation.required" }).int().positive();
 
 /** Numbers as people type them here: «1 234,5» as well as «1234.5». */
-function decimal<T extends z.ZodType>(schema: T) {
+export function decimal<T extends z.ZodType>(schema: T) {
   return z.preprocess((input) => {
     if (typeof input !== "string") return input;
     const normalised = input.replace(/[\s\u00a0]/g, "").replace(",", ".");
@@ -32,7 +32,7 @@ function decimal<T extends z.ZodType>(schema: T) {
 // Conform hands empty fields over as undefined; blank text is dropped when the entry is stored.
 const optionalText = z.string().trim().max(NARRATIVE_MAX, "validation.tooLong").optional();
 
-const isWebLink = (link: string) => {
+export const isWebLink = (link: string) => {
   try {
     const url = new URL(link);
     return (url.protocol === "https:" || url.protocol === "http:") && link.length <= 2000;

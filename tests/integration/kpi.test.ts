@@ -17,8 +17,7 @@ import { createTestDatabase, engineName } from "./test-database";
 let db: Kysely<Database>;
 let close: () => Promise<void>;
 let world: World;
-/** Two parents (the city, and a second one) with four territories each. */
-let parents: number[];
+/** Two parents (the city, and an oblast) with four territories each. */
 let children: Array<{ id: number; parentId: number }>;
 let indicatorIds: number[];
 
@@ -33,7 +32,6 @@ beforeAll(async () => {
       .values({ kind: "oblast", parent_id: world.countryId, name: localized("Қарағанды облысы") })
       .returning("id")
       .executeTakeFirstOrThrow();
-    parents = [world.cityId, second.id];
     const extra = await trx
       .insertInto("territory")
       .values([

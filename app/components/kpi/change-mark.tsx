@@ -15,7 +15,7 @@ export function RankChange({ change }: { change: number | null }) {
   const words =
     change > 0 ? t("kpi.up", { count: change }) : change < 0 ? t("kpi.down", { count: -change }) : t("kpi.same");
   const Icon = change > 0 ? IconArrowUpRight : change < 0 ? IconArrowDownRight : IconMinus;
-  const color = change > 0 ? "teal.8" : change < 0 ? "red.8" : "gray.7";
+  const color = change > 0 ? "#0b6e4f" : change < 0 ? "#b02525" : "gray.7";
   return (
     <Group gap={2} wrap="nowrap" c={color} title={words}>
       <Icon size={16} aria-hidden />

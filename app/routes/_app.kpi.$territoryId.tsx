@@ -9,6 +9,7 @@ import { RankChange } from "~/components/kpi/change-mark";
 import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
 import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
+import { isAdmin } from "~/domain/auth/access";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { forbidden } from "~/domain/auth/permissions.server";
 import { mayViewRanking } from "~/domain/kpi/access";
@@ -50,7 +51,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const query = search.parse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = await localeOf(request);
   const view = await rankingView(db, parent.id, query.period ?? null, todayIn(env().APP_TIME_ZONE), locale);
-  return { ...view, sort: query.sort, dir: query.dir ?? defaultDir(query.sort) };
+  return { ...view, isAdmin: isAdmin(principal), sort: query.sort, dir: query.dir ?? defaultDir(query.sort) };
 }
 
 function defaultDir(sort: string): "asc" | "desc" {
@@ -100,9 +101,16 @@ export default function KpiRanking() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={1} size="h2">
-          {t("kpi.rankingOf", { territory: parent.name?.text ?? "" })}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={1} size="h2">
+            {t("kpi.rankingOf", { territory: parent.name?.text ?? "" })}
+          </Title>
+          {data.isAdmin && (
+            <Button component={Link} to={`/kpi/admin?parent=${parent.id}`} variant="default" size="xs">
+              {t("kpi.admin.link")}
+            </Button>
+          )}
+        </Group>
         <Text c="dimmed" size="sm" maw={900}>
           {t("kpi.scoreFormula")}
         </Text>

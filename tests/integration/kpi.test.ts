@@ -5,6 +5,7 @@ import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { StaleEdit, RefusedWrite } from "~/domain/editing/write-errors";
+import { copyTargets, saveIndicator, setTargets } from "~/domain/kpi/admin.server";
 import { saveActual } from "~/domain/kpi/actuals.server";
 import { computedActuals, loadIndicators } from "~/domain/kpi/kpi.server";
 import { rankTerritoriesInSql } from "~/domain/kpi/ranking.server";
@@ -315,5 +316,79 @@ describe(`KPI actuals (${engineName})`, () => {
     expect(rows).toEqual([
       { indicatorId: indicatorIds[3]!, territoryId: districtA, year: 2025, quarter: null, actual: 3 },
     ]);
+  });
+});
+
+describe(`KPI set-up by an admin (${engineName})`, () => {
+  const admin = (): Principal => ({
+    id: world.editorId,
+    login: "admin",
+    displayName: "Admin",
+    locale: "kk",
+    assignments: [{ role: "admin", departmentId: null, councilId: null, councilPosition: null, territoryPath: null }],
+  });
+
+  it("adds an indicator linked to measures, sets a target for every territory at once and copies the set on", async () => {
+    const id = await saveIndicator(db, admin(), {
+      intent: "indicator",
+      titleKk: "Жаңа индикатор",
+      unit: "event",
+      direction: "higher_is_better",
+      category: "culture",
+      ragGreen: 100,
+      ragAmber: 70,
+      source: "measure_fact",
+      roadMapId: world.roadMapId,
+      measureNumbers: ["2.1"],
+    });
+    const links = await db
+      .selectFrom("kpi_indicator_measure")
+      .select("measure_id")
+      .where("indicator_id", "=", id)
+      .execute();
+    expect(links).toEqual([{ measure_id: world.measureId }]);
+    await expect(
+      saveIndicator(db, admin(), {
+        intent: "indicator",
+        indicatorId: id,
+        version: 1,
+        titleKk: "Басқа",
+        unit: "event",
+        direction: "higher_is_better",
+        category: "culture",
+        ragGreen: 100,
+        ragAmber: 70,
+        source: "measure_fact",
+        roadMapId: world.roadMapId,
+        measureNumbers: ["9.9"],
+      }),
+    ).rejects.toMatchObject({ messageKey: "kpi.admin.unknownMeasures" });
+
+    const count = await setTargets(db, admin(), world.cityId, {
+      intent: "target",
+      indicatorId: id,
+      territoryId: "all",
+      year: 2030,
+      target: 4,
+      weight: 0.5,
+    });
+    expect(count).toBe(4);
+    const copied = await copyTargets(db, admin(), world.cityId, { intent: "copy", fromYear: 2030, toYear: 2031 });
+    expect(copied).toBe(4);
+    expect(await copyTargets(db, admin(), world.cityId, { intent: "copy", fromYear: 2030, toYear: 2031 })).toBe(0);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(({ fn }) => fn.countAll<number>().as("n"))
+      .where("table_name", "=", "kpi_target")
+      .where("actor_id", "=", world.editorId)
+      .executeTakeFirstOrThrow();
+    expect(Number(audit.n)).toBeGreaterThanOrEqual(8);
+
+    const akim: Principal = { ...admin(), assignments: [{ ...admin().assignments[0]!, role: "akim" }] };
+    await expect(
+      copyTargets(db, akim, world.cityId, { intent: "copy", fromYear: 2030, toYear: 2032 }),
+    ).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

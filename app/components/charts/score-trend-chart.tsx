@@ -16,7 +16,7 @@ const LAYOUTS = {
 /** A territory's KPI score over periods. Fixed sizes and ids: the server's SVG equals the browser's. */
 export function ScoreTrendChart(props: { id: string; points: ScorePoint[]; title: string }) {
   return (
-    <div role="img" aria-label={props.title}>
+    <div role="img" aria-label={props.title} style={{ maxWidth: 760 }}>
       <Box visibleFrom="sm">
         <Drawing {...props} layout="wide" />
       </Box>
@@ -36,10 +36,10 @@ function Drawing({ id, points, layout }: { id: string; points: ScorePoint[]; lay
         width={width}
         height={height}
         data={points}
-        margin={{ top: 24, right: 32, bottom: 8, left: 0 }}
+        margin={{ top: 28, right: 24, bottom: 8, left: 0 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" fontSize={fontSize} interval={0} />
+        <XAxis dataKey="label" fontSize={fontSize} interval={0} padding={{ left: 48, right: 48 }} />
         <YAxis domain={[0, 120]} ticks={[0, 20, 40, 60, 80, 100, 120]} fontSize={fontSize} width={40} />
         <ReferenceLine y={100} stroke="#0c8a63" strokeDasharray="4 4" />
         <ReferenceLine y={80} stroke="#d08700" strokeDasharray="4 4" />

@@ -154,7 +154,7 @@ export default function KpiRanking() {
             <Title order={2} size="h3" mb="sm">
               {t("kpi.title")} · {period ? periodLabel(t, period) : ""}
             </Title>
-            <Table.ScrollContainer minWidth={640}>
+            <Table.ScrollContainer minWidth={560}>
               <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking">
                 <Table.Thead>
                   <Table.Tr>

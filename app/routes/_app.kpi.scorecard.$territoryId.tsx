@@ -194,7 +194,12 @@ export default function KpiScorecard() {
             <FormErrors errors={actionData.result.error?.[""] ?? undefined} />
           )}
 
-          <Card withBorder padding="md">
+          <Stack gap="sm" hiddenFrom="sm">
+            {lines.map((line) => (
+              <LineCard key={line.indicator.id} line={line} canEnter={data.canEnter} period={period} />
+            ))}
+          </Stack>
+          <Card withBorder padding="md" visibleFrom="sm">
             <Table.ScrollContainer minWidth={900}>
               <Table verticalSpacing="sm" data-testid="scorecard">
                 <Table.Thead>
@@ -319,6 +324,98 @@ export default function KpiScorecard() {
   );
 }
 
+function RecordNote({ line }: { line: ScorecardLine }) {
+  const { t } = useTranslation();
+  if (!line.record) return null;
+  return (
+    <Text size="xs" c="dimmed" mt={4}>
+      {line.record.comment && (
+        <>
+          <Localized value={line.record.comment} />
+          {" · "}
+        </>
+      )}
+      {line.record.sourceUrl && (
+        <>
+          <Anchor href={line.record.sourceUrl} size="xs" target="_blank" rel="noreferrer">
+            {t("kpi.sourceUrl")}
+          </Anchor>
+          {" · "}
+        </>
+      )}
+      {t("kpi.enteredBy", { name: line.record.enteredBy })}
+    </Text>
+  );
+}
+
+function EnterButton({ line, period }: { line: ScorecardLine; period: KpiPeriod }) {
+  const { t } = useTranslation();
+  if (line.indicator.source !== "entered") return null;
+  const label = line.actual === null ? t("kpi.enter") : t("kpi.change_");
+  return (
+    <Button
+      component={Link}
+      to={`?period=${periodParamOf(period)}&edit=${line.indicator.id}#actual-form`}
+      size="xs"
+      variant="light"
+      preventScrollReset
+      aria-label={`${label}: ${line.indicator.title?.text ?? ""}`}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** One indicator as a card: the phone's view of a scorecard line. */
+function LineCard({ line, canEnter, period }: { line: ScorecardLine; canEnter: boolean; period: KpiPeriod }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const unit = t(`kpi.unit.${line.indicator.unit}`);
+  const cells: Array<[string, string]> = [
+    [t("kpi.target"), `${formatNumber(locale, line.target)} ${unit}`],
+    [t("kpi.actual"), line.actual === null ? t("kpi.missing") : `${formatNumber(locale, line.actual)} ${unit}`],
+    [t("kpi.achievement"), `${formatPercent(locale, line.achievement)}${line.capped ? "*" : ""}`],
+    [t("kpi.weight"), formatNumber(locale, line.weight, 3)],
+    [t("kpi.contribution"), formatPercent(locale, line.contribution)],
+  ];
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={700} size="sm">
+        <Localized value={line.indicator.title} />
+      </Text>
+      <Group gap={6} mt={4}>
+        <RagBadge rag={line.rag} size="sm" />
+        <Badge variant="outline" color="gray" size="xs" style={{ textTransform: "none" }}>
+          {t(`kpi.direction.${line.indicator.direction}`)}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={3} spacing={6} mt="xs">
+        {cells.map(([label, value]) => (
+          <div key={label}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text size="sm" fw={600}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      {line.capped && (
+        <Text size="xs" c="dimmed">
+          * {t("kpi.capped")}
+        </Text>
+      )}
+      <RecordNote line={line} />
+      {canEnter && (
+        <Group mt="xs">
+          <EnterButton line={line} period={period} />
+        </Group>
+      )}
+    </Card>
+  );
+}
+
 function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: boolean; period: KpiPeriod }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -339,21 +436,7 @@ function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: bo
             </Badge>
           )}
         </Group>
-        {line.record && (
-          <Text size="xs" c="dimmed" mt={4}>
-            {line.record.comment && (
-              <>
-                <Localized value={line.record.comment} />{" "}
-              </>
-            )}
-            {line.record.sourceUrl && (
-              <Anchor href={line.record.sourceUrl} size="xs" target="_blank" rel="noreferrer">
-                {t("kpi.sourceUrl")}
-              </Anchor>
-            )}{" "}
-            · {t("kpi.enteredBy", { name: line.record.enteredBy })}
-          </Text>
-        )}
+        <RecordNote line={line} />
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
         {formatNumber(locale, line.target)} {unit}
@@ -382,18 +465,7 @@ function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: bo
       </Table.Td>
       {canEnter && (
         <Table.Td>
-          {line.indicator.source === "entered" && (
-            <Button
-              component={Link}
-              to={`?period=${periodParamOf(period)}&edit=${line.indicator.id}`}
-              size="xs"
-              variant="light"
-              preventScrollReset
-              aria-label={`${line.actual === null ? t("kpi.enter") : t("kpi.change_")}: ${line.indicator.title?.text ?? ""}`}
-            >
-              {line.actual === null ? t("kpi.enter") : t("kpi.change_")}
-            </Button>
-          )}
+          <EnterButton line={line} period={period} />
         </Table.Td>
       )}
     </Table.Tr>

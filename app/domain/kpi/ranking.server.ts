@@ -81,10 +81,11 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
              a.actual IS NOT NULL AS has_actual
         FROM kpi_target t
         JOIN scored_territory st ON st.id = t.territory_id
-        JOIN period_list p ON p.year = t.year AND p.quarter IS NOT DISTINCT FROM t.quarter
+        JOIN period_list p ON p.year = t.year AND coalesce(p.quarter, 0) = coalesce(t.quarter, 0)
         JOIN kpi_indicator i ON i.id = t.indicator_id
+        -- coalesce rather than IS NOT DISTINCT FROM: an equality the planner can hash.
         LEFT JOIN actual a ON a.indicator_id = t.indicator_id AND a.territory_id = t.territory_id
-                          AND a.year = t.year AND a.quarter IS NOT DISTINCT FROM t.quarter
+                          AND a.year = t.year AND coalesce(a.quarter, 0) = coalesce(t.quarter, 0)
     ),
     score AS (
       SELECT territory_id, parent_id, is_current,

@@ -10,6 +10,7 @@ import {
   IconLogout,
   IconMap2,
   IconSettings,
+  IconTrophy,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
@@ -17,6 +18,7 @@ import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
+import { mayViewKpi } from "~/domain/kpi/access";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
@@ -30,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
       admin: isAdmin(principal),
+      kpi: mayViewKpi(principal),
     },
   };
 }
@@ -42,6 +45,7 @@ export default function AppLayout() {
     ...(menu.myMeasures ? [{ to: "/my", label: t("nav.myMeasures"), icon: IconChecklist }] : []),
     { to: "/roadmaps", label: t("nav.roadMaps"), icon: IconMap2 },
     ...(menu.reviews ? [{ to: "/reviews", label: t("nav.reviews"), icon: IconFileCheck }] : []),
+    ...(menu.kpi ? [{ to: "/kpi", label: t("kpi.nav"), icon: IconTrophy }] : []),
     ...(menu.admin ? [{ to: "/admin", label: t("admin.nav.title"), icon: IconSettings }] : []),
   ];
 

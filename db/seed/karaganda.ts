@@ -408,6 +408,27 @@ async function seedKpi(ctx: SeedContext, communityCentresMeasureId: number): Pro
       .execute();
 }
 
+/**
+ * The akimat approved the 2024 KPI results at the end of February 2025, which locked that year's
+ * actuals; the 2025 results are still being checked, so their actuals can change.
+ */
+async function closeKpiYears(ctx: SeedContext): Promise<void> {
+  const years = [2024].filter((year) => `${year + 1}-02-28` <= ctx.today);
+  if (years.length)
+    await ctx.trx
+      .insertInto("reporting_period")
+      .values(
+        years.map((year) => ({
+          territory_id: ctx.territory(REGION),
+          year,
+          quarter: null,
+          status: "closed" as const,
+          changed_by: ctx.user("akim.karaganda"),
+        })),
+      )
+      .execute();
+}
+
 export async function seedKaraganda(ctx: SeedContext, programmeId: number): Promise<{ roadMapId: number }> {
   const roadMap = await insertRoadMap(ctx, {
     programmeId,
@@ -433,5 +454,6 @@ export async function seedKaraganda(ctx: SeedContext, programmeId: number): Prom
     }),
   );
   await seedKpi(ctx, roadMap.measures.get("1.1")!);
+  await closeKpiYears(ctx);
   return { roadMapId: roadMap.id };
 }

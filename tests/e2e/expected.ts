@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { LocalizedText } from "~db/schema";
 import type { SectionExecutionRow } from "~/domain/execution/execution.server";
+import type { ExpectedKpi } from "./kpi-expected";
 
 export interface ExpectedFigures {
   today: string;
@@ -15,6 +16,8 @@ export interface ExpectedFigures {
     /** Reference figures as of a date, for the whole road map (territory null) or one district's share. */
     figures: Array<{ asOf: string; territory: number | null; rows: SectionExecutionRow[] }>;
   }>;
+  /** The Karaganda KPI ranking by the reference calculator. */
+  kpi: ExpectedKpi;
 }
 
 export const expectedFiguresFile = (dataDir: string) => path.join(dataDir, "expected-figures.json");

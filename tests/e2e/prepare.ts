@@ -9,6 +9,7 @@ import { seedDemoData } from "~db/seed";
 import { todayIn } from "~/domain/periods/quarter";
 import { referenceSectionExecution } from "../integration/execution-reference";
 import { expectedFiguresFile, type ExpectedFigures } from "./expected";
+import { expectedKpi } from "./kpi-expected";
 
 const dataDir = process.env.DATA_DIR ?? "./data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
@@ -24,7 +25,7 @@ const roadMaps = await db
   .innerJoin("programme as p", "p.id", "rm.programme_id")
   .select(["rm.id", "rm.title", "p.rag_green", "p.rag_amber"])
   .execute();
-const expected: ExpectedFigures = { today, roadMaps: [] };
+const expected: ExpectedFigures = { today, roadMaps: [], kpi: await expectedKpi(db, today) };
 for (const roadMap of roadMaps) {
   const sections = await db
     .selectFrom("section")

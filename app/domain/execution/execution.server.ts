@@ -16,6 +16,8 @@ export interface ExecutionScope {
   departmentIds?: number[] | null;
   /** Only items in these states. */
   statuses?: MeasureStatus[] | null;
+  /** Only these measures (a KPI indicator's linked measures). */
+  measureIds?: number[] | null;
 }
 
 export interface ExecutionFigures {
@@ -102,6 +104,7 @@ function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, s
     scope.sectionIds &&
       sql`AND (s.id = ANY(${scope.sectionIds}::int[]) OR s.parent_id = ANY(${scope.sectionIds}::int[]))`,
     scope.departmentIds && sql`AND m.responsible_department_id = ANY(${scope.departmentIds}::int[])`,
+    scope.measureIds && sql`AND m.id = ANY(${scope.measureIds}::int[])`,
   ].filter((filter): filter is RawBuilder<unknown> => Boolean(filter));
   const inSlice = (column: string) =>
     territoryFilter ? sql`AND ${sql.ref(column)} = ANY(${territoryIds}::int[])` : sql``;

@@ -32,7 +32,7 @@ export function decimal<T extends z.ZodType>(schema: T) {
 // Conform hands empty fields over as undefined; blank text is dropped when the entry is stored.
 const optionalText = z.string().trim().max(NARRATIVE_MAX, "validation.tooLong").optional();
 
-const isWebLink = (link: string) => {
+export const isWebLink = (link: string) => {
   try {
     const url = new URL(link);
     return (url.protocol === "https:" || url.protocol === "http:") && link.length <= 2000;

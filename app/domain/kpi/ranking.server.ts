@@ -1,0 +1,128 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "~db/schema";
+import {
+  ACHIEVEMENT_CAP,
+  previousPeriod,
+  SCORE_PRECISION,
+  type KpiActualRow,
+  type KpiPeriod,
+  type TerritoryScore,
+} from "./scoring";
+
+// The SQL twin of rankTerritories() in scoring.ts: the same rules, computed in one statement so that
+// a ranking of every district of the country stays fast. tests/integration/kpi.test.ts shows that
+// both give the same scores and ranks.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RankingInput {
+  /** The territories to score; each is ranked among those of them that share its parent. */
+  territoryIds: number[];
+  period: KpiPeriod;
+  /**
+   * Actuals of computed indicators (from road-map measures), worked out by computedActuals() for this
+   * period and the previous one. Stored actuals count only for indicators entered by hand.
+   */
+  computed: KpiActualRow[];
+}
+
+interface RawRanking {
+  territory_id: number;
+  parent_id: number | null;
+  score: number | null;
+  rank: number | null;
+  ranked: number;
+  with_target: number;
+  with_actual: number;
+  previous_score: number | null;
+  previous_rank: number | null;
+}
+
+export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise<TerritoryScore[]> {
+  const { period } = input;
+  const before = previousPeriod(period);
+  const cap = sql`${ACHIEVEMENT_CAP}::float8`;
+  const computed = JSON.stringify(
+    input.computed.map((row) => ({
+      indicator_id: row.indicatorId,
+      territory_id: row.territoryId,
+      year: row.year,
+      quarter: row.quarter,
+      actual: row.actual,
+    })),
+  );
+  const { rows } = await sql<RawRanking>`
+    WITH period_list AS (
+      SELECT * FROM (VALUES (${period.year}::int, ${period.quarter}::int, true),
+                            (${before.year}::int, ${before.quarter}::int, false)) AS p(year, quarter, is_current)
+    ),
+    scored_territory AS (
+      SELECT id, parent_id FROM territory WHERE id = ANY(${input.territoryIds}::int[])
+    ),
+    actual AS (
+      SELECT a.indicator_id, a.territory_id, a.year, a.quarter, a.actual::float8 AS actual
+        FROM kpi_actual a JOIN kpi_indicator i ON i.id = a.indicator_id AND i.source = 'entered'
+      UNION ALL
+      SELECT indicator_id, territory_id, year, quarter, actual
+        FROM jsonb_to_recordset(${computed}::jsonb)
+          AS c(indicator_id int, territory_id int, year int, quarter int, actual float8)
+    ),
+    line AS (
+      SELECT t.territory_id, st.parent_id, p.is_current, t.weight::float8 AS weight,
+             CASE
+               WHEN a.actual IS NULL THEN NULL
+               WHEN i.direction = 'higher_is_better' THEN
+                 CASE WHEN t.target = 0 THEN CASE WHEN a.actual = 0 THEN 1 ELSE ${cap} END
+                      ELSE least(a.actual / t.target::float8, ${cap}) END
+               ELSE
+                 CASE WHEN a.actual = 0 THEN CASE WHEN t.target = 0 THEN 1 ELSE ${cap} END
+                      ELSE least(t.target::float8 / a.actual, ${cap}) END
+             END AS achievement,
+             a.actual IS NOT NULL AS has_actual
+        FROM kpi_target t
+        JOIN scored_territory st ON st.id = t.territory_id
+        JOIN period_list p ON p.year = t.year AND coalesce(p.quarter, 0) = coalesce(t.quarter, 0)
+        JOIN kpi_indicator i ON i.id = t.indicator_id
+        -- coalesce rather than IS NOT DISTINCT FROM: an equality the planner can hash.
+        LEFT JOIN actual a ON a.indicator_id = t.indicator_id AND a.territory_id = t.territory_id
+                          AND a.year = t.year AND coalesce(a.quarter, 0) = coalesce(t.quarter, 0)
+    ),
+    score AS (
+      SELECT territory_id, parent_id, is_current,
+             sum(weight * achievement) FILTER (WHERE achievement IS NOT NULL)
+               / nullif(sum(weight) FILTER (WHERE achievement IS NOT NULL), 0) AS score,
+             count(*)::int AS with_target,
+             count(*) FILTER (WHERE has_actual)::int AS with_actual
+        FROM line
+       GROUP BY territory_id, parent_id, is_current
+    ),
+    ranked AS (
+      SELECT score.*,
+             CASE WHEN score IS NOT NULL THEN
+               rank() OVER (PARTITION BY parent_id, is_current, score IS NULL
+                            ORDER BY round(score::numeric, ${SCORE_PRECISION}) DESC)
+             END::int AS rank,
+             count(score) OVER (PARTITION BY parent_id, is_current)::int AS ranked
+        FROM score
+    )
+    SELECT now.territory_id, now.parent_id, now.score, now.rank, now.ranked, now.with_target, now.with_actual,
+           before.score AS previous_score, before.rank AS previous_rank
+      FROM ranked now
+      LEFT JOIN ranked before ON before.territory_id = now.territory_id AND NOT before.is_current
+     WHERE now.is_current
+     ORDER BY coalesce(now.parent_id, 0), now.rank NULLS LAST, now.territory_id
+  `.execute(db);
+  return rows.map((row): TerritoryScore => ({
+    territoryId: row.territory_id,
+    parentId: row.parent_id,
+    score: row.score,
+    rank: row.rank,
+    ranked: row.ranked,
+    indicatorsWithTarget: row.with_target,
+    indicatorsWithActual: row.with_actual,
+    previousScore: row.previous_score,
+    previousRank: row.previous_rank,
+    scoreChange: row.score !== null && row.previous_score !== null ? row.score - row.previous_score : null,
+    rankChange: row.rank !== null && row.previous_rank !== null ? row.previous_rank - row.rank : null,
+  }));
+}

@@ -1,0 +1,377 @@
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { RankChange } from "~/components/kpi/change-mark";
+import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
+import { Localized } from "~/components/localized";
+import { RagBadge } from "~/components/rag";
+import { isAdmin } from "~/domain/auth/access";
+import { requirePrincipal } from "~/domain/auth/session.server";
+import { forbidden } from "~/domain/auth/permissions.server";
+import { mayViewRanking } from "~/domain/kpi/access";
+import { periodParam } from "~/domain/kpi/actual-schema";
+import type { KpiPeriod } from "~/domain/kpi/scoring";
+import { rankingView, type RankingRow } from "~/domain/kpi/views.server";
+import { findTerritory } from "~/domain/kpi/kpi.server";
+import { todayIn } from "~/domain/periods/quarter";
+import { database } from "~/db.server";
+import { env } from "~/env.server";
+import { formatNumber, formatPercent } from "~/i18n/format";
+import type { Locale } from "~/i18n/locales";
+import { localeOf } from "~/i18n/locale.server";
+import { useLocale } from "~/i18n/use-locale";
+
+const params = z.object({ territoryId: z.coerce.number().int().positive() });
+const SORTS = ["rank", "name", "score", "change", "reported"] as const;
+const search = z.object({
+  period: periodParam.optional().catch(undefined),
+  sort: z
+    .union([z.enum(SORTS), z.string().regex(/^i\d+$/)])
+    .default("rank")
+    .catch("rank"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.parent.name?.text ?? ""} · KPI · Oryndau` },
+];
+
+export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {
+  const principal = await requirePrincipal(request);
+  const parsed = params.safeParse(rawParams);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const db = await database();
+  const parent = await findTerritory(db, parsed.data.territoryId);
+  if (!parent) throw new Response("Not found", { status: 404 });
+  if (!mayViewRanking(principal, parent.path)) throw forbidden();
+  const query = search.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const locale = await localeOf(request);
+  const view = await rankingView(db, parent.id, query.period ?? null, todayIn(env().APP_TIME_ZONE), locale);
+  return { ...view, isAdmin: isAdmin(principal), sort: query.sort, dir: query.dir ?? defaultDir(query.sort) };
+}
+
+function defaultDir(sort: string): "asc" | "desc" {
+  return sort === "rank" || sort === "name" ? "asc" : "desc";
+}
+
+type Row = RankingRow;
+
+function sortRows(rows: Row[], sort: string, dir: "asc" | "desc", locale: Locale): Row[] {
+  const value = (row: Row): number | string | null => {
+    if (sort === "name") return row.name?.text ?? "";
+    if (sort === "score") return row.score;
+    if (sort === "change") return row.rankChange;
+    if (sort === "reported") return row.reported;
+    if (sort.startsWith("i")) return row.cells[Number(sort.slice(1))]?.achievement ?? null;
+    return row.rank;
+  };
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    // Missing values go last whichever way the column is sorted.
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    const order = typeof x === "string" ? x.localeCompare(String(y), locale) : x - Number(y);
+    return sign * order || (a.rank ?? Infinity) - (b.rank ?? Infinity);
+  });
+}
+
+export default function KpiRanking() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { parent, periods, period, rows, indicators, sort, dir } = data;
+  const link = (next: { period?: KpiPeriod; sort?: string; dir?: string }) => {
+    const query = new URLSearchParams();
+    const p = next.period ?? period;
+    if (p) query.set("period", periodParamOf(p));
+    query.set("sort", next.sort ?? sort);
+    query.set("dir", next.dir ?? dir);
+    return `?${query}`;
+  };
+  const sorted = sortRows(rows, sort, dir, locale);
+  const ranked = rows.filter((row) => row.rank !== null);
+  const top = ranked.slice(0, 3);
+  const bottom = ranked.length > 3 ? ranked.slice(-3).reverse() : [];
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={1} size="h2">
+            {t("kpi.rankingOf", { territory: parent.name?.text ?? "" })}
+          </Title>
+          {data.isAdmin && (
+            <Button component={Link} to={`/kpi/admin?parent=${parent.id}`} variant="default" size="xs">
+              {t("kpi.admin.link")}
+            </Button>
+          )}
+        </Group>
+        <Text c="dimmed" size="sm" maw={900}>
+          {t("kpi.scoreFormula")}
+        </Text>
+      </Stack>
+
+      {periods.length > 0 && (
+        <Group gap="xs" role="navigation" aria-label={t("kpi.period")}>
+          <Text size="sm" fw={600}>
+            {t("kpi.period")}:
+          </Text>
+          {periods.map((p) => {
+            const current = period !== null && p.year === period.year && p.quarter === period.quarter;
+            return (
+              <Button
+                key={periodParamOf(p)}
+                component={Link}
+                to={link({ period: p })}
+                size="xs"
+                variant={current ? "filled" : "default"}
+                aria-current={current ? "page" : undefined}
+              >
+                {periodLabel(t, p)}
+              </Button>
+            );
+          })}
+        </Group>
+      )}
+
+      {rows.length === 0 ? (
+        <Text>{t("kpi.noData")}</Text>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <PodiumCard title={t("kpi.top")} rows={top} period={period} locale={locale} t={t} />
+            {bottom.length > 0 && (
+              <PodiumCard title={t("kpi.bottom")} rows={bottom} period={period} locale={locale} t={t} />
+            )}
+          </SimpleGrid>
+
+          <Card withBorder padding="md">
+            <Title order={2} size="h3" mb="sm">
+              {t("kpi.title")} · {period ? periodLabel(t, period) : ""}
+            </Title>
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking">
+                <Table.Thead>
+                  <Table.Tr>
+                    {(
+                      [
+                        ["rank", t("kpi.rank")],
+                        ["name", t("kpi.territory")],
+                        ["score", t("kpi.score")],
+                        ["change", t("kpi.change")],
+                      ] as const
+                    ).map(([key, label]) => (
+                      <SortHeader key={key} column={key} label={label} sort={sort} dir={dir} link={link} />
+                    ))}
+                    <Table.Th>{t("kpi.rag")}</Table.Th>
+                    <SortHeader column="reported" label={t("kpi.reported")} sort={sort} dir={dir} link={link} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {sorted.map((row) => (
+                    <Table.Tr key={row.territoryId} data-territory={row.territoryId}>
+                      <Table.Td fw={700}>{row.rank ?? "—"}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={scorecardLink(row.territoryId, period)}>
+                          <Localized value={row.name} />
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td fw={600} data-testid="score">
+                        {formatPercent(locale, row.score)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={0}>
+                          <RankChange change={row.rankChange} />
+                          {row.scoreChange !== null && (
+                            <Text size="xs" c="dimmed">
+                              {signed(locale, row.scoreChange)}
+                            </Text>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <RagBadge rag={row.rag} size="sm" />
+                      </Table.Td>
+                      <Table.Td>{t("kpi.reportedOf", { count: row.reported, total: row.total })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+
+          <Card withBorder padding="md">
+            <Title order={2} size="h3">
+              {t("kpi.heatmap")}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t("kpi.heatmapHint")}
+            </Text>
+            <Table.ScrollContainer minWidth={200 + indicators.length * 130}>
+              <Table verticalSpacing={6} withColumnBorders data-testid="kpi-heatmap">
+                <Table.Thead>
+                  <Table.Tr>
+                    <SortHeader column="name" label={t("kpi.territory")} sort={sort} dir={dir} link={link} />
+                    {indicators.map((indicator) => (
+                      <SortHeader
+                        key={indicator.id}
+                        column={`i${indicator.id}`}
+                        label={indicator.title?.text ?? ""}
+                        hint={t(`kpi.direction.${indicator.direction}`)}
+                        sort={sort}
+                        dir={dir}
+                        link={link}
+                      />
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {sorted.map((row) => (
+                    <Table.Tr key={row.territoryId}>
+                      <Table.Th scope="row" fw={600}>
+                        <Localized value={row.name} />
+                      </Table.Th>
+                      {indicators.map((indicator) => {
+                        const cell = row.cells[indicator.id];
+                        if (!cell) return <Table.Td key={indicator.id} className="heat-cell heat-none" />;
+                        const values = `${cell.actual === null ? t("kpi.missing") : formatNumber(locale, cell.actual)} / ${formatNumber(locale, cell.target)}`;
+                        const words = cell.rag ? t(`rag.${cell.rag}`) : t("rag.none");
+                        const label = `${indicator.title?.text ?? ""}: ${formatPercent(locale, cell.achievement)} (${words}); ${t("kpi.actual")} / ${t("kpi.target")}: ${values}`;
+                        return (
+                          <Table.Td
+                            key={indicator.id}
+                            className={`heat-cell heat-${cell.rag ?? "none"}`}
+                            title={label}
+                            tabIndex={0}
+                          >
+                            <Text span fw={700} size="sm" aria-hidden>
+                              {cell.rag === "green"
+                                ? "✓ "
+                                : cell.rag === "amber"
+                                  ? "! "
+                                  : cell.rag === "red"
+                                    ? "✕ "
+                                    : ""}
+                              {formatPercent(locale, cell.achievement)}
+                            </Text>
+                            <span className="heat-value" aria-hidden>
+                              {values}
+                            </span>
+                            <VisuallyHidden>{label}</VisuallyHidden>
+                          </Table.Td>
+                        );
+                      })}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function signed(locale: Locale, ratio: number): string {
+  const text = formatPercent(locale, Math.abs(ratio));
+  return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
+}
+
+function scorecardLink(territoryId: number, period: KpiPeriod | null): string {
+  return `/kpi/scorecard/${territoryId}${period ? `?period=${periodParamOf(period)}` : ""}`;
+}
+
+function SortHeader({
+  column,
+  label,
+  hint,
+  sort,
+  dir,
+  link,
+}: {
+  column: string;
+  label: string;
+  hint?: string;
+  sort: string;
+  dir: "asc" | "desc";
+  link: (next: { sort?: string; dir?: string }) => string;
+}) {
+  const { t } = useTranslation();
+  const active = sort === column;
+  const next = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(column);
+  const Icon = !active ? IconArrowsSort : dir === "asc" ? IconSortAscending : IconSortDescending;
+  return (
+    <Table.Th
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+      style={{ verticalAlign: "bottom" }}
+    >
+      <Anchor
+        component={Link}
+        to={link({ sort: column, dir: next })}
+        c="inherit"
+        fw={700}
+        size="sm"
+        aria-label={t("kpi.sortBy", { column: label })}
+        preventScrollReset
+      >
+        <Group gap={4} wrap="nowrap" align="flex-end">
+          <span>{label}</span>
+          <Icon size={14} aria-hidden style={{ flexShrink: 0 }} />
+        </Group>
+      </Anchor>
+      {hint && (
+        <Text size="xs" c="dimmed" fw={400}>
+          {hint}
+        </Text>
+      )}
+    </Table.Th>
+  );
+}
+
+function PodiumCard({
+  title,
+  rows,
+  period,
+  locale,
+  t,
+}: {
+  title: string;
+  rows: Row[];
+  period: KpiPeriod | null;
+  locale: Locale;
+  t: TFunction;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Stack gap={6} component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {rows.map((row) => (
+          <Group key={row.territoryId} component="li" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Text fw={700} w={24} ta="right">
+                {row.rank}
+              </Text>
+              <Anchor component={Link} to={scorecardLink(row.territoryId, period)} truncate>
+                <Localized value={row.name} />
+              </Anchor>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <RankChange change={row.rankChange} />
+              <Text fw={700} title={t("kpi.score")}>
+                {formatPercent(locale, row.score)}
+              </Text>
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

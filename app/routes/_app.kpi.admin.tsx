@@ -1,0 +1,554 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ConflictAlert } from "~/components/conflict-alert";
+import { FormErrors, useErrorText } from "~/components/field-error";
+import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
+import { Localized } from "~/components/localized";
+import { requirePrincipal } from "~/domain/auth/session.server";
+import { requireAdmin } from "~/domain/auth/permissions.server";
+import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { copySchema, DIRECTIONS, indicatorSchema, SOURCES, targetSchema, UNITS } from "~/domain/kpi/admin-schema";
+import { copyTargets, saveIndicator, setTargets } from "~/domain/kpi/admin.server";
+import { periodParam } from "~/domain/kpi/actual-schema";
+import { childTerritories, kpiPeriods, loadIndicators, loadTargets } from "~/domain/kpi/kpi.server";
+import { nextPeriod, type KpiPeriod } from "~/domain/kpi/scoring";
+import { todayIn } from "~/domain/periods/quarter";
+import { database } from "~/db.server";
+import { env } from "~/env.server";
+import { formatNumber } from "~/i18n/format";
+import { pickText } from "~/i18n/locales";
+import { localeOf } from "~/i18n/locale.server";
+import { useLocale } from "~/i18n/use-locale";
+
+const search = z.object({
+  parent: z.coerce.number().int().positive().optional().catch(undefined),
+  period: periodParam.optional().catch(undefined),
+  edit: z
+    .union([z.literal("new"), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
+});
+
+export const meta: MetaFunction = () => [{ title: "KPI · Oryndau" }];
+
+async function parentOf(request: Request) {
+  const db = await database();
+  const query = search.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const parents = await db
+    .selectFrom("territory")
+    .select(["id", "name"])
+    .where("kind", "in", ["country", "oblast", "city_rep"])
+    .orderBy("id")
+    .execute();
+  const parentId = query.parent ?? parents.find((p) => p.name.en === "Karaganda Region")?.id ?? parents[0]?.id;
+  if (parentId === undefined || !parents.some((p) => p.id === parentId))
+    throw new Response("Not found", { status: 404 });
+  return { db, query, parents, parentId };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const principal = await requirePrincipal(request);
+  requireAdmin(principal);
+  const { db, query, parents, parentId } = await parentOf(request);
+  const locale = await localeOf(request);
+  const children = await childTerritories(db, parentId);
+  const ids = children.map((c) => c.id);
+  const periods = await kpiPeriods(db, ids);
+  const year = Number(todayIn(env().APP_TIME_ZONE).slice(0, 4));
+  const period: KpiPeriod = query.period ?? periods[0] ?? { year, quarter: null };
+  const [indicators, targets, roadMaps] = await Promise.all([
+    loadIndicators(db),
+    loadTargets(db, ids, [period]),
+    db.selectFrom("road_map").select(["id", "title"]).orderBy("id").execute(),
+  ]);
+  const measureNumbers = await db
+    .selectFrom("measure")
+    .select(["id", "number"])
+    .where("id", "in", indicators.flatMap((i) => i.measureIds).concat([0]))
+    .execute();
+  const editing = query.edit === "new" ? "new" : (indicators.find((i) => i.id === query.edit) ?? null);
+  return {
+    timeZone: env().APP_TIME_ZONE,
+    parentId,
+    parents: parents.map((p) => ({ id: p.id, name: pickText(p.name, locale)?.text ?? "" })),
+    children: children.map((c) => ({ id: c.id, name: pickText(c.name, locale) })),
+    periods,
+    period,
+    indicators: indicators.map((i) => ({
+      ...i,
+      shownTitle: pickText(i.title, locale),
+      measureNumbers: measureNumbers.filter((m) => i.measureIds.includes(m.id)).map((m) => m.number),
+    })),
+    targets,
+    roadMaps: roadMaps.map((r) => ({ id: r.id, title: pickText(r.title, locale)?.text ?? "" })),
+    editing: editing === "new" ? "new" : (editing?.id ?? null),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const principal = await requirePrincipal(request);
+  requireAdmin(principal);
+  const { db, parentId } = await parentOf(request);
+  const formData = await request.formData();
+  const back = new URL(request.url);
+  switch (formData.get("intent")) {
+    case "indicator": {
+      const submission = parseWithZod(formData, { schema: indicatorSchema });
+      if (submission.status !== "success") return invalid(submission);
+      back.searchParams.delete("edit");
+      return attemptWrite(submission, () => saveIndicator(db, principal, submission.value), {
+        redirectTo: `${back.pathname}${back.search}`,
+      });
+    }
+    case "target": {
+      const submission = parseWithZod(formData, { schema: targetSchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { year, quarter } = submission.value;
+      back.searchParams.set("period", periodParamOf({ year, quarter: quarter ?? null }));
+      return attemptWrite(submission, () => setTargets(db, principal, parentId, submission.value), {
+        redirectTo: `${back.pathname}${back.search}`,
+      });
+    }
+    case "copy": {
+      const submission = parseWithZod(formData, { schema: copySchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { toYear, toQuarter } = submission.value;
+      back.searchParams.set("period", periodParamOf({ year: toYear, quarter: toQuarter ?? null }));
+      return attemptWrite(submission, () => copyTargets(db, principal, parentId, submission.value), {
+        redirectTo: `${back.pathname}${back.search}`,
+      });
+    }
+    default:
+      throw new Response("Unknown intent", { status: 400 });
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The last reply of the action, when it answered this form. */
+function useIntentReply(intent: string) {
+  const actionData = useActionData<typeof action>() as
+    (WriteReply & { result: SubmissionResult<string[]> }) | undefined;
+  return actionData?.result.initialValue?.intent === intent ? actionData : undefined;
+}
+
+const formOptions = { shouldValidate: "onBlur", shouldRevalidate: "onInput" } as const;
+
+export default function KpiAdmin() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const query = (next: { parent?: number; period?: KpiPeriod; edit?: string | number }) => {
+    const params = new URLSearchParams({ parent: String(next.parent ?? data.parentId) });
+    params.set("period", periodParamOf(next.period ?? data.period));
+    if (next.edit !== undefined) params.set("edit", String(next.edit));
+    return `?${params}`;
+  };
+  const editing = data.editing === "new" ? null : (data.indicators.find((i) => i.id === data.editing) ?? null);
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        {t("kpi.admin.title")}
+      </Title>
+
+      <Card withBorder padding="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3">
+            {t("kpi.admin.indicators")}
+          </Title>
+          <Button component={Link} to={query({ edit: "new" })} size="xs">
+            {t("kpi.admin.newIndicator")}
+          </Button>
+        </Group>
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("kpi.indicator")}</Table.Th>
+                <Table.Th>{t("kpi.admin.category")}</Table.Th>
+                <Table.Th>{t("kpi.admin.unit")}</Table.Th>
+                <Table.Th>{t("kpi.admin.direction")}</Table.Th>
+                <Table.Th>{t("kpi.admin.source")}</Table.Th>
+                <Table.Th>RAG</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.indicators.map((indicator) => (
+                <Table.Tr key={indicator.id}>
+                  <Table.Td>
+                    <Localized value={indicator.shownTitle} />
+                  </Table.Td>
+                  <Table.Td>{indicator.category}</Table.Td>
+                  <Table.Td>{t(`kpi.unit.${indicator.unit}`)}</Table.Td>
+                  <Table.Td>{t(`kpi.direction.${indicator.direction}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`kpi.source.${indicator.source}`)}
+                    {indicator.measureNumbers.length > 0 && ` (${indicator.measureNumbers.join(", ")})`}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    ≥ {formatNumber(locale, indicator.ragGreen)} / ≥ {formatNumber(locale, indicator.ragAmber)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={query({ edit: indicator.id })} size="sm">
+                      {t("kpi.change_")}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+
+      {data.editing !== null && (
+        <IndicatorForm key={String(data.editing)} data={data} indicator={editing} cancel={query({})} />
+      )}
+
+      <Card withBorder padding="md">
+        <Title order={2} size="h3" mb="sm">
+          {t("kpi.admin.targets")}
+        </Title>
+        <Form method="get">
+          <Group align="flex-end" gap="sm" mb="md">
+            <NativeSelect
+              name="parent"
+              label={t("kpi.territory")}
+              defaultValue={String(data.parentId)}
+              data={data.parents.map((p) => ({ value: String(p.id), label: p.name }))}
+            />
+            <NativeSelect
+              name="period"
+              label={t("kpi.period")}
+              defaultValue={periodParamOf(data.period)}
+              data={data.periods.map((p) => ({ value: periodParamOf(p), label: periodLabel(t, p) }))}
+            />
+            <Button type="submit" variant="default">
+              {t("kpi.admin.show")}
+            </Button>
+          </Group>
+        </Form>
+        <Table.ScrollContainer minWidth={200 + data.indicators.length * 140}>
+          <Table withColumnBorders verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("kpi.territory")}</Table.Th>
+                {data.indicators.map((indicator) => (
+                  <Table.Th key={indicator.id}>{indicator.shownTitle?.text}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.children.map((child) => (
+                <Table.Tr key={child.id}>
+                  <Table.Th scope="row">
+                    <Localized value={child.name} />
+                  </Table.Th>
+                  {data.indicators.map((indicator) => {
+                    const target = data.targets.find(
+                      (row) => row.territoryId === child.id && row.indicatorId === indicator.id,
+                    );
+                    return (
+                      <Table.Td key={indicator.id} style={{ whiteSpace: "nowrap" }}>
+                        {target
+                          ? `${formatNumber(locale, target.target)} · ${t("kpi.weight")} ${formatNumber(locale, target.weight, 3)}`
+                          : "—"}
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <TargetForm data={data} />
+        <CopyForm data={data} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function IndicatorForm({
+  data,
+  indicator,
+  cancel,
+}: {
+  data: Data;
+  indicator: Data["indicators"][number] | null;
+  cancel: string;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const reply = useIntentReply("indicator");
+  const conflict = reply?.conflict;
+  const [form, fields] = useForm({
+    ...formOptions,
+    id: "kpi-indicator",
+    lastResult: reply?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: indicatorSchema }),
+    defaultValue: {
+      titleKk: indicator?.title.kk,
+      titleRu: indicator?.title.ru,
+      titleEn: indicator?.title.en,
+      unit: indicator?.unit ?? "person",
+      direction: indicator?.direction ?? "higher_is_better",
+      category: indicator?.category ?? "youth",
+      ragGreen: String(indicator?.ragGreen ?? 100),
+      ragAmber: String(indicator?.ragAmber ?? 80),
+      source: indicator?.source ?? "entered",
+      roadMapId: indicator?.roadMapId?.toString(),
+      measureNumbers: indicator?.measureNumbers.join(", "),
+    },
+  });
+  return (
+    <Card withBorder padding="md" id="indicator-form">
+      <Title order={2} size="h3" mb="sm">
+        {indicator ? indicator.shownTitle?.text : t("kpi.admin.newIndicator")}
+      </Title>
+      {conflict && <ConflictAlert conflict={conflict} timeZone={data.timeZone} />}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="indicator" />
+        {indicator && <input type="hidden" name="indicatorId" value={indicator.id} />}
+        {indicator && <input type="hidden" name="version" value={indicator.version} />}
+        <Stack gap="sm">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+            {(["titleKk", "titleRu", "titleEn"] as const).map((name) => (
+              <TextInput
+                {...getInputProps(fields[name], { type: "text" })}
+                key={name}
+                label={t(`kpi.admin.${name}`)}
+                lang={name.slice(5).toLowerCase()}
+                error={errorText(fields[name].errors)}
+              />
+            ))}
+            <NativeSelect
+              {...getSelectProps(fields.unit)}
+              key={fields.unit.key}
+              label={t("kpi.admin.unit")}
+              data={UNITS.map((unit) => ({ value: unit, label: t(`kpi.unit.${unit}`) }))}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.direction)}
+              key={fields.direction.key}
+              label={t("kpi.admin.direction")}
+              data={DIRECTIONS.map((direction) => ({ value: direction, label: t(`kpi.direction.${direction}`) }))}
+            />
+            <TextInput
+              {...getInputProps(fields.category, { type: "text" })}
+              key={fields.category.key}
+              label={t("kpi.admin.category")}
+              error={errorText(fields.category.errors)}
+            />
+            <TextInput
+              {...getInputProps(fields.ragGreen, { type: "text" })}
+              key={fields.ragGreen.key}
+              inputMode="decimal"
+              label={t("kpi.admin.ragGreen")}
+              error={errorText(fields.ragGreen.errors)}
+            />
+            <TextInput
+              {...getInputProps(fields.ragAmber, { type: "text" })}
+              key={fields.ragAmber.key}
+              inputMode="decimal"
+              label={t("kpi.admin.ragAmber")}
+              error={errorText(fields.ragAmber.errors)}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.source)}
+              key={fields.source.key}
+              label={t("kpi.admin.source")}
+              data={SOURCES.map((source) => ({ value: source, label: t(`kpi.source.${source}`) }))}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.roadMapId)}
+              key={fields.roadMapId.key}
+              label={t("kpi.admin.roadMap")}
+              data={[{ value: "", label: "—" }, ...data.roadMaps.map((r) => ({ value: String(r.id), label: r.title }))]}
+              error={errorText(fields.roadMapId.errors)}
+            />
+            <TextInput
+              {...getInputProps(fields.measureNumbers, { type: "text" })}
+              key={fields.measureNumbers.key}
+              label={t("kpi.admin.measureNumbers")}
+              description={t("kpi.admin.measureNumbersHint")}
+              error={errorText(fields.measureNumbers.errors)}
+            />
+          </SimpleGrid>
+          <Group gap="sm">
+            <Button type="submit">{t("kpi.save")}</Button>
+            <Button component={Link} to={cancel} variant="default">
+              {t("kpi.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </Form>
+    </Card>
+  );
+}
+
+function TargetForm({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    ...formOptions,
+    id: "kpi-target",
+    lastResult: useIntentReply("target")?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: targetSchema }),
+    defaultValue: {
+      indicatorId: data.indicators[0]?.id.toString(),
+      territoryId: "all",
+      year: String(data.period.year),
+      quarter: data.period.quarter?.toString() ?? "",
+      weight: "1",
+    },
+  });
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb="sm">
+        {t("kpi.admin.setTarget")}
+      </Title>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="target" />
+        <Stack gap="sm">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <NativeSelect
+            {...getSelectProps(fields.indicatorId)}
+            key={fields.indicatorId.key}
+            label={t("kpi.indicator")}
+            data={data.indicators.map((i) => ({ value: String(i.id), label: i.shownTitle?.text ?? "" }))}
+          />
+          <NativeSelect
+            {...getSelectProps(fields.territoryId)}
+            key={fields.territoryId.key}
+            label={t("kpi.territory")}
+            data={[
+              { value: "all", label: t("kpi.admin.allTerritories") },
+              ...data.children.map((c) => ({ value: String(c.id), label: c.name?.text ?? "" })),
+            ]}
+          />
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              {...getInputProps(fields.year, { type: "number" })}
+              key={fields.year.key}
+              label={t("kpi.admin.year")}
+              error={errorText(fields.year.errors)}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.quarter)}
+              key={fields.quarter.key}
+              label={t("kpi.admin.quarter")}
+              data={[
+                { value: "", label: t("kpi.admin.wholeYear") },
+                ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: `Q${q}` })),
+              ]}
+            />
+            <TextInput
+              {...getInputProps(fields.target, { type: "text" })}
+              key={fields.target.key}
+              inputMode="decimal"
+              label={t("kpi.target")}
+              error={errorText(fields.target.errors)}
+            />
+            <TextInput
+              {...getInputProps(fields.weight, { type: "text" })}
+              key={fields.weight.key}
+              inputMode="decimal"
+              label={t("kpi.weight")}
+              error={errorText(fields.weight.errors)}
+            />
+          </SimpleGrid>
+          <Button type="submit">{t("kpi.save")}</Button>
+        </Stack>
+      </Form>
+    </Card>
+  );
+}
+
+function CopyForm({ data }: { data: Data }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const next = nextPeriod(data.period);
+  const [form, fields] = useForm({
+    ...formOptions,
+    id: "kpi-copy",
+    lastResult: useIntentReply("copy")?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: copySchema }),
+    defaultValue: {
+      fromYear: String(data.period.year),
+      fromQuarter: data.period.quarter?.toString() ?? "",
+      toYear: String(next.year),
+      toQuarter: next.quarter?.toString() ?? "",
+    },
+  });
+  const quarters = [
+    { value: "", label: t("kpi.admin.wholeYear") },
+    ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: `Q${q}` })),
+  ];
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} size="h4" mb="sm">
+        {t("kpi.admin.copy")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("kpi.admin.copyHint")}
+      </Text>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="copy" />
+        <Stack gap="sm">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput
+              {...getInputProps(fields.fromYear, { type: "number" })}
+              key={fields.fromYear.key}
+              label={t("kpi.admin.fromYear")}
+              error={errorText(fields.fromYear.errors)}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.fromQuarter)}
+              key={fields.fromQuarter.key}
+              label={t("kpi.admin.quarter")}
+              data={quarters}
+            />
+            <TextInput
+              {...getInputProps(fields.toYear, { type: "number" })}
+              key={fields.toYear.key}
+              label={t("kpi.admin.toYear")}
+              error={errorText(fields.toYear.errors)}
+            />
+            <NativeSelect
+              {...getSelectProps(fields.toQuarter)}
+              key={fields.toQuarter.key}
+              label={t("kpi.admin.quarter")}
+              data={quarters}
+            />
+          </SimpleGrid>
+          <Button type="submit" variant="light">
+            {t("kpi.admin.copyButton")}
+          </Button>
+        </Stack>
+      </Form>
+    </Card>
+  );
+}

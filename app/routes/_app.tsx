@@ -2,12 +2,13 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledBu
 import { useDisclosure } from "@mantine/hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink as RemixNavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { IconChecklist, IconChevronDown, IconFileCheck, IconLogout, IconMap2 } from "@tabler/icons-react";
+import { IconChecklist, IconChevronDown, IconFileCheck, IconLogout, IconMap2, IconUsersGroup } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Logo } from "~/components/logo";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
+import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     menu: {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
+      councils: readableCouncilIds(principal)?.length !== 0,
     },
   };
 }
@@ -32,6 +34,7 @@ export default function AppLayout() {
     ...(menu.myMeasures ? [{ to: "/my", label: t("nav.myMeasures"), icon: IconChecklist }] : []),
     { to: "/roadmaps", label: t("nav.roadMaps"), icon: IconMap2 },
     ...(menu.reviews ? [{ to: "/reviews", label: t("nav.reviews"), icon: IconFileCheck }] : []),
+    ...(menu.councils ? [{ to: "/councils", label: t("meetings.nav"), icon: IconUsersGroup }] : []),
   ];
 
   return (

@@ -583,7 +583,7 @@ export async function addDecision(
         .where("id", "=", input.agendaItemId)
         .where("meeting_id", "=", meetingId)
         .executeTakeFirst();
-      if (!item) throw new RefusedWrite("validation.invalid", {}, "agendaItemId");
+      if (!item) throw new RefusedWrite("meetings.errors.invalid", {}, "agendaItemId");
     }
     const decision = await trx
       .insertInto("decision")

@@ -40,7 +40,7 @@ export const createMeetingSchema = z.object({ intent: z.literal("create-meeting"
 /** A link of an agenda item, as the form sends it: «section:3», «measure:12», «indicator:4». */
 const link = z
   .string()
-  .regex(/^(section|measure|indicator):[1-9][0-9]{0,9}$/, "validation.invalid")
+  .regex(/^(section|measure|indicator):[1-9][0-9]{0,9}$/, "meetings.errors.invalid")
   .transform((value) => {
     const [kind, ref] = value.split(":") as ["section" | "measure" | "indicator", string];
     return { kind, id: Number(ref) };

@@ -169,7 +169,11 @@ export default function CouncilPage() {
                     <Table.Td>{m.number ?? "—"}</Table.Td>
                     <Table.Td>{formatDate(locale, m.asOf)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={m.status === "planned" ? "blue" : "teal"} style={{ textTransform: "none" }}>
+                      <Badge
+                        variant="light"
+                        color={m.status === "planned" ? "blue" : "teal"}
+                        style={{ textTransform: "none" }}
+                      >
                         {t(`meetings.status.${m.status}`)}
                       </Badge>
                     </Table.Td>
@@ -190,8 +194,22 @@ export default function CouncilPage() {
             <Stack gap="sm">
               <FormErrors errors={reply?.result.error?.[""] ?? undefined} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput name="meetingDate" type="date" label={t("meetings.date")} required defaultValue={data.today} error={error("meetingDate")} />
-                <TextInput name="asOf" type="date" label={t("meetings.asOf")} required defaultValue={data.today} error={error("asOf")} />
+                <TextInput
+                  name="meetingDate"
+                  type="date"
+                  label={t("meetings.date")}
+                  required
+                  defaultValue={data.today}
+                  error={error("meetingDate")}
+                />
+                <TextInput
+                  name="asOf"
+                  type="date"
+                  label={t("meetings.asOf")}
+                  required
+                  defaultValue={data.today}
+                  error={error("asOf")}
+                />
                 <TextInput name="number" label={t("meetings.number")} maxLength={40} error={error("number")} />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -181,14 +181,50 @@ export default function MeetingPage() {
             <Stack gap="sm">
               {formError("update-details")}
               <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <TextInput name="meetingDate" type="date" label={t("meetings.date")} required defaultValue={meeting.date} error={error("update-details", "meetingDate")} />
-                <TextInput name="asOf" type="date" label={t("meetings.asOf")} required defaultValue={meeting.asOf} error={error("update-details", "asOf")} />
-                <TextInput name="number" label={t("meetings.number")} defaultValue={meeting.number ?? ""} maxLength={40} error={error("update-details", "number")} />
-                <TextInput name="chairName" label={t("meetings.chair")} defaultValue={meeting.chairName ?? ""} maxLength={200} error={error("update-details", "chairName")} />
+                <TextInput
+                  name="meetingDate"
+                  type="date"
+                  label={t("meetings.date")}
+                  required
+                  defaultValue={meeting.date}
+                  error={error("update-details", "meetingDate")}
+                />
+                <TextInput
+                  name="asOf"
+                  type="date"
+                  label={t("meetings.asOf")}
+                  required
+                  defaultValue={meeting.asOf}
+                  error={error("update-details", "asOf")}
+                />
+                <TextInput
+                  name="number"
+                  label={t("meetings.number")}
+                  defaultValue={meeting.number ?? ""}
+                  maxLength={40}
+                  error={error("update-details", "number")}
+                />
+                <TextInput
+                  name="chairName"
+                  label={t("meetings.chair")}
+                  defaultValue={meeting.chairName ?? ""}
+                  maxLength={200}
+                  error={error("update-details", "chairName")}
+                />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput name="placeKk" label={t("meetings.placeKk")} defaultValue={meeting.placeRaw.kk ?? ""} maxLength={300} />
-                <TextInput name="placeRu" label={t("meetings.placeRu")} defaultValue={meeting.placeRaw.ru ?? ""} maxLength={300} />
+                <TextInput
+                  name="placeKk"
+                  label={t("meetings.placeKk")}
+                  defaultValue={meeting.placeRaw.kk ?? ""}
+                  maxLength={300}
+                />
+                <TextInput
+                  name="placeRu"
+                  label={t("meetings.placeRu")}
+                  defaultValue={meeting.placeRaw.ru ?? ""}
+                  maxLength={300}
+                />
               </SimpleGrid>
               <Group justify="space-between">
                 <Checkbox
@@ -228,7 +264,13 @@ export default function MeetingPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove-attendee" />
                   <input type="hidden" name="attendeeId" value={a.id} />
-                  <Button type="submit" size="compact-xs" variant="subtle" color="red" aria-label={`${t("meetings.remove")}: ${a.name}`}>
+                  <Button
+                    type="submit"
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t("meetings.remove")}: ${a.name}`}
+                  >
                     {t("meetings.remove")}
                   </Button>
                 </Form>
@@ -242,7 +284,13 @@ export default function MeetingPage() {
             <Divider my="sm" />
             {formError("add-attendee")}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput name="fullName" label={t("meetings.fullName")} required maxLength={200} error={error("add-attendee", "fullName")} />
+              <TextInput
+                name="fullName"
+                label={t("meetings.fullName")}
+                required
+                maxLength={200}
+                error={error("add-attendee", "fullName")}
+              />
               <TextInput name="positionKk" label={t("meetings.positionKk")} maxLength={300} />
               <TextInput name="positionRu" label={t("meetings.positionRu")} maxLength={300} />
             </SimpleGrid>
@@ -338,7 +386,12 @@ export default function MeetingPage() {
             <Stack gap="sm">
               {formError("add-agenda-item")}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput name="titleKk" label={t("meetings.titleKk")} maxLength={500} error={error("add-agenda-item", "titleKk")} />
+                <TextInput
+                  name="titleKk"
+                  label={t("meetings.titleKk")}
+                  maxLength={500}
+                  error={error("add-agenda-item", "titleKk")}
+                />
                 <TextInput name="titleRu" label={t("meetings.titleRu")} maxLength={500} />
                 <TextInput name="speakerName" label={t("meetings.speaker")} maxLength={200} />
                 <TextInput name="speakerPositionKk" label={t("meetings.speakerPositionKk")} maxLength={300} />
@@ -350,17 +403,34 @@ export default function MeetingPage() {
                 <ScrollArea.Autosize mah={260} type="auto">
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
                     {options.sections.map((o) => (
-                      <Checkbox key={o.value} name="links" value={o.value} label={`${t("meetings.linkSection")} ${o.label}`} />
+                      <Checkbox
+                        key={o.value}
+                        name="links"
+                        value={o.value}
+                        label={`${t("meetings.linkSection")} ${o.label}`}
+                      />
                     ))}
                     {options.measures.map((o) => (
-                      <Checkbox key={o.value} name="links" value={o.value} label={`${t("meetings.linkMeasure")} ${o.label}`} />
+                      <Checkbox
+                        key={o.value}
+                        name="links"
+                        value={o.value}
+                        label={`${t("meetings.linkMeasure")} ${o.label}`}
+                      />
                     ))}
                     {options.indicators.map((o) => (
-                      <Checkbox key={o.value} name="links" value={o.value} label={`${t("meetings.linkIndicator")} ${o.label}`} />
+                      <Checkbox
+                        key={o.value}
+                        name="links"
+                        value={o.value}
+                        label={`${t("meetings.linkIndicator")} ${o.label}`}
+                      />
                     ))}
                   </SimpleGrid>
                 </ScrollArea.Autosize>
-                <FormErrors errors={repliedIntent === "add-agenda-item" ? (reply?.result.error?.links ?? undefined) : undefined} />
+                <FormErrors
+                  errors={repliedIntent === "add-agenda-item" ? (reply?.result.error?.links ?? undefined) : undefined}
+                />
               </div>
               <Group>
                 <Button type="submit">{t("meetings.addAgendaItem")}</Button>
@@ -397,24 +467,42 @@ export default function MeetingPage() {
                   data={[{ value: "", label: t("meetings.noDepartment") }, ...options.departments]}
                   error={error("add-decision", "departmentId")}
                 />
-                <TextInput name="deadline" type="date" label={t("meetings.deadline")} error={error("add-decision", "deadline")} />
+                <TextInput
+                  name="deadline"
+                  type="date"
+                  label={t("meetings.deadline")}
+                  error={error("add-decision", "deadline")}
+                />
                 <NativeSelect
                   name="agendaItemId"
                   label={t("meetings.agendaItem")}
                   data={[
                     { value: "", label: "—" },
-                    ...data.agenda.map((item) => ({ value: String(item.id), label: `${item.position}. ${item.title?.text ?? ""}` })),
+                    ...data.agenda.map((item) => ({
+                      value: String(item.id),
+                      label: `${item.position}. ${item.title?.text ?? ""}`,
+                    })),
                   ]}
                 />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Textarea name="bodyKk" label={t("meetings.bodyKk")} autosize minRows={2} maxLength={4000} error={error("add-decision", "bodyKk")} />
+                <Textarea
+                  name="bodyKk"
+                  label={t("meetings.bodyKk")}
+                  autosize
+                  minRows={2}
+                  maxLength={4000}
+                  error={error("add-decision", "bodyKk")}
+                />
                 <Textarea name="bodyRu" label={t("meetings.bodyRu")} autosize minRows={2} maxLength={4000} />
               </SimpleGrid>
               <NativeSelect
                 name="measureIds"
                 label={t("meetings.measures")}
-                data={[{ value: "", label: "—" }, ...options.measures.map((m) => ({ value: String(m.id), label: m.label }))]}
+                data={[
+                  { value: "", label: "—" },
+                  ...options.measures.map((m) => ({ value: String(m.id), label: m.label })),
+                ]}
                 error={error("add-decision", "measureIds")}
               />
               <Group>

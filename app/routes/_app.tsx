@@ -2,7 +2,14 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, Stack, Text, UnstyledBu
 import { useDisclosure } from "@mantine/hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink as RemixNavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { IconChecklist, IconChevronDown, IconFileCheck, IconLogout, IconMap2, IconUsersGroup } from "@tabler/icons-react";
+import {
+  IconChecklist,
+  IconChevronDown,
+  IconFileCheck,
+  IconLogout,
+  IconMap2,
+  IconUsersGroup,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Logo } from "~/components/logo";

@@ -319,19 +319,37 @@ export default function PresentPage() {
         }}
       >
         <Group gap="xs">
-          <ActionIcon component={Link} to={`/meetings/${meeting.id}`} variant="subtle" size="lg" aria-label={t("meetings.slides.exit")}>
+          <ActionIcon
+            component={Link}
+            to={`/meetings/${meeting.id}`}
+            variant="subtle"
+            size="lg"
+            aria-label={t("meetings.slides.exit")}
+          >
             <IconArrowLeft size={20} />
           </ActionIcon>
           <LanguageSwitcher />
         </Group>
         <Group gap="xs">
-          <ActionIcon variant="light" size="lg" onClick={() => go(index - 1)} disabled={index === 0} aria-label={t("meetings.slides.previous")}>
+          <ActionIcon
+            variant="light"
+            size="lg"
+            onClick={() => go(index - 1)}
+            disabled={index === 0}
+            aria-label={t("meetings.slides.previous")}
+          >
             <IconChevronLeft size={20} />
           </ActionIcon>
           <Text fw={700} className="tabular" aria-live="polite" data-testid="slide-counter">
             {t("meetings.slides.of", { current: index + 1, total: slides.length })}
           </Text>
-          <ActionIcon variant="light" size="lg" onClick={() => go(index + 1)} disabled={index === last} aria-label={t("meetings.slides.next")}>
+          <ActionIcon
+            variant="light"
+            size="lg"
+            onClick={() => go(index + 1)}
+            disabled={index === last}
+            aria-label={t("meetings.slides.next")}
+          >
             <IconChevronRight size={20} />
           </ActionIcon>
         </Group>

@@ -87,8 +87,22 @@ export function DecisionList({
                   <input type="hidden" name="intent" value="add-follow-up" />
                   <input type="hidden" name="decisionId" value={d.id} />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                    <Textarea name="noteKk" label={t("meetings.noteKk")} autosize minRows={1} maxLength={4000} size="xs" />
-                    <Textarea name="noteRu" label={t("meetings.noteRu")} autosize minRows={1} maxLength={4000} size="xs" />
+                    <Textarea
+                      name="noteKk"
+                      label={t("meetings.noteKk")}
+                      autosize
+                      minRows={1}
+                      maxLength={4000}
+                      size="xs"
+                    />
+                    <Textarea
+                      name="noteRu"
+                      label={t("meetings.noteRu")}
+                      autosize
+                      minRows={1}
+                      maxLength={4000}
+                      size="xs"
+                    />
                   </SimpleGrid>
                   <Button type="submit" size="xs" variant="default" mt={4}>
                     {t("meetings.addFollowUp")}

@@ -151,7 +151,10 @@ export async function agendaFigures(
     .execute();
   const items = await db.selectFrom("agenda_item").select("id").where("meeting_id", "=", meetingId).execute();
   const result = new Map<number, AgendaFigures>(
-    items.map((item) => [item.id, { asOf: window.asOf, includeCurrentQuarter: window.includeCurrentQuarter, links: [] }]),
+    items.map((item) => [
+      item.id,
+      { asOf: window.asOf, includeCurrentQuarter: window.includeCurrentQuarter, links: [] },
+    ]),
   );
   for (const link of links) {
     const figures =

@@ -69,6 +69,9 @@ export async function runMeetingIntent(
     case "set-decision-status":
       return setDecisionStatus(db, principal, { ...intent, today });
     case "add-follow-up":
-      return addFollowUp(db, principal, { decisionId: intent.decisionId, note: localized(intent.noteKk, intent.noteRu) });
+      return addFollowUp(db, principal, {
+        decisionId: intent.decisionId,
+        note: localized(intent.noteKk, intent.noteRu),
+      });
   }
 }

@@ -96,11 +96,7 @@ export async function councilMeetings(db: Kysely<Database>, councilId: number) {
 }
 
 async function meetingRow(db: Kysely<Database>, meetingId: number) {
-  return db
-    .selectFrom("meeting")
-    .selectAll()
-    .where("id", "=", meetingId)
-    .executeTakeFirst();
+  return db.selectFrom("meeting").selectAll().where("id", "=", meetingId).executeTakeFirst();
 }
 
 export async function requireReadableMeeting(db: Kysely<Database>, principal: Principal, meetingId: number) {
@@ -343,7 +339,12 @@ export async function createMeeting(
       await trx
         .insertInto("meeting_attendee")
         .values(
-          members.map((m) => ({ meeting_id: meeting.id, user_id: m.userId, full_name: m.name, kind: "member" as const })),
+          members.map((m) => ({
+            meeting_id: meeting.id,
+            user_id: m.userId,
+            full_name: m.name,
+            kind: "member" as const,
+          })),
         )
         .execute();
     }
@@ -398,14 +399,15 @@ export async function addAttendee(
   });
 }
 
-export async function removeAttendee(db: Kysely<Database>, principal: Principal, meetingId: number, attendeeId: number) {
+export async function removeAttendee(
+  db: Kysely<Database>,
+  principal: Principal,
+  meetingId: number,
+  attendeeId: number,
+) {
   await withActor(db, principal.id, async (trx) => {
     await editableMeeting(trx, principal, meetingId, "minutes");
-    await trx
-      .deleteFrom("meeting_attendee")
-      .where("id", "=", attendeeId)
-      .where("meeting_id", "=", meetingId)
-      .execute();
+    await trx.deleteFrom("meeting_attendee").where("id", "=", attendeeId).where("meeting_id", "=", meetingId).execute();
   });
 }
 

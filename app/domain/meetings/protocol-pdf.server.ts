@@ -37,7 +37,10 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
     doc.on("error", reject);
   });
 
-  const paragraph = (text: string, options: { bold?: boolean; size?: number; align?: "left" | "center" | "right" } = {}) => {
+  const paragraph = (
+    text: string,
+    options: { bold?: boolean; size?: number; align?: "left" | "center" | "right" } = {},
+  ) => {
     doc
       .font(options.bold ? "bold" : "regular")
       .fontSize(options.size ?? 11)
@@ -60,7 +63,10 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
   if (meeting.status !== "minutes_approved") paragraph(t("meetings.pdf.draft"), { size: 9, align: "center" });
   doc.moveDown(0.8);
   const top = doc.y;
-  doc.font("regular").fontSize(11).text(formatDate(locale, meeting.date), MARGIN, top, { width: CONTENT / 2 });
+  doc
+    .font("regular")
+    .fontSize(11)
+    .text(formatDate(locale, meeting.date), MARGIN, top, { width: CONTENT / 2 });
   doc.text(meeting.place?.text ?? "", MARGIN + CONTENT / 2, top, { width: CONTENT / 2, align: "right" });
   doc.x = MARGIN;
   doc.moveDown(1);
@@ -176,7 +182,10 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
   ];
   const row = (cells: string[], bold: boolean) => {
     const heights = cells.map((cell, i) =>
-      doc.font(bold ? "bold" : "regular").fontSize(8.5).heightOfString(cell, { width: columns[i]!.width - 6 }),
+      doc
+        .font(bold ? "bold" : "regular")
+        .fontSize(8.5)
+        .heightOfString(cell, { width: columns[i]!.width - 6 }),
     );
     const height = Math.max(...heights) + 6;
     if (doc.y + height > A4.height - MARGIN) doc.addPage();
@@ -190,16 +199,25 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
         .text(cell, x + 3, y + 3, { width: columns[i]!.width - 6, align: i === 0 ? "left" : "right" });
       x += columns[i]!.width;
     });
-    doc.moveTo(MARGIN, y + height).lineTo(MARGIN + CONTENT, y + height).lineWidth(0.5).strokeColor("#adb5bd").stroke();
+    doc
+      .moveTo(MARGIN, y + height)
+      .lineTo(MARGIN + CONTENT, y + height)
+      .lineWidth(0.5)
+      .strokeColor("#adb5bd")
+      .stroke();
     doc.x = MARGIN;
     doc.y = y + height;
   };
 
   for (const item of view.agenda) {
     if (doc.y > A4.height - MARGIN - 160) doc.addPage();
-    doc.font("bold").fontSize(11).fillColor("#000000").text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, {
-      width: CONTENT,
-    });
+    doc
+      .font("bold")
+      .fontSize(11)
+      .fillColor("#000000")
+      .text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, {
+        width: CONTENT,
+      });
     doc.moveDown(0.3);
     row(
       columns.map((c) => c.title),
@@ -243,7 +261,10 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
       .fontSize(8)
       .fillColor("#000000")
       .text(label, MARGIN, y + 4, { width: labelWidth - 8, height: rowHeight, ellipsis: true, lineBreak: false });
-    doc.rect(MARGIN + labelWidth, y + 3, barWidth, rowHeight - 6).fillColor("#f1f3f5").fill();
+    doc
+      .rect(MARGIN + labelWidth, y + 3, barWidth, rowHeight - 6)
+      .fillColor("#f1f3f5")
+      .fill();
     const width = Math.max(0, Math.min(1, execution ?? 0)) * barWidth;
     doc
       .rect(MARGIN + labelWidth, y + 3, width, rowHeight - 6)
@@ -253,7 +274,10 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
       .font("bold")
       .fontSize(8.5)
       .fillColor("#000000")
-      .text(formatPercent(locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, { width: 54, lineBreak: false });
+      .text(formatPercent(locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, {
+        width: 54,
+        lineBreak: false,
+      });
   });
   const amberX = MARGIN + labelWidth + (DEFAULT_THRESHOLDS.amber / 100) * barWidth;
   doc

@@ -9,9 +9,7 @@ import type { LocalizedText } from "~/i18n/locales";
 
 /** Council members of one council edit its meetings; admins edit every council's. */
 export function canEditCouncil(principal: Principal, councilId: number): boolean {
-  return principal.assignments.some(
-    (a) => a.role === "admin" || (a.role === "council" && a.councilId === councilId),
-  );
+  return principal.assignments.some((a) => a.role === "admin" || (a.role === "council" && a.councilId === councilId));
 }
 
 /** Readers of a council's meetings: its members and admins, and viewers who read everything. */

@@ -51,7 +51,11 @@ export const meetingIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update-details"), version, ...details }),
   z.object({
     intent: z.literal("add-attendee"),
-    fullName: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    fullName: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(200, "validation.tooLong"),
     positionKk: optionalText(300),
     positionRu: optionalText(300),
   }),
@@ -95,8 +99,12 @@ export const meetingIntentSchema = z.discriminatedUnion("intent", [
     version,
     status: z.enum(["open", "done", "withdrawn"]),
   }),
-  z.object({ intent: z.literal("add-follow-up"), decisionId: id, noteKk: optionalText(4000),
-    noteRu: optionalText(4000) }),
+  z.object({
+    intent: z.literal("add-follow-up"),
+    decisionId: id,
+    noteKk: optionalText(4000),
+    noteRu: optionalText(4000),
+  }),
 ]);
 export type MeetingIntent = z.infer<typeof meetingIntentSchema>;
 

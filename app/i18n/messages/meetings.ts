@@ -149,7 +149,7 @@ export const meetings = defineMessages(
         draft: "ЖОБА — хаттама әлі бекітілмеген",
       },
       generated: {
-        heard: "{{speaker}} {{title}} туралы баяндады.",
+        heard: "{{speaker}} баяндама жасады: «{{title}}».",
         figures: "{{name}}: {{asOf}} жағдай бойынша орындалу — {{execution}}; жылдық жоспардан — {{yearExecution}}.",
       },
       errors: {
@@ -313,7 +313,7 @@ export const meetings = defineMessages(
         draft: "ПРОЕКТ — протокол ещё не утверждён",
       },
       generated: {
-        heard: "{{speaker}} доложил(а) о вопросе «{{title}}».",
+        heard: "{{speaker}} — доклад: «{{title}}».",
         figures: "{{name}}: исполнение на {{asOf}} — {{execution}}; от годового плана — {{yearExecution}}.",
       },
       errors: {
@@ -476,7 +476,7 @@ export const meetings = defineMessages(
         draft: "DRAFT — the minutes are not approved yet",
       },
       generated: {
-        heard: "{{speaker}} reported on «{{title}}».",
+        heard: "{{speaker}} reported: «{{title}}».",
         figures: "{{name}}: execution as of {{asOf}} — {{execution}}; of the year's plan — {{yearExecution}}.",
       },
       errors: {

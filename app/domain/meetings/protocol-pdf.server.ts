@@ -129,6 +129,8 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
   const range = doc.bufferedPageRange();
   for (let page = range.start; page < range.start + range.count; page++) {
     doc.switchToPage(page);
+    // Below the bottom margin pdfkit would start a new page; the footer lives there on purpose.
+    doc.page.margins.bottom = 0;
     doc
       .font("regular")
       .fontSize(8)
@@ -173,12 +175,12 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
     );
   doc.moveDown(0.8);
   const columns = [
-    { title: t("meetings.links"), width: 200 },
+    { title: t("meetings.links"), width: 180 },
     { title: t("meetings.execution"), width: 62 },
     { title: t("meetings.yearExecution"), width: 62 },
     { title: t("meetings.plan"), width: 48 },
     { title: t("meetings.fact"), width: 48 },
-    { title: t("meetings.peopleReached"), width: CONTENT - 420 },
+    { title: t("meetings.peopleReached"), width: CONTENT - 400 },
   ];
   const row = (cells: string[], bold: boolean) => {
     const heights = cells.map((cell, i) =>

@@ -12,6 +12,7 @@ import { MIRAS_COUNCIL } from "./shymkent";
 
 const MEETING_DATE = "2024-11-14";
 const AS_OF = "2024-10-31";
+const FROZEN_AT = at(MEETING_DATE, "18:00");
 const PLACE = t(
   "Шымкент қ., «AMANAT» партиясы қалалық филиалының мәжіліс залы",
   "г. Шымкент, зал заседаний городского филиала партии «AMANAT»",
@@ -105,6 +106,9 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
       place: json(PLACE),
       chair_name: MIRAS_COUNCIL.chair.name,
       as_of: AS_OF,
+      // Held and its minutes approved: the seed writes each row once, in its final state.
+      status: "minutes_approved",
+      frozen_at: FROZEN_AT,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -192,8 +196,7 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
       .execute();
   }
 
-  // Held: the figures frozen as the app freezes them, on the evening of the meeting.
-  const frozenAt = at(MEETING_DATE, "18:00");
+  // The figures frozen as the app freezes them, on the evening of the meeting.
   const figures = await agendaFigures(trx, meeting.id, { asOf: AS_OF, includeCurrentQuarter: false });
   await trx
     .insertInto("meeting_snapshot")
@@ -202,15 +205,10 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
         meeting_id: meeting.id,
         agenda_item_id: agendaItemId,
         as_of: AS_OF,
-        frozen_at: frozenAt,
+        frozen_at: FROZEN_AT,
         figures: JSON.stringify(value),
       })),
     )
-    .execute();
-  await trx
-    .updateTable("meeting")
-    .set({ status: "minutes_approved", frozen_at: frozenAt })
-    .where("id", "=", meeting.id)
     .execute();
 
   for (const spec of DECISIONS) {

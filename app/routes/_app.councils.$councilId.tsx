@@ -171,7 +171,7 @@ export default function CouncilPage() {
                     <Table.Td>
                       <Badge
                         variant="light"
-                        color={m.status === "planned" ? "blue" : "teal"}
+                        color={m.status === "planned" ? "steppe" : "teal"}
                         style={{ textTransform: "none" }}
                       >
                         {t(`meetings.status.${m.status}`)}

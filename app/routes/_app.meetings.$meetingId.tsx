@@ -96,7 +96,7 @@ export default function MeetingPage() {
         </Anchor>
         <Group gap="sm" align="center">
           <Title order={1}>{meeting.title}</Title>
-          <Badge size="lg" variant="light" color={held ? "teal" : "blue"} style={{ textTransform: "none" }}>
+          <Badge size="lg" variant="light" color={held ? "teal" : "steppe"} style={{ textTransform: "none" }}>
             {t(`meetings.status.${meeting.status}`)}
           </Badge>
         </Group>
@@ -279,7 +279,7 @@ export default function MeetingPage() {
           ))}
         </Stack>
         {editable.minutes && (
-          <Form method="post">
+          <Form method="post" key={`attendees-${data.attendees.length}`}>
             <input type="hidden" name="intent" value="add-attendee" />
             <Divider my="sm" />
             {formError("add-attendee")}
@@ -381,7 +381,7 @@ export default function MeetingPage() {
           <Title order={3} size="h4" mb="xs">
             {t("meetings.addAgendaItem")}
           </Title>
-          <Form method="post">
+          <Form method="post" key={`agenda-${data.agenda.length}`}>
             <input type="hidden" name="intent" value="add-agenda-item" />
             <Stack gap="sm">
               {formError("add-agenda-item")}
@@ -448,7 +448,7 @@ export default function MeetingPage() {
           <Title order={3} size="h4" mb="xs">
             {t("meetings.addDecision")}
           </Title>
-          <Form method="post">
+          <Form method="post" key={`decisions-${data.decisions.length}`}>
             <input type="hidden" name="intent" value="add-decision" />
             <Stack gap="sm">
               {formError("add-decision")}

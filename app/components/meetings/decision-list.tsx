@@ -83,7 +83,12 @@ export function DecisionList({
                 </Form>
               )}
               {d.mayFollowUp && (
-                <Form method="post" action={action} style={{ flex: 1, minWidth: 240 }}>
+                <Form
+                  method="post"
+                  action={action}
+                  style={{ flex: 1, minWidth: 240 }}
+                  key={`follow-up-${d.followUps.length}`}
+                >
                   <input type="hidden" name="intent" value="add-follow-up" />
                   <input type="hidden" name="decisionId" value={d.id} />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">

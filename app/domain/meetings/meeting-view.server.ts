@@ -9,6 +9,7 @@ import {
   attendeesOf,
   councilMembers,
   decisionsOf,
+  departmentDecisions,
   departmentOptions,
   linkOptions,
   liveFigures,
@@ -224,4 +225,20 @@ export function figureTexts(locale: Locale, link: LinkView, year: number) {
     fact: formatNumber(locale, f.fact),
     peopleReached: formatNumber(locale, f.peopleReached, 0),
   };
+}
+
+/** The open decisions a department's officers must act on, the overdue ones first. */
+export async function departmentDecisionViews(
+  db: Kysely<Database>,
+  principal: Principal,
+  departmentIds: number[],
+  locale: Locale,
+  today: string,
+  timeZone: string,
+) {
+  const decisions = (await departmentDecisions(db, departmentIds)).map((d) =>
+    decisionView(principal, d, locale, today, timeZone),
+  );
+  const rank = (d: DecisionView) => (d.state === "overdue" ? 0 : 1);
+  return decisions.sort((a, b) => rank(a) - rank(b) || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }

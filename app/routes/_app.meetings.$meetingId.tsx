@@ -112,7 +112,7 @@ export default function MeetingPage() {
       </div>
 
       <Alert
-        color={held ? "teal" : "blue"}
+        color={held ? "teal" : "steppe"}
         icon={held ? <IconSnowflake size={18} /> : undefined}
         data-testid="figures-note"
       >

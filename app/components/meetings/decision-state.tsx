@@ -3,12 +3,7 @@ import { IconAlertTriangle, IconCircleCheck, IconClock, IconMinus } from "@table
 import { useTranslation } from "react-i18next";
 import type { DecisionState } from "~/domain/meetings/rules";
 
-const COLOR: Record<DecisionState, MantineColor> = {
-  open: "blue.9",
-  done: "teal.9",
-  overdue: "red.8",
-  withdrawn: "gray.8",
-};
+const COLOR: Record<DecisionState, MantineColor> = { open: "steppe", done: "teal", overdue: "red", withdrawn: "gray" };
 const ICON = { open: IconClock, done: IconCircleCheck, overdue: IconAlertTriangle, withdrawn: IconMinus };
 
 /** A decision's state in colour, sign and words. */

@@ -24,7 +24,8 @@ test("the secretary prepares, holds and presents a meeting, records a decision a
   await page.getByRole("link", { name: "«Miras» аймақтық кеңесі" }).click();
   await expect(page.getByRole("heading", { name: "«Miras» аймақтық кеңесі" })).toBeVisible();
 
-  // A new meeting: the figures as of 31 October 2024.
+  // A new meeting two weeks after the seeded one: the figures as of 31 October 2024.
+  await page.getByLabel("Отырыс күні").fill("2024-11-28");
   await page.getByLabel("Көрсеткіштер қай күнге").fill(AS_OF);
   await page.getByLabel("Хаттама нөмірі").fill("5");
   await page.getByLabel("Өтетін орны (қазақша)").fill("Шымкент қ., партия филиалы");
@@ -79,10 +80,15 @@ test("the secretary prepares, holds and presents a meeting, records a decision a
     .getByLabel("Жауапты басқарма")
     .selectOption({ label: "Шымкент қаласының Ішкі саясат және жастар істері басқармасы" });
   await page.getByLabel("Мерзімі").fill("2025-03-31");
-  await page.getByLabel("Мәтіні (қазақша)").fill("Аудандардағы жастар орталықтарында кездесулер өткізу");
+  await page.getByLabel("Мәтіні (қазақша)").fill("Колледждерде жастармен ашық кездесулер өткізу");
   await page.getByRole("button", { name: "Шешімді жазу" }).click();
-  const decision = page.getByTestId("decision").filter({ hasText: "Аудандардағы жастар орталықтарында" });
-  await expect(decision).toBeVisible();
+  const decision = page.getByTestId("decision").filter({ hasText: "Колледждерде жастармен ашық кездесулер" });
+  // Its deadline has passed by now: open and overdue.
+  await expect(decision).toContainText("Мерзімі өтті");
+  // The seeded meeting's decisions are followed up here, the overdue one marked so.
+  await expect(page.getByTestId("decision").filter({ hasText: "4 мәдени-ағартушылық нысанның" })).toContainText(
+    "Мерзімі өтті",
+  );
 
   // The minutes as a PDF: Kazakh text and the frozen percentage come back out of it.
   const response = await page.request.get(`${meetingUrl}/protocol.pdf`);
@@ -94,5 +100,5 @@ test("the secretary prepares, holds and presents a meeting, records a decision a
   expect(text).toContain("«Miras» аймақтық кеңесі");
   expect(text).toContain("Жастар саясатының 10 айдағы орындалуы");
   expect(text).toContain(youthExecution);
-  expect(text).toContain("Аудандардағы жастар орталықтарында кездесулер өткізу");
+  expect(text).toContain("Колледждерде жастармен ашық кездесулер өткізу");
 });

@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Group, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Box, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IconArrowLeft, IconChevronLeft, IconChevronRight, IconMaximize } from "@tabler/icons-react";
@@ -160,44 +160,44 @@ export default function PresentPage() {
               </Text>
             )}
           </div>
-          <Group align="flex-start" wrap="nowrap" gap="4vw" style={{ flex: 1, minHeight: 0 }}>
-            <Stack gap="2.5vh" style={{ flex: "0 0 38%" }}>
-              {item.links.slice(0, FIGURES_PER_SLIDE).map((link) => {
-                const texts = item.texts.find((entry) => entry.key === link.key)?.texts ?? null;
-                return (
-                  <div key={link.key}>
-                    <Text style={{ fontSize: "2.6vh", lineHeight: 1.2 }} fw={600}>
-                      {link.number && `${link.number}. `}
-                      {link.title?.text}
-                    </Text>
-                    {texts ? (
-                      <>
-                        <Text style={{ fontSize: "8vh", lineHeight: 1 }} fw={800} c="blue.9" className="tabular">
-                          {texts.execution}
-                        </Text>
-                        <Text style={{ fontSize: "2.6vh" }}>
-                          {t("meetings.yearExecution")}: <b>{texts.yearExecution}</b> · {texts.yearLine}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text style={{ fontSize: "2.4vh" }} c="dimmed">
-                        {t("meetings.noFigures")}
+          <SimpleGrid cols={Math.min(Math.max(item.links.length, 1), FIGURES_PER_SLIDE)} spacing="3vw">
+            {item.links.slice(0, FIGURES_PER_SLIDE).map((link) => {
+              const texts = item.texts.find((entry) => entry.key === link.key)?.texts ?? null;
+              return (
+                <div key={link.key}>
+                  <Text style={{ fontSize: "2.5vh", lineHeight: 1.2 }} fw={600} lineClamp={2}>
+                    {link.number && `${link.number}. `}
+                    {link.title?.text}
+                  </Text>
+                  {texts ? (
+                    <>
+                      <Text style={{ fontSize: "8vh", lineHeight: 1.05 }} fw={800} c="blue.9" className="tabular">
+                        {texts.execution}
                       </Text>
-                    )}
-                  </div>
-                );
-              })}
-            </Stack>
-            <Box style={{ flex: 1, minWidth: 0, maxHeight: "100%" }}>
-              <AgendaChart
-                id={`slide-${item.id}`}
-                links={item.links}
-                locale={locale}
-                title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
-                large
-              />
-            </Box>
-          </Group>
+                      <Text style={{ fontSize: "2.3vh", lineHeight: 1.3 }}>
+                        {t("meetings.yearExecution")}: <b>{texts.yearExecution}</b>
+                        <br />
+                        {texts.yearLine}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text style={{ fontSize: "2.3vh" }} c="dimmed">
+                      {t("meetings.noFigures")}
+                    </Text>
+                  )}
+                </div>
+              );
+            })}
+          </SimpleGrid>
+          <Box style={{ flex: 1, minHeight: 0, width: "62vw", alignSelf: "center" }}>
+            <AgendaChart
+              id={`slide-${item.id}`}
+              links={item.links}
+              locale={locale}
+              title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
+              large
+            />
+          </Box>
           <Text style={{ fontSize: "2.2vh" }} c="dimmed">
             {asOfLine}
           </Text>

@@ -16,7 +16,8 @@ export function DecisionStateBadge({ state, size = "md" }: { state: DecisionStat
       variant={state === "overdue" ? "filled" : "light"}
       size={size}
       leftSection={<Icon size={14} />}
-      style={{ textTransform: "none" }}
+      style={{ textTransform: "none", maxWidth: "none", flexShrink: 0 }}
+      styles={{ label: { overflow: "visible" } }}
     >
       {t(`meetings.decisionState.${state}`)}
     </Badge>

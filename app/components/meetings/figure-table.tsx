@@ -31,7 +31,7 @@ export function FigureTable({ links, held }: { links: LinkView[]; held: boolean 
   const percent = (value: number | null) => formatPercent(locale, value);
   const number = (value: number | null) => (value === null ? "—" : formatNumber(locale, value));
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={600}>
       <Table verticalSpacing="xs" striped>
         <Table.Thead>
           <Table.Tr>

@@ -4,7 +4,7 @@ import type { LinkView } from "~/domain/meetings/meeting-view.server";
 import { formatPercent } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 
-const LABEL_LENGTH = 24;
+const LABEL_LENGTH = 20;
 
 function label(link: LinkView): string {
   const text = [link.number, link.title?.text].filter(Boolean).join(" ");

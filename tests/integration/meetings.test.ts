@@ -251,6 +251,7 @@ describe(`council meetings on ${engineName}`, () => {
       .select(["actor_id", "action"])
       .where("table_name", "=", "meeting")
       .where("row_id", "=", meetingId)
+      .orderBy("id")
       .execute();
     expect(audited.map((row) => row.actor_id)).toEqual([admin.id, secretary.id]);
   });

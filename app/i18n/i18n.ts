@@ -6,11 +6,12 @@ import { dashboard } from "./messages/dashboard";
 import { kpi } from "./messages/kpi";
 import { login } from "./messages/login";
 import { measure } from "./messages/measure";
+import { meetings } from "./messages/meetings";
 import { overview } from "./messages/overview";
 import { progress } from "./messages/progress";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard, admin, kpi] as const;
+const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

@@ -24,6 +24,7 @@ import { z } from "zod";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
+import { DepartmentDecisions } from "~/components/meetings/department-decisions";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
@@ -31,6 +32,9 @@ import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { departmentQuarters } from "~/domain/progress/my-measures.server";
 import { submitReport } from "~/domain/progress/reports.server";
+import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
+import { addFollowUp } from "~/domain/meetings/meetings.server";
+import { followUpSchema, localized } from "~/domain/meetings/schemas";
 import {
   formatQuarterParam,
   parseQuarterParam,
@@ -64,7 +68,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const today = todayIn(env().APP_TIME_ZONE);
   const quarter = chosenQuarter(request, today);
-  const groups = await departmentQuarters(await database(), departmentIds, quarter, today);
+  const db = await database();
+  const [groups, decisions] = await Promise.all([
+    departmentQuarters(db, departmentIds, quarter, today),
+    departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
+  ]);
 
   // The quarters a department may look back on: from 2023 (the road maps' first year) to today's.
   const choices: Quarter[] = [];
@@ -86,6 +94,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bounds: "quarter",
     } satisfies EntryLimits,
     entryDate,
+    decisions,
     groups: groups.map((group) => ({
       roadMapId: group.roadMapId,
       roadMapTitle: pickText(group.roadMapTitle, locale),
@@ -142,6 +151,18 @@ export async function action({ request }: ActionFunctionArgs) {
         redirectTo: back,
       });
     }
+    case "add-follow-up": {
+      const submission = parseWithZod(formData, { schema: followUpSchema });
+      if (submission.status !== "success") return invalid(submission);
+      const { decisionId, noteKk, noteRu } = submission.value;
+      return attemptWrite(
+        submission,
+        () => addFollowUp(db, principal, { decisionId, note: localized(noteKk, noteRu) }),
+        {
+          redirectTo: back,
+        },
+      );
+    }
     default:
       throw new Response("Unknown intent", { status: 400 });
   }
@@ -192,6 +213,7 @@ export default function MyMeasuresPage() {
         </Alert>
       )}
       {submitRefused && <FormErrors errors={reply.result.error?.[""] ?? undefined} />}
+      <DepartmentDecisions decisions={data.decisions} />
       {data.groups.length === 0 && <Text>{t("myMeasures.none")}</Text>}
       {data.groups.map((group) => (
         <DepartmentQuarterCard

@@ -11,6 +11,7 @@ import {
   IconMap2,
   IconSettings,
   IconTrophy,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
@@ -19,6 +20,7 @@ import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { mayViewKpi } from "~/domain/kpi/access";
+import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reviews: mayReviewSomewhere(principal),
       admin: isAdmin(principal),
       kpi: mayViewKpi(principal),
+      councils: readableCouncilIds(principal)?.length !== 0,
     },
   };
 }
@@ -45,6 +48,7 @@ export default function AppLayout() {
     ...(menu.myMeasures ? [{ to: "/my", label: t("nav.myMeasures"), icon: IconChecklist }] : []),
     { to: "/roadmaps", label: t("nav.roadMaps"), icon: IconMap2 },
     ...(menu.reviews ? [{ to: "/reviews", label: t("nav.reviews"), icon: IconFileCheck }] : []),
+    ...(menu.councils ? [{ to: "/councils", label: t("meetings.nav"), icon: IconUsersGroup }] : []),
     ...(menu.kpi ? [{ to: "/kpi", label: t("kpi.nav"), icon: IconTrophy }] : []),
     ...(menu.admin ? [{ to: "/admin", label: t("admin.nav.title"), icon: IconSettings }] : []),
   ];

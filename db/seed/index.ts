@@ -8,6 +8,7 @@ import { seedAltynsarin } from "./altynsarin";
 import { seedBlagoveshchensk } from "./blagoveshchensk";
 import { insertDepartments } from "./departments";
 import { seedKaraganda } from "./karaganda";
+import { seedMirasMeeting } from "./meetings";
 import { insertProgrammes } from "./programmes";
 import { seedShymkent } from "./shymkent";
 import { insertTerritories } from "./territories";
@@ -55,7 +56,7 @@ export async function seedDemoData(db: Kysely<Database>, options: { today: strin
 
     const programmes = await insertProgrammes(trx);
     const programme = lookup("programme", programmes);
-    const { councilId } = await seedShymkent(ctx, programme("amanat"));
+    const { councilId, roadMapId: shymkentRoadMapId } = await seedShymkent(ctx, programme("amanat"));
     await seedKaraganda(ctx, programme("amanat"));
     await seedAkmola(ctx, programme("library"));
     await seedAltynsarin(ctx, programme("public-control"));
@@ -67,5 +68,6 @@ export async function seedDemoData(db: Kysely<Database>, options: { today: strin
       territory: ctx.territory,
       council: () => councilId,
     });
+    await seedMirasMeeting(ctx, councilId, shymkentRoadMapId);
   });
 }

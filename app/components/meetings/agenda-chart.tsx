@@ -1,0 +1,34 @@
+import { SectionExecutionChart } from "~/components/charts/section-execution-chart";
+import { DEFAULT_THRESHOLDS, ragOf } from "~/domain/execution/execution";
+import type { LinkView } from "~/domain/meetings/meeting-view.server";
+import { formatPercent } from "~/i18n/format";
+import type { Locale } from "~/i18n/locales";
+
+const LABEL_LENGTH = 20;
+
+function label(link: LinkView): string {
+  const text = [link.number, link.title?.text].filter(Boolean).join(" ");
+  return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
+}
+
+/** Execution of every linked section and measure of an agenda item, as frozen (or live before the meeting). */
+export function AgendaChart(props: { id: string; links: LinkView[]; locale: Locale; title: string; large?: boolean }) {
+  const bars = props.links
+    .filter((link) => link.figures)
+    .map((link) => ({
+      label: label(link),
+      percent: link.figures!.execution === null ? null : link.figures!.execution * 100,
+      percentText: formatPercent(props.locale, link.figures!.execution),
+      rag: ragOf(link.figures!.execution, DEFAULT_THRESHOLDS),
+    }));
+  if (bars.length === 0) return null;
+  return (
+    <SectionExecutionChart
+      id={props.id}
+      bars={bars}
+      amber={DEFAULT_THRESHOLDS.amber}
+      title={props.title}
+      large={props.large}
+    />
+  );
+}

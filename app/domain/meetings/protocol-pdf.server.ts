@@ -1,0 +1,295 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { DEFAULT_THRESHOLDS, ragOf } from "~/domain/execution/execution";
+import { RAG_FILL } from "~/components/rag";
+import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/locales";
+import type { MeetingView } from "./meeting-view.server";
+
+// The minutes as a PDF, drawn with pdfkit (no browser needed) in DejaVu Sans, whose glyphs cover
+// every Kazakh letter (ә ғ қ ң ө ұ ү һ і) and ₸. The font comes from the npm package dejavu-fonts-ttf,
+// so a fresh install has it.
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+
+const MARGIN = 56;
+const A4 = { width: 595.28, height: 841.89 };
+const CONTENT = A4.width - 2 * MARGIN;
+
+export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  const { meeting } = view;
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: `${t("meetings.pdf.title")} — ${meeting.title}`, Author: view.council.title?.text ?? "" },
+  });
+  doc.registerFont("regular", FONT);
+  doc.registerFont("bold", FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const paragraph = (
+    text: string,
+    options: { bold?: boolean; size?: number; align?: "left" | "center" | "right" } = {},
+  ) => {
+    doc
+      .font(options.bold ? "bold" : "regular")
+      .fontSize(options.size ?? 11)
+      .text(text, { align: options.align ?? "left", width: CONTENT });
+  };
+  const labelled = (label: string, text: string) => {
+    doc.font("bold").fontSize(11).text(`${label}: `, { continued: true, width: CONTENT });
+    doc.font("regular").text(text || "—");
+  };
+
+  // Heading: organisation, council, the document's title and number, date and place.
+  paragraph(view.council.organisation?.text ?? "", { bold: true, align: "center" });
+  paragraph(view.council.title?.text ?? "", { align: "center" });
+  doc.moveDown(1);
+  paragraph(meeting.number ? `${t("meetings.pdf.title")} № ${meeting.number}` : t("meetings.pdf.title"), {
+    bold: true,
+    size: 16,
+    align: "center",
+  });
+  if (meeting.status !== "minutes_approved") paragraph(t("meetings.pdf.draft"), { size: 9, align: "center" });
+  doc.moveDown(0.8);
+  const top = doc.y;
+  doc
+    .font("regular")
+    .fontSize(11)
+    .text(formatDate(locale, meeting.date), MARGIN, top, { width: CONTENT / 2 });
+  doc.text(meeting.place?.text ?? "", MARGIN + CONTENT / 2, top, { width: CONTENT / 2, align: "right" });
+  doc.x = MARGIN;
+  doc.moveDown(1);
+
+  labelled(t("meetings.pdf.chaired"), meeting.chairName ?? "");
+  doc.moveDown(0.4);
+  paragraph(`${t("meetings.pdf.present")}:`, { bold: true });
+  view.attendees.forEach((a) => paragraph(`— ${a.name}${a.position ? `, ${a.position.text}` : ""}`));
+  doc.moveDown(0.8);
+
+  paragraph(`${t("meetings.pdf.agendaHeading")}:`, { bold: true, align: "center" });
+  view.agenda.forEach((item) =>
+    paragraph(
+      `${item.position}. ${item.title?.text ?? ""}${item.speakerName ? ` (${item.speakerName}${item.speakerPosition ? `, ${item.speakerPosition.text}` : ""})` : ""}`,
+    ),
+  );
+  doc.moveDown(0.8);
+
+  // Each item: heard — spoke — decided.
+  view.agenda.forEach((item) => {
+    paragraph(`${item.position}. ${item.title?.text ?? ""}`, { bold: true });
+    doc.moveDown(0.3);
+    const parts = [
+      ["heard", item.protocol.heard],
+      ["spoke", item.protocol.spoke],
+      ["decided", item.protocol.decided],
+    ] as const;
+    for (const [part, text] of parts) {
+      if (!text.trim()) continue;
+      paragraph(`${t(`meetings.${part}`)}:`, { bold: true });
+      paragraph(text);
+      doc.moveDown(0.3);
+    }
+    doc.moveDown(0.5);
+  });
+
+  // Decisions not tied to an agenda item are decided at the end.
+  const general = view.decisions.filter((d) => d.agendaItemId === null);
+  if (general.length) {
+    paragraph(`${t("meetings.decided")}:`, { bold: true });
+    general.forEach((d, index) => paragraph(decisionLine(t, locale, d, index)));
+    doc.moveDown(0.5);
+  }
+
+  doc.moveDown(1.5);
+  for (const [label, name] of [
+    [t("meetings.pdf.signatureChair"), meeting.chairName],
+    [t("meetings.pdf.signatureSecretary"), meeting.secretaryName],
+  ] as const) {
+    const y = doc.y;
+    doc.font("regular").fontSize(11).text(label, MARGIN, y, { width: 160 });
+    doc.text("____________________", MARGIN + 170, y, { width: 150 });
+    doc.text(name ?? "", MARGIN + 330, y, { width: CONTENT - 330 });
+    doc.x = MARGIN;
+    doc.moveDown(1);
+  }
+
+  annex(doc, view, locale);
+
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page++) {
+    doc.switchToPage(page);
+    // Below the bottom margin pdfkit would start a new page; the footer lives there on purpose.
+    doc.page.margins.bottom = 0;
+    doc
+      .font("regular")
+      .fontSize(8)
+      .fillColor("#555555")
+      .text(t("meetings.pdf.page", { page: page + 1 }), MARGIN, A4.height - MARGIN + 20, {
+        width: CONTENT,
+        align: "center",
+        lineBreak: false,
+      });
+  }
+  doc.end();
+  return done;
+}
+
+function decisionLine(
+  t: ReturnType<typeof translator>,
+  locale: Locale,
+  d: MeetingView["decisions"][number],
+  index: number,
+): string {
+  const details = [
+    d.department?.text,
+    d.deadline ? `${t("meetings.deadline")}: ${formatDate(locale, d.deadline)}` : null,
+  ].filter(Boolean);
+  return `${index + 1}. ${t(`meetings.kind.${d.kind}`)}: ${d.body?.text ?? ""}${details.length ? ` (${details.join("; ")})` : ""}`;
+}
+
+/** The frozen figures of every agenda item: a table and a bar chart of execution. */
+function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
+  const t = translator(locale);
+  const { meeting } = view;
+  doc.addPage();
+  doc.font("bold").fontSize(14).fillColor("#000000").text(t("meetings.pdf.annex"), { width: CONTENT });
+  doc
+    .font("regular")
+    .fontSize(10)
+    .text(
+      meeting.frozenAt
+        ? t("meetings.pdf.asOfLine", { asOf: formatDate(locale, meeting.asOf), frozenAt: meeting.frozenAt })
+        : t("meetings.plannedNote", { asOf: formatDate(locale, meeting.asOf) }),
+      { width: CONTENT },
+    );
+  doc.moveDown(0.8);
+  const columns = [
+    { title: t("meetings.links"), width: 180 },
+    { title: t("meetings.execution"), width: 62 },
+    { title: t("meetings.yearExecution"), width: 62 },
+    { title: t("meetings.plan"), width: 48 },
+    { title: t("meetings.fact"), width: 48 },
+    { title: t("meetings.peopleReached"), width: CONTENT - 400 },
+  ];
+  const row = (cells: string[], bold: boolean) => {
+    const heights = cells.map((cell, i) =>
+      doc
+        .font(bold ? "bold" : "regular")
+        .fontSize(8.5)
+        .heightOfString(cell, { width: columns[i]!.width - 6 }),
+    );
+    const height = Math.max(...heights) + 6;
+    if (doc.y + height > A4.height - MARGIN) doc.addPage();
+    const y = doc.y;
+    let x = MARGIN;
+    cells.forEach((cell, i) => {
+      doc
+        .font(bold ? "bold" : "regular")
+        .fontSize(8.5)
+        .fillColor("#000000")
+        .text(cell, x + 3, y + 3, { width: columns[i]!.width - 6, align: i === 0 ? "left" : "right" });
+      x += columns[i]!.width;
+    });
+    doc
+      .moveTo(MARGIN, y + height)
+      .lineTo(MARGIN + CONTENT, y + height)
+      .lineWidth(0.5)
+      .strokeColor("#adb5bd")
+      .stroke();
+    doc.x = MARGIN;
+    doc.y = y + height;
+  };
+
+  for (const item of view.agenda) {
+    if (doc.y > A4.height - MARGIN - 160) doc.addPage();
+    doc
+      .font("bold")
+      .fontSize(11)
+      .fillColor("#000000")
+      .text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, {
+        width: CONTENT,
+      });
+    doc.moveDown(0.3);
+    row(
+      columns.map((c) => c.title),
+      true,
+    );
+    for (const link of item.links) {
+      const f = link.figures;
+      row(
+        [
+          `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}`,
+          f ? formatPercent(locale, f.execution) : "—",
+          f ? formatPercent(locale, f.yearExecution) : "—",
+          f ? formatNumber(locale, f.yearPlan) : "—",
+          f ? formatNumber(locale, f.yearFact) : "—",
+          f ? formatNumber(locale, f.peopleReached, 0) : "—",
+        ],
+        false,
+      );
+    }
+    doc.moveDown(0.6);
+    bars(doc, item.links, locale);
+    doc.moveDown(1);
+  }
+}
+
+/** Execution of each link as a horizontal bar, with the amber threshold marked. */
+function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["links"], locale: Locale) {
+  const shown = links.filter((link) => link.figures);
+  if (shown.length === 0) return;
+  const labelWidth = 170;
+  const barWidth = CONTENT - labelWidth - 60;
+  const rowHeight = 18;
+  if (doc.y + rowHeight * shown.length + 16 > A4.height - MARGIN) doc.addPage();
+  const top = doc.y;
+  shown.forEach((link, index) => {
+    const y = top + index * rowHeight;
+    const execution = link.figures!.execution;
+    const label = `${link.number ? `${link.number} ` : ""}${link.title?.text ?? ""}`;
+    doc
+      .font("regular")
+      .fontSize(8)
+      .fillColor("#000000")
+      .text(label, MARGIN, y + 4, { width: labelWidth - 8, height: rowHeight, ellipsis: true, lineBreak: false });
+    doc
+      .rect(MARGIN + labelWidth, y + 3, barWidth, rowHeight - 6)
+      .fillColor("#f1f3f5")
+      .fill();
+    const width = Math.max(0, Math.min(1, execution ?? 0)) * barWidth;
+    doc
+      .rect(MARGIN + labelWidth, y + 3, width, rowHeight - 6)
+      .fillColor(RAG_FILL[ragOf(execution, DEFAULT_THRESHOLDS) ?? "none"])
+      .fill();
+    doc
+      .font("bold")
+      .fontSize(8.5)
+      .fillColor("#000000")
+      .text(formatPercent(locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, {
+        width: 54,
+        lineBreak: false,
+      });
+  });
+  const amberX = MARGIN + labelWidth + (DEFAULT_THRESHOLDS.amber / 100) * barWidth;
+  doc
+    .moveTo(amberX, top)
+    .lineTo(amberX, top + rowHeight * shown.length)
+    .dash(3, { space: 3 })
+    .lineWidth(0.8)
+    .strokeColor("#d08700")
+    .stroke()
+    .undash();
+  doc.x = MARGIN;
+  doc.y = top + rowHeight * shown.length + 6;
+}

@@ -15,7 +15,7 @@ import { forbidden } from "~/domain/auth/permissions.server";
 import { mayViewRanking } from "~/domain/kpi/access";
 import { periodParam } from "~/domain/kpi/actual-schema";
 import type { KpiPeriod } from "~/domain/kpi/scoring";
-import { rankingView, type RankingRow } from "~/domain/kpi/views.server";
+import { rankingView, type IndicatorColumn, type RankingRow } from "~/domain/kpi/views.server";
 import { findTerritory } from "~/domain/kpi/kpi.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
@@ -181,8 +181,8 @@ export default function KpiRanking() {
                           <Localized value={row.name} />
                         </Anchor>
                       </Table.Td>
-                      <Table.Td fw={600} data-testid="score">
-                        {formatPercent(locale, row.score)}
+                      <Table.Td data-testid="score">
+                        <ScoreExplained row={row} indicators={indicators} />
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={0}>
@@ -275,6 +275,40 @@ export default function KpiRanking() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The score, expandable into the arithmetic that produced it, indicator by indicator. */
+function ScoreExplained({ row, indicators }: { row: Row; indicators: IndicatorColumn[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (row.score === null) return <Text fw={600}>{formatPercent(locale, null)}</Text>;
+  return (
+    <details>
+      <summary style={{ cursor: "pointer", fontWeight: 600 }} title={t("kpi.explain")}>
+        {formatPercent(locale, row.score)}
+      </summary>
+      <Stack gap={2} mt={4} maw={320}>
+        {indicators.map((indicator) => {
+          const cell = row.cells[indicator.id];
+          if (!cell || cell.achievement === null) return null;
+          return (
+            <Text key={indicator.id} size="xs">
+              {t("kpi.explainLine", {
+                indicator: indicator.title?.text ?? "",
+                weight: formatNumber(locale, cell.weight, 3),
+                achievement: formatPercent(locale, cell.achievement),
+                weighted: formatNumber(locale, cell.weighted ?? 0, 4),
+              })}
+            </Text>
+          );
+        })}
+        <Text size="xs" fw={600}>
+          {formatNumber(locale, row.weightedSum, 4)} / {formatNumber(locale, row.countedWeight, 3)} ={" "}
+          {formatPercent(locale, row.score, 2)}
+        </Text>
+      </Stack>
+    </details>
   );
 }
 

@@ -30,6 +30,8 @@ export interface IndicatorColumn {
 
 export interface HeatCell {
   target: number;
+  weight: number;
+  weighted: number | null;
   actual: number | null;
   achievement: number | null;
   rag: Rag | null;
@@ -46,6 +48,8 @@ export interface RankingRow {
   rag: Rag | null;
   reported: number;
   total: number;
+  weightedSum: number;
+  countedWeight: number;
   cells: Record<number, HeatCell>;
 }
 
@@ -104,6 +108,8 @@ export async function rankingView(
     for (const line of explanation.lines) {
       cells[line.indicatorId] = {
         target: line.target,
+        weight: line.weight,
+        weighted: line.weighted,
         actual: line.actual,
         achievement: line.achievement,
         rag: line.rag,
@@ -120,6 +126,8 @@ export async function rankingView(
       rag: ragOf(row.score, DEFAULT_THRESHOLDS),
       reported: row.indicatorsWithActual,
       total: row.indicatorsWithTarget,
+      weightedSum: explanation.weightedSum,
+      countedWeight: explanation.countedWeight,
       cells,
     };
   });

@@ -58,6 +58,7 @@ export function ProgrammeForm({
           fields={{ kk: fields.titleKk, ru: fields.titleRu, en: fields.titleEn }}
           label={t("admin.programme.title")}
           required
+          multiline
         />
         <LocalizedFields
           fields={{ kk: fields.ownerKk, ru: fields.ownerRu, en: fields.ownerEn }}

@@ -16,7 +16,7 @@ export function Logo() {
         <Text fw={700} size="lg" lh={1.1}>
           {t("app.name")}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.2} visibleFrom="sm">
+        <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xl">
           {t("app.tagline")}
         </Text>
       </div>

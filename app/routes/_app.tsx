@@ -56,7 +56,7 @@ export default function AppLayout() {
   return (
     <AppShell
       header={{ height: 64 }}
-      navbar={{ width: 240, breakpoint: "md", collapsed: { mobile: !opened, desktop: true } }}
+      navbar={{ width: 240, breakpoint: "lg", collapsed: { mobile: !opened, desktop: true } }}
       padding={{ base: "sm", sm: "lg" }}
     >
       <a className="skip-link" href="#main">
@@ -65,15 +65,16 @@ export default function AppLayout() {
       <AppShell.Header px={{ base: "sm", sm: "lg" }}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t("nav.main")} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t("nav.main")} />
             <Logo />
-            <Group component="nav" aria-label={t("nav.main")} gap={4} visibleFrom="md">
+            <Group component="nav" aria-label={t("nav.main")} gap={2} wrap="nowrap" visibleFrom="lg">
               {navigation.map((item) => (
                 <Button
                   key={item.to}
                   component={RemixNavLink}
                   to={item.to}
                   variant="subtle"
+                  px="sm"
                   leftSection={<item.icon size={18} />}
                 >
                   {item.label}
@@ -88,7 +89,7 @@ export default function AppLayout() {
                 <UnstyledButton aria-label={t("user.menu")} visibleFrom="sm">
                   <Group gap={6} wrap="nowrap">
                     <Stack gap={0} align="flex-end">
-                      <Text size="sm" fw={600} lh={1.2}>
+                      <Text size="sm" fw={600} lh={1.2} style={{ whiteSpace: "nowrap" }}>
                         {user.displayName}
                       </Text>
                       <Text size="xs" c="dimmed" lh={1.2}>

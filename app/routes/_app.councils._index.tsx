@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       territory: pickText(c.territoryName, locale),
       meetingCount: c.meetingCount,
       lastMeetingDate: c.lastMeetingDate,
+      nextMeetingDate: c.nextMeetingDate,
     })),
   };
 }
@@ -52,6 +53,8 @@ export default function CouncilsPage() {
               {t("meetings.meetingCount", { count: council.meetingCount })}
               {council.lastMeetingDate &&
                 ` · ${t("meetings.lastMeeting", { date: formatDate(locale, council.lastMeetingDate) })}`}
+              {council.nextMeetingDate &&
+                ` · ${t("meetings.nextMeeting", { date: formatDate(locale, council.nextMeetingDate) })}`}
             </Text>
           </Paper>
         ))}

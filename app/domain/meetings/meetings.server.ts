@@ -36,9 +36,18 @@ export async function councilsOf(db: Kysely<Database>, principal: Principal) {
         .selectFrom("meeting as m")
         .select("m.meeting_date")
         .whereRef("m.council_id", "=", "c.id")
+        .where("m.status", "!=", "planned")
         .orderBy("m.meeting_date", "desc")
         .limit(1)
         .as("lastMeetingDate"),
+      eb
+        .selectFrom("meeting as m")
+        .select("m.meeting_date")
+        .whereRef("m.council_id", "=", "c.id")
+        .where("m.status", "=", "planned")
+        .orderBy("m.meeting_date")
+        .limit(1)
+        .as("nextMeetingDate"),
     ])
     .orderBy("c.id");
   if (ids !== null) query = query.where("c.id", "in", ids);

@@ -3,6 +3,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Checkbox,
   Divider,
@@ -331,12 +332,15 @@ export default function MeetingPage() {
               </Form>
             )}
           </Group>
-          <AgendaChart
-            id={`agenda-${item.id}`}
-            links={item.links}
-            locale={locale}
-            title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
-          />
+          {/* At its drawn width: scaled up to a wide page its labels would outgrow the text around it. */}
+          <Box maw={760}>
+            <AgendaChart
+              id={`agenda-${item.id}`}
+              links={item.links}
+              locale={locale}
+              title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
+            />
+          </Box>
           <FigureTable links={item.links} held={held} />
           {held && editable.minutes && (
             <Form method="post">

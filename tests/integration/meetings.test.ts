@@ -171,9 +171,17 @@ describe(`council meetings on ${engineName}`, () => {
   it("freezes the agenda's figures when held: later entries, corrections and a reopened quarter never change them", async () => {
     await closeQuarter(db, admin.id, world.roadMapId, { year: 2024, quarter: 1 });
     await closeQuarter(db, admin.id, world.roadMapId, { year: 2024, quarter: 2 });
+    // The programme's own RAG thresholds, frozen with the figures: the colours stay what the meeting saw.
+    await withActor(db, admin.id, (trx) =>
+      trx.updateTable("programme").set({ rag_green: 95, rag_amber: 70 }).where("id", "=", world.programmeId).execute(),
+    );
     const meetingId = await heldMeeting();
     const frozen = await meetingSnapshot(db, meetingId);
     const [itemFigures] = [...frozen.values()];
+    expect(itemFigures!.links.map((link) => link.thresholds)).toEqual([
+      { green: 95, amber: 70 },
+      { green: 95, amber: 70 },
+    ]);
     // As of 31 October: the plans of Q1–Q3 (30) and every fact up to then (24) → 80 %; of the year's 40, 60 %.
     const section = itemFigures!.links.find((link) => link.kind === "section")!;
     expect(section.figures!.execution).toBeCloseTo(0.8, 10);

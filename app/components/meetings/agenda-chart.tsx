@@ -1,5 +1,5 @@
 import { SectionExecutionChart } from "~/components/charts/section-execution-chart";
-import { DEFAULT_THRESHOLDS, ragOf } from "~/domain/execution/execution";
+import { ragOf } from "~/domain/execution/execution";
 import type { LinkView } from "~/domain/meetings/meeting-view.server";
 import { formatPercent } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
@@ -19,16 +19,10 @@ export function AgendaChart(props: { id: string; links: LinkView[]; locale: Loca
       label: label(link),
       percent: link.figures!.execution === null ? null : link.figures!.execution * 100,
       percentText: formatPercent(props.locale, link.figures!.execution),
-      rag: ragOf(link.figures!.execution, DEFAULT_THRESHOLDS),
+      rag: ragOf(link.figures!.execution, link.thresholds),
     }));
   if (bars.length === 0) return null;
-  return (
-    <SectionExecutionChart
-      id={props.id}
-      bars={bars}
-      amber={DEFAULT_THRESHOLDS.amber}
-      title={props.title}
-      large={props.large}
-    />
-  );
+  // An agenda item reviews one road map; its programme's amber threshold is the line drawn.
+  const amber = props.links.find((link) => link.figures)!.thresholds.amber;
+  return <SectionExecutionChart id={props.id} bars={bars} amber={amber} title={props.title} large={props.large} />;
 }

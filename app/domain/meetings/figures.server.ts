@@ -62,6 +62,7 @@ async function sectionFigures(db: Kysely<Database>, sectionId: number, window: M
     number: section.number,
     title: section.title,
     figures: total && figuresOnly(total),
+    thresholds,
     status: null,
     series,
   };
@@ -98,6 +99,7 @@ async function measureFigures(db: Kysely<Database>, measureId: number, window: M
       counted: item.execution === null ? 0 : 1,
       statusCounts: { done: 0, on_track: 0, behind: 0, overdue: 0, removed: 0, [item.status]: 1 },
     },
+    thresholds,
     status: item?.status ?? null,
     series: [],
   };

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
+import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale } from "~/i18n/locales";
@@ -63,6 +64,7 @@ function linkView(frozen: LinkFigures, live: LinkFigures | null, locale: Locale)
     number: frozen.number,
     title: pickText(frozen.title, locale),
     figures: frozen.figures,
+    thresholds: frozen.thresholds ?? DEFAULT_THRESHOLDS,
     status: frozen.status,
     series: frozen.series,
     live: live?.figures ?? null,

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { DEFAULT_THRESHOLDS, ragOf } from "~/domain/execution/execution";
+import { ragOf } from "~/domain/execution/execution";
 import { RAG_FILL } from "~/components/rag";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
@@ -270,7 +270,7 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
     const width = Math.max(0, Math.min(1, execution ?? 0)) * barWidth;
     doc
       .rect(MARGIN + labelWidth, y + 3, width, rowHeight - 6)
-      .fillColor(RAG_FILL[ragOf(execution, DEFAULT_THRESHOLDS) ?? "none"])
+      .fillColor(RAG_FILL[ragOf(execution, link.thresholds) ?? "none"])
       .fill();
     doc
       .font("bold")
@@ -281,7 +281,7 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
         lineBreak: false,
       });
   });
-  const amberX = MARGIN + labelWidth + (DEFAULT_THRESHOLDS.amber / 100) * barWidth;
+  const amberX = MARGIN + labelWidth + (shown[0]!.thresholds.amber / 100) * barWidth;
   doc
     .moveTo(amberX, top)
     .lineTo(amberX, top + rowHeight * shown.length)

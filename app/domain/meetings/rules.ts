@@ -1,7 +1,7 @@
 import type { CouncilPosition, DecisionStatus, MeetingStatus } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import type { ExecutionFigures } from "~/domain/execution/execution.server";
-import type { MeasureStatus } from "~/domain/execution/execution";
+import type { MeasureStatus, Thresholds } from "~/domain/execution/execution";
 import type { LocalizedText } from "~/i18n/locales";
 
 // The rules of councils and meetings that need no database: who may read and edit, what a
@@ -59,6 +59,8 @@ export interface LinkFigures {
   title: LocalizedText;
   /** null for an indicator: its KPI figures are not part of road-map execution. */
   figures: ExecutionFigures | null;
+  /** The programme's RAG thresholds when frozen, so that the colours stay what the meeting saw. */
+  thresholds?: Thresholds;
   /** A measure's own status as of the date. */
   status: MeasureStatus | null;
   /** A section's quarters of the as-of year: cumulative execution and planned progress. */

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page, type Response } from "@playwright/test";
 import { DEMO_PASSWORD } from "~db/seed";
 
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
@@ -31,6 +31,23 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 }
 
 /**
+ * Makes `goto` and `reload` return once the page is hydrated, as a person would see it: a click
+ * that lands before React has taken over the page can be lost.
+ */
+function waitForHydrationAfterLoads(page: Page) {
+  const ready = async (response: Response | null) => {
+    if (response?.headers()["content-type"]?.startsWith("text/html")) {
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    }
+    return response;
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (url, options) => ready(await goto(url, options));
+  page.reload = async (options) => ready(await reload(options));
+}
+
+/**
  * The browser tests' `test`: any error the page logs or throws (a hydration mismatch, a failed
  * script) fails the test that caused it, in every page of every context the test opens.
  */
@@ -39,6 +56,7 @@ export const test = base.extend<{ failOnPageErrors: void }>({
     async ({ context, browser }, use) => {
       const errors: string[] = [];
       const watchPage = (page: Page) => {
+        waitForHydrationAfterLoads(page);
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
         page.on("console", (message) => {
           // A refused request (403, 404, 409, 422) is an answer the test expects, not an error.

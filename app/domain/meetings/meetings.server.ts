@@ -180,6 +180,7 @@ export async function meetingSnapshot(db: Kysely<Database>, meetingId: number) {
     .select(["agenda_item_id", "as_of", "frozen_at", "figures"])
     .where("meeting_id", "=", meetingId)
     .execute();
+  // Only holding a meeting writes a snapshot, in this shape, and the database refuses to change it.
   return new Map(
     rows.flatMap((row) =>
       row.agenda_item_id === null ? [] : [[row.agenda_item_id, row.figures as unknown as AgendaFigures] as const],

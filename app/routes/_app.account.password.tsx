@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IconCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Field } from "~/components/admin/fields";
+import { Field, NewPasswordFields } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
 import { changePasswordSchema } from "~/domain/admin/admin-schema";
 import { changeOwnPassword } from "~/domain/admin/users.server";
@@ -76,20 +76,10 @@ export default function ChangePasswordPage() {
               autoComplete="current-password"
               withAsterisk
             />
-            <Field
-              field={fields.password}
+            <NewPasswordFields
+              password={fields.password}
+              confirm={fields.confirm}
               label={t("admin.user.newPassword")}
-              description={t("admin.user.passwordHint")}
-              type="password"
-              autoComplete="new-password"
-              withAsterisk
-            />
-            <Field
-              field={fields.confirm}
-              label={t("admin.user.confirm")}
-              type="password"
-              autoComplete="new-password"
-              withAsterisk
             />
             <Group>
               <Button type="submit" loading={navigation.state === "submitting"}>

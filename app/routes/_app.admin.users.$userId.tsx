@@ -17,7 +17,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "~/components/admin/fields";
+import { Field, NewPasswordFields, SelectField } from "~/components/admin/fields";
 import { ConflictAlert } from "~/components/conflict-alert";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
@@ -258,21 +258,7 @@ function ResetForm({ version, lastResult }: { version: number; lastResult: Write
       <input type="hidden" name="version" value={version} />
       <Stack gap="sm">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
-          field={fields.password}
-          label={t("admin.user.newPassword")}
-          description={t("admin.user.passwordHint")}
-          type="password"
-          autoComplete="new-password"
-          withAsterisk
-        />
-        <Field
-          field={fields.confirm}
-          label={t("admin.user.confirm")}
-          type="password"
-          autoComplete="new-password"
-          withAsterisk
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} label={t("admin.user.newPassword")} />
         <Group>
           <Button type="submit" variant="light" color="orange">
             {t("admin.user.resetPassword")}

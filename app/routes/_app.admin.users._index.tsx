@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "~/components/admin/fields";
+import { Field, NewPasswordFields, SelectField } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
 import { createUserSchema, LOCALE_VALUES } from "~/domain/admin/admin-schema";
 import { requireAdminRequest } from "~/domain/admin/guard.server";
@@ -102,21 +102,7 @@ export default function UsersPage() {
                 label={t("admin.user.language")}
                 data={LOCALE_VALUES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
               />
-              <Field
-                field={fields.password}
-                label={t("admin.user.password")}
-                description={t("admin.user.passwordHint")}
-                type="password"
-                autoComplete="new-password"
-                withAsterisk
-              />
-              <Field
-                field={fields.confirm}
-                label={t("admin.user.confirm")}
-                type="password"
-                autoComplete="new-password"
-                withAsterisk
-              />
+              <NewPasswordFields password={fields.password} confirm={fields.confirm} label={t("admin.user.password")} />
             </SimpleGrid>
             <Group>
               <Button type="submit">{t("admin.user.create")}</Button>

@@ -165,3 +165,30 @@ export function localizedDefaults<N extends string>(name: N, value: LocalizedTex
     [`${name}En`]: value?.en ?? "",
   } as Record<`${N}Kk` | `${N}Ru` | `${N}En`, string>;
 }
+
+/** A new password typed twice, with the rule it must meet. */
+export function NewPasswordFields({
+  password,
+  confirm,
+  label,
+}: {
+  password: FieldLike;
+  confirm: FieldLike;
+  /** The first field's label: «password» on a new account, «new password» elsewhere. */
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        field={password}
+        label={label}
+        description={t("admin.user.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        withAsterisk
+      />
+      <Field field={confirm} label={t("admin.user.confirm")} type="password" autoComplete="new-password" withAsterisk />
+    </>
+  );
+}

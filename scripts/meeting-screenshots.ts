@@ -51,4 +51,3 @@ for (const locale of ["kk", "ru"] as const) {
   }
 }
 await browser.close();
-console.log(`Screenshots in ${outDir}`);

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Field, LocalizedFields, localizedDefaults, SelectField } from "~/components/admin/fields";
 import { RoadMapForm } from "~/components/admin/road-map-form";
@@ -20,6 +20,7 @@ import { env } from "~/env.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pickText, type LocalizedText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
+import { EditLink } from "~/components/admin/edit-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.roadMap.shownTitle?.text ?? ""} · Oryndau` },
@@ -273,14 +274,10 @@ function SectionBlock({
             disabled={last}
             label={t("admin.section.moveDown", { section: heading })}
           />
-          <ActionIcon
-            component={Link}
+          <EditLink
             to={`/admin/roadmaps/${roadMapId}?section=${section.id}#section-form`}
-            variant="subtle"
-            aria-label={t("admin.section.editNamed", { section: heading })}
-          >
-            <IconPencil size={16} />
-          </ActionIcon>
+            label={t("admin.section.editNamed", { section: heading })}
+          />
           {empty && (
             <Form method="post">
               <input type="hidden" name="intent" value="delete-section" />

@@ -1,9 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Field, LocalizedFields, localizedDefaults, SelectField } from "~/components/admin/fields";
 import { ConflictAlert } from "~/components/conflict-alert";
@@ -16,6 +15,7 @@ import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.
 import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { pickText, type LocalizedText } from "~/i18n/locales";
+import { EditLink } from "~/components/admin/edit-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -87,14 +87,10 @@ export default function TerritoriesPage() {
                   </Table.Td>
                   <Table.Td className="tabular">{territory.katoCode ?? "—"}</Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      component={Link}
+                    <EditLink
                       to={`?edit=${territory.id}#territory-form`}
-                      variant="subtle"
-                      aria-label={t("admin.editNamed", { name: territory.shownName?.text ?? "" })}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
+                      label={t("admin.editNamed", { name: territory.shownName?.text ?? "" })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -26,6 +26,8 @@ export type TerritoryKind = "country" | "oblast" | "city_rep" | "district" | "ci
 export type ProgrammeStatus = "draft" | "under_approval" | "approved" | "in_force" | "completed" | "archived";
 export type MeasureUnit =
   "event" | "meeting" | "object" | "person" | "document" | "percent" | "tenge" | "item" | "centre" | "project";
+export type DeadlineRecurrence = "annual" | "semiannual" | "quarterly" | "permanent";
+export type ImportKind = "road_map" | "quarter_sheet";
 export type ControlState = "on_control" | "removed";
 export type ReportStatus = "submitted" | "accepted" | "returned";
 export type PeriodStatus = "open" | "closed";
@@ -146,6 +148,9 @@ export interface MeasureTable extends Versioned {
   control_state: Generated<ControlState>;
   removed_on: IsoDate | null;
   removed_reason: NullableJson<LocalizedText>;
+  /** The deadline as the road map wrote it, when it was not a plain date; `deadline` is the date it stands for. */
+  deadline_text: NullableJson<LocalizedText>;
+  deadline_recurrence: DeadlineRecurrence | null;
 }
 
 export interface MeasureCoExecutorTable {
@@ -197,6 +202,30 @@ export interface ProgressEntryTable extends Versioned {
   /** The entry's quarter; generated from entry_date. */
   year: ColumnType<number, never, never>;
   quarter: ColumnType<number, never, never>;
+  /** The import that brought the entry in; null for entries typed in the app. */
+  import_batch_id: number | null;
+  /** The form render's or sheet row's key: the same row saves once, and a repeated upload updates its own entry. */
+  source_key: string | null;
+}
+
+export interface ImportBatchTable {
+  id: Id;
+  kind: ImportKind;
+  road_map_id: number;
+  department_id: number | null;
+  file_name: string;
+  file_sha256: string;
+  summary: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: number | null;
+  created_at: DefaultTimestamp;
+}
+
+/** A form render's key, used once: a repeated post of the same form saves nothing. */
+export interface FormSubmissionTable {
+  key: string;
+  user_id: number;
+  outcome: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DepartmentReportTable extends Versioned {
@@ -394,6 +423,8 @@ export interface Database {
   decision_follow_up: DecisionFollowUpTable;
   audit_log: AuditLogTable;
   road_map_revision: RoadMapRevisionTable;
+  import_batch: ImportBatchTable;
+  form_submission: FormSubmissionTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

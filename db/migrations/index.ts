@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22T0800-foundation";
 import * as executionSpeed from "./2026-11-22T1400-execution-speed";
 import * as adminEditing from "./2026-11-30T1200-admin-editing";
+import * as imports from "./2026-12-01T0900-imports";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T0800-foundation": foundation,
   "2026-11-22T1400-execution-speed": executionSpeed,
   "2026-11-30T1200-admin-editing": adminEditing,
+  "2026-12-01T0900-imports": imports,
 };

@@ -85,6 +85,8 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "deadline_text",
+    "deadline_recurrence",
   ],
   measure_co_executor: ["measure_id", "department_id"],
   measure_deadline_change: [
@@ -125,6 +127,8 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "import_batch_id",
+    "source_key",
   ],
   department_report: [
     "id",
@@ -247,6 +251,18 @@ const columns = {
   decision_measure: ["decision_id", "measure_id"],
   decision_follow_up: ["id", "decision_id", "note", "author_id", "created_at"],
   road_map_revision: ["road_map_id", "revision"],
+  import_batch: [
+    "id",
+    "kind",
+    "road_map_id",
+    "department_id",
+    "file_name",
+    "file_sha256",
+    "summary",
+    "created_by",
+    "created_at",
+  ],
+  form_submission: ["key", "user_id", "outcome", "created_at"],
   audit_log: [
     "id",
     "occurred_at",

@@ -220,6 +220,19 @@ export interface ImportBatchTable {
   created_at: DefaultTimestamp;
 }
 
+export type UploadPurpose = "road_map_import" | "quarter_sheet";
+
+/** A file between its preview and its saving; removed after a day. */
+export interface UploadedFileTable {
+  id: Id;
+  purpose: UploadPurpose;
+  file_name: string;
+  content: Uint8Array;
+  sha256: string;
+  uploaded_by: number;
+  created_at: DefaultTimestamp;
+}
+
 /** A form render's key, used once: a repeated post of the same form saves nothing. */
 export interface FormSubmissionTable {
   key: string;
@@ -425,6 +438,7 @@ export interface Database {
   road_map_revision: RoadMapRevisionTable;
   import_batch: ImportBatchTable;
   form_submission: FormSubmissionTable;
+  uploaded_file: UploadedFileTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

@@ -263,6 +263,7 @@ const columns = {
     "created_at",
   ],
   form_submission: ["key", "user_id", "outcome", "created_at"],
+  uploaded_file: ["id", "purpose", "file_name", "content", "sha256", "uploaded_by", "created_at"],
   audit_log: [
     "id",
     "occurred_at",

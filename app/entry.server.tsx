@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -31,6 +31,24 @@ function pageKey(request: Request, context: EntryContext): string | null {
     .update(request.url)
     .update(JSON.stringify(staticHandlerContext.loaderData))
     .digest("base64url");
+}
+
+/**
+ * React 18.3's stream writer sends the unwritten, zero-filled tail of its 2 048-byte buffer when a
+ * multi-byte character (every Cyrillic letter) straddles the buffer's end (react #24985, #31134; fixed
+ * only in React 19). HTML never holds a NUL byte of its own — PostgreSQL cannot even store one in
+ * text — so every NUL in the output is such a tail and is dropped.
+ */
+export function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (!chunk.includes(0)) return done(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let length = 0;
+      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+      done(null, kept.subarray(0, length));
+    },
+  });
 }
 
 const securityHeaders = (headers: Headers) => {
@@ -76,7 +94,7 @@ export default function handleRequest(
             status: responseStatusCode,
           }),
         );
-        pipe(body);
+        pipe(withoutNulBytes()).pipe(body);
       },
       onShellError(error: unknown) {
         reject(error);

@@ -55,9 +55,26 @@ export const test = base.extend<{ failOnPageErrors: void }>({
   failOnPageErrors: [
     async ({ context, browser }, use) => {
       const errors: string[] = [];
+      const pendingBodies: Array<Promise<void>> = [];
       const watchPage = (page: Page) => {
         waitForHydrationAfterLoads(page);
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+        // No page and no loader data may carry a NUL byte (React 18's stream writer once put them
+        // inside Kazakh words): every HTML and `.data` response of every test is read for one.
+        page.on("response", (response) => {
+          const type = response.headers()["content-type"] ?? "";
+          const isData = new URL(response.url()).pathname.endsWith(".data");
+          if (!type.startsWith("text/html") && !isData) return;
+          pendingBodies.push(
+            response.text().then(
+              (body) => {
+                if (body.includes("\u0000")) errors.push(`${response.url()}: a NUL byte in the response`);
+              },
+              // A body that is gone (the page navigated on, a redirect) has nothing left to read.
+              () => undefined,
+            ),
+          );
+        });
         page.on("console", (message) => {
           // A refused request (403, 404, 409, 422) is an answer the test expects, not an error.
           if (message.type() === "error" && !/status of (400|403|404|409|422)\b/.test(message.text())) {
@@ -79,6 +96,7 @@ export const test = base.extend<{ failOnPageErrors: void }>({
       };
       await use();
       browser.newContext = newContext;
+      await Promise.all(pendingBodies);
       expect(errors, "errors in the browser").toEqual([]);
     },
     { auto: true },

@@ -14,7 +14,7 @@ import { openDatabase } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { loadEnteredActuals, loadIndicators, loadTargets } from "~/domain/kpi/kpi.server";
 import { rankTerritoriesInSql } from "~/domain/kpi/ranking.server";
-import { rankTerritories } from "~/domain/kpi/scoring";
+import { finalKey, rankTerritories } from "~/domain/kpi/scoring";
 import { rankingView } from "~/domain/kpi/views.server";
 
 const { values: options } = parseArgs({
@@ -153,7 +153,12 @@ console.log(
   `${databaseUrl ? "PostgreSQL" : "PGlite"}: ${territoryIds.length} territories × ${INDICATORS} indicators, 2 years`,
 );
 await measure("SQL ranking of all 220 territories (with change)", () =>
-  rankTerritoriesInSql(db, { territoryIds, period, computed: [] }),
+  rankTerritoriesInSql(db, {
+    territoryIds,
+    period,
+    computed: [],
+    final: { current: territoryIds, previous: territoryIds },
+  }),
 );
 await measure("ranking page data of one oblast (rankingView)", () =>
   rankingView(db, oblastIds[0]!, period, "2026-06-30", "kk"),
@@ -181,6 +186,7 @@ await measure("reference calculator on the same 220 territories", async () =>
       territories: territories.map((t) => ({ id: t.id, parentId: t.parent_id })),
       targets,
       actuals,
+      final: new Set(territoryIds.flatMap((id) => periods.map((p) => finalKey(id, p)))),
     },
     period,
   ),

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RankChange } from "~/components/kpi/change-mark";
 import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
+import { ProvisionalNotice } from "~/components/kpi/provisional-notice";
 import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
 import { isAdmin } from "~/domain/auth/access";
@@ -143,6 +144,9 @@ export default function KpiRanking() {
         <Text>{t("kpi.noData")}</Text>
       ) : (
         <>
+          {data.deadline && rows.some((row) => row.provisional) && (
+            <ProvisionalNotice deadline={data.deadline} missing={data.missing} />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <PodiumCard title={t("kpi.top")} rows={top} period={period} locale={locale} t={t} />
             {bottom.length > 0 && (
@@ -239,7 +243,11 @@ export default function KpiRanking() {
                       {indicators.map((indicator) => {
                         const cell = row.cells[indicator.id];
                         if (!cell) return <Table.Td key={indicator.id} className="heat-cell heat-none" />;
-                        const values = `${cell.actual === null ? t("kpi.missing") : formatNumber(locale, cell.actual)} / ${formatNumber(locale, cell.target)}`;
+                        const shownActual =
+                          cell.actual !== null
+                            ? formatNumber(locale, cell.actual)
+                            : t(cell.countedAsZero ? "kpi.notReportedZero" : "kpi.missing");
+                        const values = `${shownActual} / ${formatNumber(locale, cell.target)}`;
                         const words = cell.rag ? t(`rag.${cell.rag}`) : t("rag.none");
                         const label = `${indicator.title?.text ?? ""}: ${formatPercent(locale, cell.achievement)} (${words}); ${t("kpi.actual")} / ${t("kpi.target")}: ${values}`;
                         return (

@@ -27,6 +27,7 @@ import { ConflictAlert } from "~/components/conflict-alert";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { RankChange } from "~/components/kpi/change-mark";
 import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
+import { ProvisionalNotice } from "~/components/kpi/provisional-notice";
 import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
 import { requirePrincipal } from "~/domain/auth/session.server";
@@ -190,6 +191,22 @@ export default function KpiScorecard() {
               {t("kpi.periodLocked")}
             </Alert>
           )}
+          {data.deadline && explanation && !explanation.final && (
+            <ProvisionalNotice
+              deadline={data.deadline}
+              missing={
+                missing.length
+                  ? [
+                      {
+                        territoryId: territory.id,
+                        name: territory.name,
+                        indicators: missing.map((l) => l.indicator.title),
+                      },
+                    ]
+                  : []
+              }
+            />
+          )}
           {actionData && !actionData.saved && !editing && (
             <FormErrors errors={actionData.result.error?.[""] ?? undefined} />
           )}
@@ -266,9 +283,15 @@ export default function KpiScorecard() {
             </Text>
             {missing.length > 0 && (
               <Text size="sm" mt={4} c="dimmed">
-                {t("kpi.explainMissing", {
+                {t(explanation.final ? "kpi.explainZero" : "kpi.explainMissing", {
                   indicators: missing.map((line) => line.indicator.title?.text ?? "").join("; "),
-                  weight: formatNumber(locale, explanation.totalWeight - explanation.countedWeight, 3),
+                  weight: formatNumber(
+                    locale,
+                    explanation.final
+                      ? missing.reduce((sum, line) => sum + line.weight, 0)
+                      : explanation.totalWeight - explanation.countedWeight,
+                    3,
+                  ),
                 })}
               </Text>
             )}
@@ -373,7 +396,12 @@ function LineCard({ line, canEnter, period }: { line: ScorecardLine; canEnter: b
   const unit = t(`kpi.unit.${line.indicator.unit}`);
   const cells: Array<[string, string]> = [
     [t("kpi.target"), `${formatNumber(locale, line.target)} ${unit}`],
-    [t("kpi.actual"), line.actual === null ? t("kpi.missing") : `${formatNumber(locale, line.actual)} ${unit}`],
+    [
+      t("kpi.actual"),
+      line.actual === null
+        ? t(line.countedAsZero ? "kpi.notReportedZero" : "kpi.missing")
+        : `${formatNumber(locale, line.actual)} ${unit}`,
+    ],
     [t("kpi.achievement"), `${formatPercent(locale, line.achievement)}${line.capped ? "*" : ""}`],
     [t("kpi.weight"), formatNumber(locale, line.weight, 3)],
     [t("kpi.contribution"), formatPercent(locale, line.contribution)],
@@ -443,8 +471,8 @@ function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: bo
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }} data-testid="actual">
         {line.actual === null ? (
-          <Text span c="dimmed" size="sm">
-            {t("kpi.missing")}
+          <Text span c={line.countedAsZero ? "red.8" : "dimmed"} size="sm">
+            {t(line.countedAsZero ? "kpi.notReportedZero" : "kpi.missing")}
           </Text>
         ) : (
           `${formatNumber(locale, line.actual)} ${unit}`

@@ -3,6 +3,7 @@ import type { Database, LocalizedText } from "~db/schema";
 import {
   childTerritories,
   computedActuals,
+  finalPeriods,
   kpiPeriods,
   loadEnteredActuals,
   loadIndicators,
@@ -37,6 +38,7 @@ export async function expectedKpi(db: Kysely<Database>, today: string): Promise<
   const targets = await loadTargets(db, ids, both);
   const entered = await loadEnteredActuals(db, ids, both);
   const computed = await computedActuals(db, indicators, targets, today);
+  const final = await finalPeriods(db, territories, both, today);
   const rows = rankTerritories(
     {
       indicators: indicators.map((i) => ({
@@ -48,6 +50,7 @@ export async function expectedKpi(db: Kysely<Database>, today: string): Promise<
       territories: territories.map((t) => ({ id: t.id, parentId: t.parentId })),
       targets,
       actuals: [...entered, ...computed],
+      final,
     },
     period,
   );

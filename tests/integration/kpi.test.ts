@@ -9,7 +9,14 @@ import { copyTargets, saveIndicator, setTargets } from "~/domain/kpi/admin.serve
 import { saveActual } from "~/domain/kpi/actuals.server";
 import { computedActuals, loadIndicators } from "~/domain/kpi/kpi.server";
 import { rankTerritoriesInSql } from "~/domain/kpi/ranking.server";
-import { rankTerritories, type KpiActualRow, type KpiPeriod, type KpiTargetRow } from "~/domain/kpi/scoring";
+import {
+  finalKey,
+  previousPeriod,
+  rankTerritories,
+  type KpiActualRow,
+  type KpiPeriod,
+  type KpiTargetRow,
+} from "~/domain/kpi/scoring";
 import { createWorld, localized, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -103,7 +110,10 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
           },
         ),
         periodArb,
-        async (periods, asked) => {
+        // Which territories' periods are final (closed or past the deadline): the asked one and the one before.
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        async (periods, asked, finalNow, finalBefore) => {
           const targets: KpiTargetRow[] = [];
           const actuals: KpiActualRow[] = [];
           const computed: KpiActualRow[] = [];
@@ -156,6 +166,14 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
                 .execute();
           });
           const indicators = await loadIndicators(db);
+          const finalIds = {
+            current: children.filter((_, index) => finalNow[index]).map((c) => c.id),
+            previous: children.filter((_, index) => finalBefore[index]).map((c) => c.id),
+          };
+          const final = new Set([
+            ...finalIds.current.map((id) => finalKey(id, asked)),
+            ...finalIds.previous.map((id) => finalKey(id, previousPeriod(asked))),
+          ]);
           const expected = rankTerritories(
             {
               indicators: indicators.map((i) => ({
@@ -167,6 +185,7 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
               territories: children,
               targets,
               actuals: [...actuals, ...computed],
+              final,
             },
             asked,
           );
@@ -174,6 +193,7 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
             territoryIds: children.map((c) => c.id),
             period: asked,
             computed,
+            final: finalIds,
           });
           const rounded = (rows: typeof expected) =>
             rows.map((row) => ({

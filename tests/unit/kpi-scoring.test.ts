@@ -1,8 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   achievement,
   competitionRanks,
   explainScore,
+  finalKey,
+  isPeriodFinal,
+  kpiReportingDeadline,
   nextPeriod,
   previousPeriod,
   rankTerritories,
@@ -65,6 +69,7 @@ describe("explainScore", () => {
         [1, 150],
         [2, 10],
       ]),
+      true,
     );
     expect(explanation.score).toBeCloseTo(0.7625, 10);
     expect(explanation.weightedSum).toBeCloseTo(3.05, 10);
@@ -72,17 +77,64 @@ describe("explainScore", () => {
     expect(explanation.lines.map((line) => line.contribution)).toEqual([0.5625, 0.2]);
     expect(explanation.lines.map((line) => line.rag)).toEqual(["red", "amber"]);
   });
-  it("leaves a missing actual out of the score and says so", () => {
+  it("leaves a missing actual out of a provisional score and says so", () => {
     // Only indicator 1 counts: 0.3 · 1.2 (capped from 1.5) / 0.3 = 1.2; indicator 2's weight 0.7 is missing.
-    const explanation = explainScore(indicators, [target(1, 100, 0.3), target(2, 8, 0.7)], new Map([[1, 150]]));
+    const explanation = explainScore(indicators, [target(1, 100, 0.3), target(2, 8, 0.7)], new Map([[1, 150]]), false);
     expect(explanation.score).toBeCloseTo(1.2, 10);
     expect(explanation.countedWeight).toBeCloseTo(0.3, 10);
     expect(explanation.totalWeight).toBeCloseTo(1, 10);
     expect(explanation.lines[0]).toMatchObject({ raw: 1.5, achievement: 1.2, capped: true, rag: "green" });
-    expect(explanation.lines[1]).toMatchObject({ actual: null, achievement: null, contribution: null, rag: null });
+    expect(explanation.lines[1]).toMatchObject({
+      actual: null,
+      achievement: null,
+      contribution: null,
+      rag: null,
+      countedAsZero: false,
+    });
+    expect(explanation.final).toBe(false);
   });
-  it("has no score without any actual", () => {
-    expect(explainScore(indicators, [target(1, 100, 1)], new Map()).score).toBeNull();
+  it("counts a missing actual as 0 once the period is final", () => {
+    // 0.3 · 1.2 + 0.7 · 0 = 0.36 over the whole weight 1: the district that withheld its figure scores 36 %.
+    const explanation = explainScore(indicators, [target(1, 100, 0.3), target(2, 8, 0.7)], new Map([[1, 150]]), true);
+    expect(explanation.score).toBeCloseTo(0.36, 10);
+    expect(explanation.countedWeight).toBeCloseTo(1, 10);
+    expect(explanation.lines[1]).toMatchObject({ actual: null, achievement: 0, countedAsZero: true, rag: "red" });
+  });
+  it("has no score without any actual while provisional, and 0 once final", () => {
+    expect(explainScore(indicators, [target(1, 100, 1)], new Map(), false).score).toBeNull();
+    expect(explainScore(indicators, [target(1, 100, 1)], new Map(), true).score).toBe(0);
+  });
+  it("never gives a higher final score for withholding a figure than for reporting any non-negative value", () => {
+    const line = fc.record({
+      indicatorId: fc.constantFrom(1, 2, 3),
+      target: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      weight: fc.double({ min: 0.001, max: 100, noNaN: true }),
+      actual: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(line, { minLength: 1, maxLength: 3, selector: (l) => l.indicatorId }), (lines) => {
+        const targets = lines.map((l) => target(l.indicatorId, l.target, l.weight));
+        const reported = new Map(lines.map((l) => [l.indicatorId, l.actual]));
+        const score = (actuals: Map<number, number>) => explainScore(indicators, targets, actuals, true).score!;
+        for (const withheld of lines) {
+          const without = new Map(reported);
+          without.delete(withheld.indicatorId);
+          expect(score(without)).toBeLessThanOrEqual(score(reported) + 1e-12);
+        }
+      }),
+    );
+  });
+});
+
+describe("final periods", () => {
+  it("are due, like quarterly reports, by the 5th of the month after the period", () => {
+    expect(kpiReportingDeadline({ year: 2025, quarter: 2 })).toBe("2025-07-05");
+    expect(kpiReportingDeadline({ year: 2025, quarter: null })).toBe("2026-01-05");
+  });
+  it("are final when closed or past the deadline, provisional before", () => {
+    expect(isPeriodFinal({ year: 2025, quarter: null }, false, "2026-01-05")).toBe(false);
+    expect(isPeriodFinal({ year: 2025, quarter: null }, false, "2026-01-06")).toBe(true);
+    expect(isPeriodFinal({ year: 2025, quarter: null }, true, "2025-06-01")).toBe(true);
   });
 });
 
@@ -137,10 +189,12 @@ describe("rankTerritories", () => {
       { indicatorId: 1, territoryId: 11, year: 2024, quarter: null, actual: 70 },
       { indicatorId: 1, territoryId: 12, year: 2024, quarter: null, actual: 100 },
     ],
+    final: new Set(),
   };
 
   it("ranks among the same parent, ties sharing a rank, with the change since the previous period", () => {
     const rows = rankTerritories(facts, year);
+    expect(rows.every((row) => row.provisional)).toBe(true);
     const simple = rows.map((row) => ({
       id: row.territoryId,
       rank: row.rank,
@@ -159,5 +213,13 @@ describe("rankTerritories", () => {
     expect(ten.scoreChange).toBeCloseTo(2.8 / 3 - 1.1, 10);
     expect(ten.ranked).toBe(3);
     expect(rows.find((row) => row.territoryId === 13)!.indicatorsWithActual).toBe(0);
+  });
+
+  it("ranks a territory that reported nothing last, at 0, once the period is final for it", () => {
+    const final = new Set([10, 11, 12, 13, 20].map((id) => finalKey(id, year)));
+    const rows = rankTerritories({ ...facts, final }, year);
+    const thirteen = rows.find((row) => row.territoryId === 13)!;
+    expect(thirteen).toMatchObject({ score: 0, rank: 4, provisional: false });
+    expect(rows.find((row) => row.territoryId === 10)!.ranked).toBe(4);
   });
 });

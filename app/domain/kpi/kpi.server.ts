@@ -3,7 +3,15 @@ import type { Database, KpiDirection, KpiSource, LocalizedText, MeasureUnit, Ter
 import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
 import { territoryExecution } from "~/domain/execution/execution.server";
 import { quarterEnd, quarterStart, type Quarter } from "~/domain/periods/quarter";
-import { previousPeriod, samePeriod, type KpiActualRow, type KpiPeriod, type KpiTargetRow } from "./scoring";
+import {
+  finalKey,
+  isPeriodFinal,
+  previousPeriod,
+  samePeriod,
+  type KpiActualRow,
+  type KpiPeriod,
+  type KpiTargetRow,
+} from "./scoring";
 
 // Reading KPI data: indicators, targets, actuals (entered, and computed from road-map measures by
 // the execution SQL — the one definition of a measure's fact and execution).
@@ -297,6 +305,49 @@ export async function loadKpiData(db: Kysely<Database>, territoryIds: number[], 
   ]);
   const computed = await computedActuals(db, indicators, targets, today);
   return { indicators, targets, entered, computed };
+}
+
+/**
+ * The (territory, period) pairs whose figures are final (scoring.ts finalKey): the period closed for
+ * the territory or one above it, or its reporting deadline passed. A missing actual counts as 0 there.
+ */
+export async function finalPeriods(
+  db: Db,
+  territories: Array<Pick<TerritoryInfo, "id" | "path">>,
+  periods: KpiPeriod[],
+  today: string,
+): Promise<Set<string>> {
+  const above = [...new Set(territories.flatMap((territory) => territory.path))];
+  const years = [...new Set(periods.map((period) => period.year))];
+  const closed =
+    above.length && years.length
+      ? await db
+          .selectFrom("reporting_period")
+          .select(["territory_id", "year", "quarter"])
+          .where("territory_id", "in", above)
+          .where("year", "in", years)
+          .where("status", "=", "closed")
+          .execute()
+      : [];
+  const final = new Set<string>();
+  for (const period of periods) {
+    const closedHere = new Set(
+      closed
+        .filter((row) => samePeriod({ year: row.year, quarter: row.quarter }, period))
+        .map((row) => row.territory_id),
+    );
+    for (const territory of territories) {
+      const isClosed = territory.path.some((id) => closedHere.has(id));
+      if (isPeriodFinal(period, isClosed, today)) final.add(finalKey(territory.id, period));
+    }
+  }
+  return final;
+}
+
+/** The `final` input of the SQL ranking from the final pairs. */
+export function finalTerritoryIds(final: ReadonlySet<string>, territoryIds: number[], period: KpiPeriod) {
+  const pick = (p: KpiPeriod) => territoryIds.filter((id) => final.has(finalKey(id, p)));
+  return { current: pick(period), previous: pick(previousPeriod(period)) };
 }
 
 /** Closed KPI periods that lock a territory's actuals: its own, or those of any territory above it. */

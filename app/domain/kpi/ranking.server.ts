@@ -24,6 +24,8 @@ export interface RankingInput {
    * period and the previous one. Stored actuals count only for indicators entered by hand.
    */
   computed: KpiActualRow[];
+  /** Territories for which the period (current) and the one before (previous) are final: missing actuals count as 0. */
+  final: { current: number[]; previous: number[] };
 }
 
 interface RawRanking {
@@ -36,6 +38,7 @@ interface RawRanking {
   with_actual: number;
   previous_score: number | null;
   previous_rank: number | null;
+  is_final: boolean;
 }
 
 export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise<TerritoryScore[]> {
@@ -56,8 +59,12 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
       SELECT * FROM (VALUES (${period.year}::int, ${period.quarter}::int, true),
                             (${before.year}::int, ${before.quarter}::int, false)) AS p(year, quarter, is_current)
     ),
-    scored_territory AS (
-      SELECT id, parent_id FROM territory WHERE id = ANY(${input.territoryIds}::int[])
+    territory_period AS (
+      SELECT t.id, t.parent_id, p.year, p.quarter, p.is_current,
+             t.id = ANY(CASE WHEN p.is_current THEN ${input.final.current}::int[]
+                             ELSE ${input.final.previous}::int[] END) AS is_final
+        FROM territory t CROSS JOIN period_list p
+       WHERE t.id = ANY(${input.territoryIds}::int[])
     ),
     actual AS (
       SELECT a.indicator_id, a.territory_id, a.year, a.quarter, a.actual::float8 AS actual
@@ -68,9 +75,9 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
           AS c(indicator_id int, territory_id int, year int, quarter int, actual float8)
     ),
     line AS (
-      SELECT t.territory_id, st.parent_id, p.is_current, t.weight::float8 AS weight,
+      SELECT t.territory_id, tp.parent_id, tp.is_current, tp.is_final, t.weight::float8 AS weight,
              CASE
-               WHEN a.actual IS NULL THEN NULL
+               WHEN a.actual IS NULL THEN CASE WHEN tp.is_final THEN 0::float8 END
                WHEN i.direction = 'higher_is_better' THEN
                  CASE WHEN t.target = 0 THEN CASE WHEN a.actual = 0 THEN 1 ELSE ${cap} END
                       ELSE least(a.actual / t.target::float8, ${cap}) END
@@ -80,21 +87,21 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
              END AS achievement,
              a.actual IS NOT NULL AS has_actual
         FROM kpi_target t
-        JOIN scored_territory st ON st.id = t.territory_id
-        JOIN period_list p ON p.year = t.year AND coalesce(p.quarter, 0) = coalesce(t.quarter, 0)
+        JOIN territory_period tp ON tp.id = t.territory_id
+                                AND tp.year = t.year AND coalesce(tp.quarter, 0) = coalesce(t.quarter, 0)
         JOIN kpi_indicator i ON i.id = t.indicator_id
         -- coalesce rather than IS NOT DISTINCT FROM: an equality the planner can hash.
         LEFT JOIN actual a ON a.indicator_id = t.indicator_id AND a.territory_id = t.territory_id
                           AND a.year = t.year AND coalesce(a.quarter, 0) = coalesce(t.quarter, 0)
     ),
     score AS (
-      SELECT territory_id, parent_id, is_current,
+      SELECT territory_id, parent_id, is_current, is_final,
              sum(weight * achievement) FILTER (WHERE achievement IS NOT NULL)
                / nullif(sum(weight) FILTER (WHERE achievement IS NOT NULL), 0) AS score,
              count(*)::int AS with_target,
              count(*) FILTER (WHERE has_actual)::int AS with_actual
         FROM line
-       GROUP BY territory_id, parent_id, is_current
+       GROUP BY territory_id, parent_id, is_current, is_final
     ),
     ranked AS (
       SELECT score.*,
@@ -106,7 +113,7 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
         FROM score
     )
     SELECT now.territory_id, now.parent_id, now.score, now.rank, now.ranked, now.with_target, now.with_actual,
-           before.score AS previous_score, before.rank AS previous_rank
+           now.is_final, before.score AS previous_score, before.rank AS previous_rank
       FROM ranked now
       LEFT JOIN ranked before ON before.territory_id = now.territory_id AND NOT before.is_current
      WHERE now.is_current
@@ -124,5 +131,6 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
     previousRank: row.previous_rank,
     scoreChange: row.score !== null && row.previous_score !== null ? row.score - row.previous_score : null,
     rankChange: row.rank !== null && row.previous_rank !== null ? row.previous_rank - row.rank : null,
+    provisional: !row.is_final,
   }));
 }

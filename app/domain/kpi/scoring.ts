@@ -1,5 +1,6 @@
 import type { KpiDirection } from "~db/schema";
 import { ragOf, type Rag } from "~/domain/execution/execution";
+import { reportDueDate, type Quarter } from "~/domain/periods/quarter";
 
 // The reference implementation of DESIGN.md's KPI numbers: achievement, territory score, ranking.
 // The ranking page computes the same in SQL (ranking.server.ts); tests show that both agree.
@@ -10,9 +11,11 @@ import { ragOf, type Rag } from "~/domain/execution/execution";
 // - Lower is better with an actual of 0 (no NEET youth at all) is the best possible result: the cap,
 //   120 % — unless the target was 0 too, which is exactly met (100 %).
 // - Higher is better with a target of 0 and an actual above it: the cap.
-// - A missing actual is not a zero: the indicator is left out of the score (numerator and
-//   denominator) and shown as missing, with the share of the weight it holds. A territory with no
-//   actual at all has no score and no rank; it is listed after the ranked ones.
+// - Withholding a figure never pays. Once a period is final for a territory — its KPI period closed
+//   (for it or a territory above it) or its reporting deadline passed — a missing actual counts as 0
+//   achievement, shown as «not reported — counted as 0». Before that the score is provisional: a
+//   missing actual is left out (numerator and denominator) and listed as missing; a territory with no
+//   actual at all has no score and no rank yet and is listed after the ranked ones.
 // - Weights need not sum to 1: the score divides by the weights that count.
 // - Ranks are competition ranks (1, 1, 3) among territories of one parent for one period, by the
 //   score rounded to SCORE_PRECISION, so that sums added in another order tie as they should.
@@ -65,6 +68,22 @@ export function previousPeriod({ year, quarter }: KpiPeriod): KpiPeriod {
   return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: quarter - 1 };
 }
 
+/**
+ * The day by which a period's actuals are due: as quarterly reports, the 5th day of the month after
+ * the quarter (after the year's last quarter for a year).
+ */
+export function kpiReportingDeadline({ year, quarter }: KpiPeriod): string {
+  return reportDueDate({ year, quarter: (quarter ?? 4) as Quarter["quarter"] });
+}
+
+/** Whether a period's figures are final for a territory: its period closed, or its deadline passed. */
+export function isPeriodFinal(period: KpiPeriod, closed: boolean, today: string): boolean {
+  return closed || today > kpiReportingDeadline(period);
+}
+
+/** The key of a (territory, period) pair in KpiFacts.final. */
+export const finalKey = (territoryId: number, period: KpiPeriod) => `${territoryId}@${periodKey(period)}`;
+
 /** The next period: the next quarter, or the next year. */
 export function nextPeriod({ year, quarter }: KpiPeriod): KpiPeriod {
   if (quarter === null) return { year: year + 1, quarter: null };
@@ -97,6 +116,8 @@ export interface ScoreLine {
   weight: number;
   /** Before the cap; null without an actual; Infinity when the cap applies with nothing to divide by. */
   raw: number | null;
+  /** No actual, in a final period: the indicator counts with 0 achievement. */
+  countedAsZero: boolean;
   achievement: number | null;
   capped: boolean;
   /** weight × achievement; null when the indicator does not count. */
@@ -110,27 +131,33 @@ export interface ScoreLine {
 
 export interface ScoreExplanation {
   lines: ScoreLine[];
-  /** Σ weight × achievement over the indicators with an actual. */
+  /** Σ weight × achievement over the indicators that count. */
   weightedSum: number;
-  /** Σ weight over the indicators with an actual. */
+  /** Σ weight over the indicators that count: those with an actual, and every one once the period is final. */
   countedWeight: number;
+  /** Whether the period is final for the territory (missing actuals count as 0), or the score still provisional. */
+  final: boolean;
   /** Σ weight over every indicator with a target. */
   totalWeight: number;
   score: number | null;
 }
 
-/** A territory's score for a period from its targets and actuals, line by line. */
+/**
+ * A territory's score for a period from its targets and actuals, line by line. `final`: the period is
+ * closed or past its deadline for the territory, so a missing actual counts as 0 achievement.
+ */
 export function explainScore(
   indicators: ReadonlyMap<number, KpiIndicatorFacts>,
   targets: KpiTargetRow[],
   actuals: ReadonlyMap<number, number>,
+  final: boolean,
 ): ScoreExplanation {
   const partial = targets.map((target) => {
     const indicator = indicators.get(target.indicatorId);
     if (!indicator) throw new Error(`KPI target of unknown indicator ${target.indicatorId}`);
     const actual = actuals.get(target.indicatorId) ?? null;
     const raw = actual === null ? null : rawAchievement(indicator.direction, target.target, actual);
-    const value = achievement(indicator.direction, target.target, actual);
+    const value = actual === null && final ? 0 : achievement(indicator.direction, target.target, actual);
     return { target, indicator, actual, raw, value };
   });
   const counted = partial.filter((line) => line.value !== null);
@@ -145,6 +172,7 @@ export function explainScore(
       actual,
       weight: target.weight,
       raw,
+      countedAsZero: actual === null && final,
       achievement: value,
       capped: raw !== null && raw > ACHIEVEMENT_CAP,
       weighted,
@@ -157,6 +185,7 @@ export function explainScore(
     lines,
     weightedSum,
     countedWeight,
+    final,
     totalWeight,
     score: countedWeight > 0 ? weightedSum / countedWeight : null,
   };
@@ -178,6 +207,8 @@ export interface TerritoryScore {
   scoreChange: number | null;
   /** Places gained (positive) or lost since the previous period; null when either rank is missing. */
   rankChange: number | null;
+  /** The period is not final for the territory yet: missing actuals are left out, not counted as 0. */
+  provisional: boolean;
 }
 
 /** Competition ranks (1, 1, 3) of the scored items, higher first; null for the unscored. */
@@ -194,6 +225,8 @@ export interface KpiFacts {
   targets: KpiTargetRow[];
   /** Entered and computed actuals alike. */
   actuals: KpiActualRow[];
+  /** The (territory, period) pairs that are final (finalKey): closed or past their reporting deadline. */
+  final: ReadonlySet<string>;
 }
 
 interface PeriodScore {
@@ -222,7 +255,12 @@ function scoresInPeriod(facts: KpiFacts, period: KpiPeriod): Map<number, PeriodS
   const scored = [...targetsBy].map(([territoryId, targets]) => ({
     territoryId,
     parentId: parents.get(territoryId) ?? null,
-    explanation: explainScore(indicators, targets, actualsBy.get(territoryId) ?? new Map()),
+    explanation: explainScore(
+      indicators,
+      targets,
+      actualsBy.get(territoryId) ?? new Map(),
+      facts.final.has(finalKey(territoryId, period)),
+    ),
   }));
   const result = new Map<number, PeriodScore>();
   for (const parentId of new Set(scored.map((row) => row.parentId))) {
@@ -258,6 +296,7 @@ export function rankTerritories(facts: KpiFacts, period: KpiPeriod): TerritorySc
       previousRank,
       scoreChange: score !== null && previousScore !== null ? score - previousScore : null,
       rankChange: row.rank !== null && previousRank !== null ? previousRank - row.rank : null,
+      provisional: !row.explanation.final,
     };
   });
   return rows.sort(

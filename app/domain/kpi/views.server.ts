@@ -5,6 +5,8 @@ import { pickText, type Locale, type ShownText } from "~/i18n/locales";
 import {
   childTerritories,
   computedActuals,
+  finalPeriods,
+  finalTerritoryIds,
   findTerritory,
   isPeriodClosed,
   kpiPeriods,
@@ -15,7 +17,15 @@ import {
   type IndicatorInfo,
 } from "./kpi.server";
 import { rankTerritoriesInSql } from "./ranking.server";
-import { explainScore, previousPeriod, samePeriod, type KpiPeriod, type ScoreExplanation } from "./scoring";
+import {
+  explainScore,
+  finalKey,
+  kpiReportingDeadline,
+  previousPeriod,
+  samePeriod,
+  type KpiPeriod,
+  type ScoreExplanation,
+} from "./scoring";
 
 // What the KPI pages show, shaped on the server: the ranking of a parent's territories with its
 // heatmap, and one territory's scorecard.
@@ -35,6 +45,8 @@ export interface HeatCell {
   actual: number | null;
   achievement: number | null;
   rag: Rag | null;
+  /** Not reported in a final period: counted as 0. */
+  countedAsZero: boolean;
 }
 
 export interface RankingRow {
@@ -50,6 +62,8 @@ export interface RankingRow {
   total: number;
   weightedSum: number;
   countedWeight: number;
+  /** Missing actuals are still left out: the period is neither closed nor past its deadline for the territory. */
+  provisional: boolean;
   cells: Record<number, HeatCell>;
 }
 
@@ -88,10 +102,18 @@ export async function rankingView(
   const periods = await kpiPeriods(db, ids);
   const period = choosePeriod(periods, asked, today);
   const base = { parent: { ...parent, name: pickText(parent.name, locale) }, periods, period };
-  if (!period) return { ...base, indicators: [], rows: [] };
+  if (!period) return { ...base, indicators: [], rows: [], deadline: null, missing: [] };
 
-  const { indicators, targets, entered, computed } = await loadKpiData(db, ids, period, today);
-  const ranking = await rankTerritoriesInSql(db, { territoryIds: ids, period, computed });
+  const [{ indicators, targets, entered, computed }, final] = await Promise.all([
+    loadKpiData(db, ids, period, today),
+    finalPeriods(db, territories, [period, previousPeriod(period)], today),
+  ]);
+  const ranking = await rankTerritoriesInSql(db, {
+    territoryIds: ids,
+    period,
+    computed,
+    final: finalTerritoryIds(final, ids, period),
+  });
   const facts = indicatorMap(indicators);
   const inPeriod = targets.filter((target) => samePeriod(target, period));
   const used = new Set(inPeriod.map((target) => target.indicatorId));
@@ -103,6 +125,7 @@ export async function rankingView(
       facts,
       inPeriod.filter((target) => target.territoryId === row.territoryId),
       new Map(actuals.filter((a) => a.territoryId === row.territoryId).map((a) => [a.indicatorId, a.actual])),
+      !row.provisional,
     );
     const cells: Record<number, HeatCell> = {};
     for (const line of explanation.lines) {
@@ -113,6 +136,7 @@ export async function rankingView(
         actual: line.actual,
         achievement: line.achievement,
         rag: line.rag,
+        countedAsZero: line.countedAsZero,
       };
     }
     return {
@@ -128,14 +152,25 @@ export async function rankingView(
       total: row.indicatorsWithTarget,
       weightedSum: explanation.weightedSum,
       countedWeight: explanation.countedWeight,
+      provisional: row.provisional,
       cells,
     };
   });
+  const columns = indicators.filter((indicator) => used.has(indicator.id)).map((i) => column(i, locale));
   return {
     ...base,
     previousPeriod: previousPeriod(period),
-    indicators: indicators.filter((indicator) => used.has(indicator.id)).map((i) => column(i, locale)),
+    indicators: columns,
     rows,
+    deadline: kpiReportingDeadline(period),
+    /** What a provisional ranking still waits for: each territory's indicators with no actual yet. */
+    missing: rows
+      .filter((row) => row.provisional && row.reported < row.total)
+      .map((row) => ({
+        territoryId: row.territoryId,
+        name: row.name,
+        indicators: columns.filter((c) => row.cells[c.id] && row.cells[c.id]!.actual === null).map((c) => c.title),
+      })),
   };
 }
 
@@ -147,6 +182,7 @@ export interface ScorecardLine {
   raw: number | null;
   achievement: number | null;
   capped: boolean;
+  countedAsZero: boolean;
   weighted: number | null;
   contribution: number | null;
   rag: Rag | null;
@@ -180,18 +216,36 @@ export async function scorecardView(
     periods,
     period,
   };
-  if (!period) return { ...base, lines: [], explanation: null, rank: null, trend: [], measures: [], closed: false };
+  if (!period) {
+    return {
+      ...base,
+      lines: [],
+      explanation: null,
+      rank: null,
+      trend: [],
+      measures: [],
+      closed: false,
+      deadline: null,
+    };
+  }
 
-  const siblings = parent ? (await childTerritories(db, parent.id)).map((t) => t.id) : [territory.id];
-  const [indicators, allTargets, allEntered, closed] = await Promise.all([
+  const siblingTerritories = parent ? await childTerritories(db, parent.id) : [territory];
+  const siblings = siblingTerritories.map((t) => t.id);
+  const [indicators, allTargets, allEntered, closed, final] = await Promise.all([
     loadIndicators(db),
     loadTargets(db, [territory.id], periods),
     loadEnteredActuals(db, [territory.id], periods),
     isPeriodClosed(db, territory.path, period),
+    finalPeriods(db, siblingTerritories, [...periods, previousPeriod(period)], today),
   ]);
   const allComputed = await computedActuals(db, indicators, allTargets, today);
   const { computed: siblingComputed } = await loadKpiData(db, siblings, period, today);
-  const ranking = await rankTerritoriesInSql(db, { territoryIds: siblings, period, computed: siblingComputed });
+  const ranking = await rankTerritoriesInSql(db, {
+    territoryIds: siblings,
+    period,
+    computed: siblingComputed,
+    final: finalTerritoryIds(final, siblings, period),
+  });
   const facts = indicatorMap(indicators);
   const byId = new Map(indicators.map((i) => [i.id, i]));
 
@@ -200,6 +254,7 @@ export async function scorecardView(
       facts,
       allTargets.filter((target) => samePeriod(target, p)),
       new Map([...allEntered, ...allComputed].filter((a) => samePeriod(a, p)).map((a) => [a.indicatorId, a.actual])),
+      final.has(finalKey(territory.id, p)),
     );
   const explanation = explain(period);
   const lines = explanation.lines.map((line): ScorecardLine => {
@@ -218,6 +273,7 @@ export async function scorecardView(
       raw: line.raw === Infinity ? null : line.raw,
       achievement: line.achievement,
       capped: line.capped,
+      countedAsZero: line.countedAsZero,
       weighted: line.weighted,
       contribution: line.contribution,
       rag: line.rag,
@@ -256,11 +312,13 @@ export async function scorecardView(
   return {
     ...base,
     closed,
+    deadline: kpiReportingDeadline(period),
     lines,
     explanation: {
       weightedSum: explanation.weightedSum,
       countedWeight: explanation.countedWeight,
       totalWeight: explanation.totalWeight,
+      final: explanation.final,
       score: explanation.score,
     },
     rank: own && {

@@ -28,7 +28,12 @@ export const kpi = defineMessages(
       heatmap: "Аумақтар мен индикаторлар бойынша қол жеткізу",
       heatmapHint: "Ұяшықта: қол жеткізу пайызы, астында нақты мән / нысана. Түсі мен белгісі RAG бойынша.",
       scoreFormula:
-        "Балл = Σ салмақ × қол жеткізу / Σ салмақ (нақты мәні бар индикаторлар бойынша). Қол жеткізу = нақты / нысана (жоғары болған жақсы) немесе нысана / нақты (төмен болған жақсы), 120%-дан аспайды.",
+        "Балл = Σ салмақ × қол жеткізу / Σ салмақ. Қол жеткізу = нақты / нысана (жоғары болған жақсы) немесе нысана / нақты (төмен болған жақсы), 120%-дан аспайды. Кезең жабылған соң немесе есеп беру мерзімі өткен соң енгізілмеген мән 0 ретінде есептеледі.",
+      provisional:
+        "Алдын ала рейтинг: мәндер {{date}} дейін енгізіледі. Әзірге енгізілмеген мәндер балға кірмейді; мерзім өткен соң олар 0 ретінде есептеледі.",
+      provisionalMissing: "Әлі енгізілмегендер",
+      notReportedZero: "Енгізілмеген — 0 ретінде есептелді",
+      explainZero: "Нақты мәні енгізілмеген индикаторлар 0 ретінде есептелді: {{indicators}} (салмағы {{weight}}).",
       sortBy: "{{column}} бойынша сұрыптау",
       scorecard: "{{territory}}: KPI көрсеткіштері",
       toRanking: "Рейтингке оралу",
@@ -154,7 +159,12 @@ export const kpi = defineMessages(
       heatmap: "Достижение по территориям и индикаторам",
       heatmapHint: "В ячейке: процент достижения, под ним факт / цель. Цвет и значок — по RAG.",
       scoreFormula:
-        "Балл = Σ вес × достижение / Σ вес (по индикаторам с фактом). Достижение = факт / цель (чем больше, тем лучше) или цель / факт (чем меньше, тем лучше), не более 120 %.",
+        "Балл = Σ вес × достижение / Σ вес. Достижение = факт / цель (чем больше, тем лучше) или цель / факт (чем меньше, тем лучше), не более 120 %. Когда период закрыт или срок отчёта прошёл, невнесённое значение считается за 0.",
+      provisional:
+        "Предварительный рейтинг: значения вносятся до {{date}}. Пока невнесённые значения не входят в балл; после срока они считаются за 0.",
+      provisionalMissing: "Ещё не внесены",
+      notReportedZero: "Не внесено — считается за 0",
+      explainZero: "Индикаторы без внесённого факта посчитаны за 0: {{indicators}} (вес {{weight}}).",
       sortBy: "Сортировать по столбцу «{{column}}»",
       scorecard: "{{territory}}: показатели KPI",
       toRanking: "К рейтингу",
@@ -279,7 +289,12 @@ export const kpi = defineMessages(
       heatmap: "Achievement by territory and indicator",
       heatmapHint: "In each cell: achievement, and below it actual / target. Colour and sign by RAG.",
       scoreFormula:
-        "Score = Σ weight × achievement / Σ weight (over indicators with an actual). Achievement = actual / target (higher is better) or target / actual (lower is better), at most 120 %.",
+        "Score = Σ weight × achievement / Σ weight. Achievement = actual / target (higher is better) or target / actual (lower is better), at most 120 %. Once the period is closed or its reporting deadline has passed, a missing actual counts as 0.",
+      provisional:
+        "Provisional ranking: actuals are due by {{date}}. Until then a missing actual is left out of the score; after the deadline it counts as 0.",
+      provisionalMissing: "Not reported yet",
+      notReportedZero: "Not reported — counted as 0",
+      explainZero: "Indicators with no actual reported count as 0: {{indicators}} (weight {{weight}}).",
       sortBy: "Sort by {{column}}",
       scorecard: "{{territory}}: KPI scorecard",
       toRanking: "Back to the ranking",

@@ -57,8 +57,9 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const meetingId = meetingIdOf(rawParams);
   const locale = await localeOf(request);
   const { APP_TIME_ZONE } = env();
-  const view = await meetingView(await database(), principal, meetingId, locale, todayIn(APP_TIME_ZONE), APP_TIME_ZONE);
-  return { ...view, timeZone: APP_TIME_ZONE };
+  const today = todayIn(APP_TIME_ZONE);
+  const view = await meetingView(await database(), principal, meetingId, locale, today, APP_TIME_ZONE);
+  return { ...view, timeZone: APP_TIME_ZONE, today };
 }
 
 export async function action({ request, params: rawParams }: ActionFunctionArgs) {
@@ -151,12 +152,23 @@ export default function MeetingPage() {
             <input type="hidden" name="intent" value="hold" />
             <input type="hidden" name="version" value={meeting.version} />
             {formError("hold")}
-            <Group justify="space-between">
-              <Text size="sm">{t("meetings.holdHint", { asOf: formatDate(locale, meeting.asOf) })}</Text>
-              <Button type="submit" color="teal" leftSection={<IconSnowflake size={16} />}>
-                {t("meetings.hold")}
-              </Button>
-            </Group>
+            {data.today < meeting.date ? (
+              <Text size="sm">{t("meetings.holdNotYet", { date: formatDate(locale, meeting.date) })}</Text>
+            ) : (
+              <Stack gap="xs">
+                <Text size="sm">{t("meetings.holdHint", { asOf: formatDate(locale, meeting.asOf) })}</Text>
+                <Group justify="space-between">
+                  <Checkbox
+                    name="confirmFreeze"
+                    required
+                    label={t("meetings.holdConfirm", { asOf: formatDate(locale, meeting.asOf) })}
+                  />
+                  <Button type="submit" color="teal" leftSection={<IconSnowflake size={16} />}>
+                    {t("meetings.hold")}
+                  </Button>
+                </Group>
+              </Stack>
+            )}
           </Form>
         </Paper>
       )}

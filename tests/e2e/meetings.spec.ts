@@ -48,8 +48,15 @@ test("the secretary prepares, holds and presents a meeting, records a decision a
   await expect(page.getByText("Ең болмағанда бір бөлімді, іс-шараны немесе индикаторды таңдаңыз")).toBeVisible();
   await expect(item).toHaveCount(1);
 
-  // Held: the figures freeze and the page says as of when, and since when.
-  await page.getByRole("button", { name: "Отырыс өтті — көрсеткіштерді бекіту" }).click();
+  // Held: it asks first — without the confirmation nothing freezes — then the figures freeze and the page
+  // says as of when, and since when.
+  const hold = page.getByRole("button", { name: "Отырыс өтті — көрсеткіштерді бекіту" });
+  await hold.click();
+  await expect(page.getByRole("button", { name: "Мәселені қосу" })).toBeVisible();
+  await page
+    .getByRole("checkbox", { name: /көрсеткіштер 2024 ж\. 31 қазан жағдай бойынша біржола бекітіледі/ })
+    .check();
+  await hold.click();
   await expect(page.getByTestId("figures-note")).toContainText("2024 ж. 31 қазан жағдай бойынша");
   await expect(page.getByTestId("figures-note")).toContainText("бекітілген");
   await expect(page.getByRole("button", { name: "Мәселені қосу" })).toHaveCount(0);
@@ -101,4 +108,27 @@ test("the secretary prepares, holds and presents a meeting, records a decision a
   expect(text).toContain("Жастар саясатының 10 айдағы орындалуы");
   expect(text).toContain(youthExecution);
   expect(text).toContain("Колледждерде жастармен ашық кездесулер өткізу");
+});
+
+test("a meeting whose day has not come cannot be marked held", async ({ page }) => {
+  await signIn(page, "miras.secretary");
+  await page.getByRole("link", { name: "Кеңестер" }).first().click();
+  await page.getByRole("link", { name: "«Miras» аймақтық кеңесі" }).click();
+  await page.getByLabel("Отырыс күні").fill("2099-03-02");
+  await page.getByLabel("Көрсеткіштер қай күнге").fill("2024-12-31");
+  await page.getByRole("button", { name: "Отырысты құру" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+$/);
+  await expect(
+    page.getByText("Отырыс 2099 ж. 2 наурыз өтеді: оны сол күні «өтті» деп белгілеуге болады."),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Отырыс өтті — көрсеткіштерді бекіту" })).toHaveCount(0);
+
+  // Posted anyway, with the confirmation, it is refused on the server and nothing freezes.
+  const response = await page.request.post(page.url(), {
+    form: { intent: "hold", version: "1", confirmFreeze: "on" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(422);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Мәселені қосу" })).toBeVisible();
 });

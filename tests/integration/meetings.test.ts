@@ -164,7 +164,7 @@ describe(`council meetings on ${engineName}`, () => {
       .select("version")
       .where("id", "=", meetingId)
       .executeTakeFirstOrThrow();
-    await holdMeeting(db, secretary, meetingId, version);
+    await holdMeeting(db, secretary, meetingId, version, TODAY);
     return meetingId;
   }
 
@@ -250,7 +250,14 @@ describe(`council meetings on ${engineName}`, () => {
       .select("version")
       .where("id", "=", meetingId)
       .executeTakeFirstOrThrow();
-    await holdMeeting(db, secretary, meetingId, version);
+    // A meeting cannot have been held before its day: the day before it, holding is refused and nothing freezes.
+    expect(messageOf(await thrown(holdMeeting(db, secretary, meetingId, version, "2024-11-13")))).toBe(
+      "meetings.errors.holdBeforeDate",
+    );
+    expect(await db.selectFrom("meeting_snapshot").select("id").where("meeting_id", "=", meetingId).execute()).toEqual(
+      [],
+    );
+    await holdMeeting(db, secretary, meetingId, version, "2024-11-14");
     expect(messageOf(await thrown(addAgendaItem(db, secretary, meetingId, item)))).toBe("meetings.errors.frozen");
 
     // Every write is in the audit log under the user who made it.

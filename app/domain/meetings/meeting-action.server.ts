@@ -45,7 +45,7 @@ export async function runMeetingIntent(
     case "remove-agenda-item":
       return removeAgendaItem(db, principal, meetingId, intent.agendaItemId);
     case "hold":
-      return holdMeeting(db, principal, meetingId, intent.version);
+      return holdMeeting(db, principal, meetingId, intent.version, today);
     case "approve-minutes":
       return approveMinutes(db, principal, meetingId, intent.version);
     case "save-protocol-item":

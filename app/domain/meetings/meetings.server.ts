@@ -492,11 +492,20 @@ export async function removeAgendaItem(db: Kysely<Database>, principal: Principa
 /**
  * The meeting was held: every figure its agenda shows is computed as of its date and frozen in the
  * same transaction, so that nothing written later — entries, corrections, reopened quarters — can
- * change what the meeting reviewed.
+ * change what the meeting reviewed. A meeting whose day has not come cannot have been held.
  */
-export async function holdMeeting(db: Kysely<Database>, principal: Principal, meetingId: number, version: number) {
+export async function holdMeeting(
+  db: Kysely<Database>,
+  principal: Principal,
+  meetingId: number,
+  version: number,
+  today: string,
+) {
   await withActor(db, principal.id, async (trx) => {
     const meeting = await editableMeeting(trx, principal, meetingId, "agenda");
+    if (meeting.meeting_date > today) {
+      throw new RefusedWrite("meetings.errors.holdBeforeDate", { date: meeting.meeting_date });
+    }
     await claimVersion(trx, "meeting", meetingId, version);
     const figures = await agendaFigures(trx, meetingId, {
       asOf: meeting.as_of,

@@ -70,7 +70,12 @@ export const meetingIntentSchema = z.discriminatedUnion("intent", [
     links: z.array(link, { error: "meetings.errors.linkRequired" }).min(1, "meetings.errors.linkRequired").max(20),
   }),
   z.object({ intent: z.literal("remove-agenda-item"), agendaItemId: id }),
-  z.object({ intent: z.literal("hold"), version }),
+  z.object({
+    intent: z.literal("hold"),
+    version,
+    // Holding freezes every figure for good: the form asks the secretary to confirm it, with or without JavaScript.
+    confirmFreeze: z.literal("on", { error: "meetings.errors.holdConfirm" }),
+  }),
   z.object({ intent: z.literal("approve-minutes"), version }),
   z.object({
     intent: z.literal("save-protocol-item"),

@@ -384,3 +384,38 @@ describe("a large road map", () => {
     expect(result.merged.measures[0]?.departments).toHaveLength(3);
   }, 60_000);
 });
+
+describe("section rows as offices number them", () => {
+  it("«II. …» in a merged row, «Раздел 2. …», and a nested «2.1» under its parent", async () => {
+    const header = [
+      "№ п/п",
+      "Наименование мероприятия",
+      "Ответственные исполнители",
+      "Срок исполнения",
+      "План на 2025 год",
+    ];
+    const result = await read([
+      {
+        name: "Лист1",
+        rows: [
+          header,
+          ["I. Культура"],
+          ["1.1", "Выставка", "Управление культуры", "декабрь 2025", "1\u00a0200"],
+          ["Раздел 2. Молодёжь"],
+          ["2.1", "Молодёжные центры", null, null, null],
+          ["2.1.1", "Открытие центра", "Управление молодёжи", "до 15 марта 2025 года", "3"],
+        ],
+        merges: ["A2:E2", "A4:E4"],
+      },
+    ]);
+    expect(result.merged.sections.map((s) => [s.number, s.parent, s.title.ru])).toEqual([
+      ["1", null, "Культура"],
+      ["2", null, "Молодёжь"],
+      ["2.1", "2", "Молодёжные центры"],
+    ]);
+    expect(result.merged.measures.map((m) => [m.number, m.section, m.plans[0]?.value, m.deadline.date])).toEqual([
+      ["1.1", "1", 1200, "2025-12-31"],
+      ["2.1.1", "2.1", 3, "2025-03-15"],
+    ]);
+  });
+});

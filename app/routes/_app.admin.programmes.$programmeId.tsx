@@ -244,7 +244,8 @@ function StatusForm({
   const [form, fields] = useForm({
     id: "programme-status",
     lastResult,
-    defaultValue: { toStatus: transitions[0], changedOn: today },
+    // No step is preselected: moving a programme on (and completing or archiving it) is chosen, never defaulted.
+    defaultValue: { changedOn: today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeStatusSchema }),
     shouldValidate: "onBlur",
   });
@@ -258,6 +259,8 @@ function StatusForm({
           <SelectField
             field={fields.toStatus}
             label={t("admin.programme.nextStatus")}
+            placeholder={t("admin.programme.chooseStatus")}
+            withAsterisk
             data={transitions.map((status) => ({
               value: status,
               label: t(`admin.status.${status}`),

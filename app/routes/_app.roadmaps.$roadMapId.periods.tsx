@@ -10,8 +10,9 @@ import { Localized } from "~/components/localized";
 import { requireAdmin } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
-import { closeQuarter, reopenQuarter, roadMapPeriods } from "~/domain/periods/periods.server";
-import { formatQuarterParam, todayIn } from "~/domain/periods/quarter";
+import { CloseConfirmation } from "~/components/periods/close-confirmation";
+import { closeQuarter, pendingReports, reopenQuarter, roadMapPeriods } from "~/domain/periods/periods.server";
+import { formatQuarterParam, parseQuarterParam, todayIn } from "~/domain/periods/quarter";
 import { requireVisibleRoadMap } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -35,15 +36,33 @@ async function requireRoadMap(request: Request, rawParams: unknown) {
 export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {
   const { db, roadMap } = await requireRoadMap(request, rawParams);
   const locale = await localeOf(request);
+  const periods = await roadMapPeriods(db, roadMap.id, roadMap.startYear, todayIn(env().APP_TIME_ZONE));
+  // «Close» first asks: ?close=2024-Q3 shows what the quarter still waits for, and the confirming form.
+  const asked = parseQuarterParam(new URL(request.url).searchParams.get("close"));
+  const closing =
+    asked && periods.some((p) => !p.closed && formatQuarterParam(p.quarter) === formatQuarterParam(asked));
   return {
     pageTitle: translator(locale)("periods.title"),
     roadMap: { id: roadMap.id, title: pickText(roadMap.title, locale) },
-    periods: await roadMapPeriods(db, roadMap.id, roadMap.startYear, todayIn(env().APP_TIME_ZONE)),
+    periods,
+    closing: closing
+      ? {
+          quarter: asked,
+          pending: (await pendingReports(db, roadMap.id, asked)).map((report) => ({
+            ...report,
+            name: pickText(report.name, locale),
+          })),
+        }
+      : null,
   };
 }
 
 const periodSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("close"), quarter: z.string().regex(/^\d{4}-Q[1-4]$/) }),
+  z.object({
+    intent: z.literal("close"),
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+    confirmClose: z.literal("on", { error: "periods.confirmRequired" }),
+  }),
   z.object({
     intent: z.literal("reopen"),
     quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
@@ -91,6 +110,17 @@ export default function PeriodsPage() {
           {t("periods.closedNotice")}
         </Text>
       </div>
+      {data.closing && (
+        <CloseConfirmation
+          quarterKey={formatQuarterParam(data.closing.quarter)}
+          quarterLabel={t("myMeasures.quarterLabel", data.closing.quarter)}
+          pending={data.closing.pending}
+          cancelTo={`/roadmaps/${data.roadMap.id}/periods`}
+        />
+      )}
+      {reply && !data.closing && reply.result.initialValue?.intent === "close" && (
+        <FormErrors errors={reply.result.error?.confirmClose ?? undefined} />
+      )}
       <Paper withBorder p="md">
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" data-testid="periods">
@@ -147,7 +177,7 @@ export default function PeriodsPage() {
                             </Button>
                           </Group>
                         ) : (
-                          <Button type="submit" name="intent" value="close" size="xs" variant="light">
+                          <Button component={Link} to={`?close=${key}`} size="xs" variant="light">
                             {t("periods.close")}
                           </Button>
                         )}

@@ -77,6 +77,38 @@ export interface PeriodRow {
 }
 
 /** The quarters of a road map from its programme's first year to today's quarter, newest first. */
+/**
+ * What closing a quarter would leave behind: each department with measures on the road map whose
+ * report for the quarter is missing, waiting for review or sent back. Shown before the admin confirms.
+ */
+export async function pendingReports(db: Db, roadMapId: number, quarter: Quarter) {
+  const rows = await db
+    .selectFrom("department as d")
+    .leftJoin("department_report as r", (join) =>
+      join
+        .onRef("r.department_id", "=", "d.id")
+        .on("r.road_map_id", "=", roadMapId)
+        .on("r.year", "=", quarter.year)
+        .on("r.quarter", "=", quarter.quarter),
+    )
+    .select(["d.id", "d.name", "r.status"])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("measure as m")
+          .select("m.id")
+          .whereRef("m.responsible_department_id", "=", "d.id")
+          .where("m.road_map_id", "=", roadMapId),
+      ),
+    )
+    .where((eb) => eb.or([eb("r.status", "is", null), eb("r.status", "in", ["submitted", "returned"])]))
+    .orderBy("d.id")
+    .execute();
+  // Accepted reports are filtered out above: what is left is missing, submitted or returned.
+  type Pending = "missing" | "submitted" | "returned";
+  return rows.map((row) => ({ departmentId: row.id, name: row.name, state: (row.status ?? "missing") as Pending }));
+}
+
 export async function roadMapPeriods(
   db: Kysely<Database>,
   roadMapId: number,

@@ -112,6 +112,19 @@ export const progress = defineMessages(
         "қабылданды: {{accepted}}, қаралуда: {{submitted}}, қайтарылды: {{returned}}, тапсырылмаған: {{missing}}",
       reopenedBecause: "Қайта ашылған: {{reason}}",
       manage: "Есепті кезеңдер",
+      confirmTitle: "{{quarter}} жабылсын ба?",
+      confirmBody:
+        "Жабылған соң бұл тоқсанның жазбаларын ешкім қоса да, өзгерте де алмайды, тоқсанды әкімші себебін жазып қайта ашқанға дейін.",
+      confirmPending: "Әлі аяқталмаған есептер:",
+      confirmNothingPending: "Барлық басқармалардың есептері қабылданған.",
+      confirmClose: "Иә, тоқсанды жабу",
+      cancel: "Болдырмау",
+      confirmRequired: "Тоқсанды жабуды растаңыз",
+      pending: {
+        missing: "тапсырылмаған",
+        submitted: "қаралмаған",
+        returned: "қайтарылған, қайта тапсырылмаған",
+      },
     },
   },
   {
@@ -222,6 +235,19 @@ export const progress = defineMessages(
       reportCounts:
         "принято: {{accepted}}, на рассмотрении: {{submitted}}, возвращено: {{returned}}, не сдано: {{missing}}",
       reopenedBecause: "Открыт повторно: {{reason}}",
+      confirmTitle: "Закрыть {{quarter}}?",
+      confirmBody:
+        "После закрытия никто не сможет добавлять и изменять записи этого квартала, пока администратор не откроет его снова с указанием причины.",
+      confirmPending: "Незавершённые отчёты:",
+      confirmNothingPending: "Отчёты всех управлений приняты.",
+      confirmClose: "Да, закрыть квартал",
+      cancel: "Отмена",
+      confirmRequired: "Подтвердите закрытие квартала",
+      pending: {
+        missing: "не сдан",
+        submitted: "не рассмотрен",
+        returned: "возвращён и не сдан повторно",
+      },
       manage: "Отчётные периоды",
     },
   },
@@ -333,6 +359,19 @@ export const progress = defineMessages(
       reportCounts:
         "accepted: {{accepted}}, under review: {{submitted}}, sent back: {{returned}}, not submitted: {{missing}}",
       reopenedBecause: "Reopened: {{reason}}",
+      confirmTitle: "Close {{quarter}}?",
+      confirmBody:
+        "Once it is closed, nobody can add or change the quarter's entries until an administrator reopens it with a reason.",
+      confirmPending: "Reports not finished:",
+      confirmNothingPending: "Every department's report is accepted.",
+      confirmClose: "Yes, close the quarter",
+      cancel: "Cancel",
+      confirmRequired: "Confirm closing the quarter",
+      pending: {
+        missing: "not submitted",
+        submitted: "not reviewed",
+        returned: "sent back, not resubmitted",
+      },
       manage: "Reporting periods",
     },
   },

@@ -9,10 +9,23 @@ import { measure } from "./messages/measure";
 import { meetings } from "./messages/meetings";
 import { overview } from "./messages/overview";
 import { progress } from "./messages/progress";
+import { roadMapSheet } from "./messages/road-map-sheet";
 import { upload } from "./messages/upload";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings, upload] as const;
+const areas = [
+  common,
+  login,
+  overview,
+  progress,
+  measure,
+  dashboard,
+  admin,
+  kpi,
+  meetings,
+  upload,
+  roadMapSheet,
+] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

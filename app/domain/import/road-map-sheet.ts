@@ -19,8 +19,8 @@ export type ColumnRole =
   | { kind: "narrative" }
   /** A planned quantity for a year, or for one quarter of it. */
   | { kind: "plan"; year: number; quarter: number | null }
-  /** A quantity already done (Орындалды / Исполнено), for a year or one quarter of it. */
-  | { kind: "fact"; year: number; quarter: number | null };
+  /** A quantity already done (Орындалды / Исполнено), for a year or one quarter of it; a plain «Факт» names no year. */
+  | { kind: "fact"; year: number | null; quarter: number | null };
 
 export interface SheetColumn {
   /** 1-based column index, as exceljs counts. */
@@ -38,7 +38,7 @@ export type IssueSeverity = "error" | "warning";
 export interface SheetIssue {
   cell: string | null;
   severity: IssueSeverity;
-  /** A dictionary key of the `roadMapImport.issue` area; the preview and the CLI translate it. */
+  /** A dictionary key of the `roadMapSheet.issue` area («roadMapSheet.issue.noHeader»); the preview translates it with `params`. */
   code: string;
   params?: Record<string, string | number>;
   /** The message in the language asked for (the CLI's --json; the preview translates `code` itself). */

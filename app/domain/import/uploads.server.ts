@@ -8,12 +8,13 @@ import { sql, type Kysely } from "kysely";
 import type { Database, UploadPurpose } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { RefusedWrite } from "~/domain/editing/write-errors";
+import { UPLOAD_MAX_BYTES } from "./upload-limit";
 
 // A file a user uploads is read once from the request, kept in the database while its preview is
 // looked at, and read again when the user saves it: any instance of the app can save what another
 // one previewed, and nothing of it lives in a process.
 
-export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+export { UPLOAD_MAX_BYTES };
 /** A preview older than this cannot be saved; the file is removed with the next upload. */
 const UPLOAD_KEPT_HOURS = 24;
 const FILE_NAME_MAX = 255;

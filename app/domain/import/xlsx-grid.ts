@@ -1,0 +1,51 @@
+import ExcelJS from "exceljs";
+import type { CellValue, Grid, MergedRange } from "./cells";
+
+// The sheets of an .xlsx as plain grids. exceljs answers a merged range's other cells with the master's
+// value; the grid keeps that value on the master only and records the range, as the sheet shows it.
+
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value.trim() === "" ? null : value;
+  if (typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if ("richText" in value) return plainValue(value.richText.map((run) => run.text).join(""));
+  if ("formula" in value || "sharedFormula" in value) {
+    // A formula's cached result, as Excel last computed it.
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined || (typeof result === "object" && !(result instanceof Date))
+      ? null
+      : plainValue(result);
+  }
+  if ("hyperlink" in value) return plainValue(value.text);
+  return null;
+}
+
+export async function xlsxGrids(bytes: Uint8Array): Promise<Grid[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  return workbook.worksheets
+    .filter((sheet) => sheet.state === "visible" || sheet.state === undefined)
+    .map((sheet) => {
+      const rows: CellValue[][] = [];
+      const merges = new Map<string, MergedRange>();
+      sheet.eachRow({ includeEmpty: false }, (row, r) => {
+        const values: CellValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (cell.type === ExcelJS.ValueType.Merge) {
+            const master = cell.master;
+            const key = master.address;
+            const range = merges.get(key) ?? { top: r, left: c, bottom: r, right: c };
+            range.top = Math.min(range.top, Number(master.row));
+            range.left = Math.min(range.left, Number(master.col));
+            range.bottom = Math.max(range.bottom, r);
+            range.right = Math.max(range.right, c);
+            merges.set(key, range);
+            return;
+          }
+          values[c - 1] = plainValue(cell.value);
+        });
+        rows[r - 1] = Array.from(values, (value) => value ?? null);
+      });
+      return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []), merges: [...merges.values()] };
+    });
+}

@@ -122,12 +122,18 @@ async function run(engine: string, connection: DatabaseConnection, bytes: Uint8A
 
 const bytes = await largeRoadMapWorkbook(measureCount);
 const timings: Timing[] = [await run("PGlite", await openDatabase({ pgliteDir: "memory://" }), bytes)];
-if (process.env.DATABASE_URL) timings.push(await run("PostgreSQL", await freshPostgres(process.env.DATABASE_URL), bytes));
+if (process.env.DATABASE_URL)
+  timings.push(await run("PostgreSQL", await freshPostgres(process.env.DATABASE_URL), bytes));
 
 const cpus = os.cpus();
 const fmt = (value: number) => `${value.toFixed(2)} s`;
 console.log(`Road-map import, ${measureCount} measures (${(bytes.length / 1024).toFixed(0)} KB workbook)`);
-console.log(`Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, Node ${process.version}`);
+console.log(
+  `Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}, Node ${process.version}`,
+);
 console.log("");
 console.log("| engine | read | preview | read + preview (≤ 5 s) | save (≤ 10 s) | stored |");
 console.log("|---|---|---|---|---|---|");

@@ -55,7 +55,8 @@ if (!filePath || positionals.length > 1) fail(USAGE);
 const locale: Locale = isLocale(values.lang) ? values.lang : fail(`--lang must be kk, ru or en\n${USAGE}`);
 const roadMapId = values["road-map"] === undefined ? null : Number(values["road-map"]);
 if (roadMapId !== null && !(Number.isInteger(roadMapId) && roadMapId > 0)) fail(`--road-map must be an id\n${USAGE}`);
-if (roadMapId === null && !values["dry-run"]) fail(`Saving needs --road-map ID (or read only with --dry-run)\n${USAGE}`);
+if (roadMapId === null && !values["dry-run"])
+  fail(`Saving needs --road-map ID (or read only with --dry-run)\n${USAGE}`);
 const factsDate = values["facts-date"] ?? todayIn(process.env.APP_TIME_ZONE || "Asia/Almaty");
 if (!isIsoDate(factsDate)) fail(`--facts-date must be YYYY-MM-DD\n${USAGE}`);
 
@@ -96,13 +97,19 @@ try {
     exitCode = [...read.fileIssues, ...read.merged.issues].some((i) => i.severity === "error") ? 1 : 0;
   } else if (!connection || roadMapId === null) {
     for (const sheet of read.sheets) {
-      console.log(`${sheet.sheet} (${sheet.locale}): ${sheet.sections.length} sections, ${sheet.measures.length} measures`);
+      console.log(
+        `${sheet.sheet} (${sheet.locale}): ${sheet.sections.length} sections, ${sheet.measures.length} measures`,
+      );
     }
     const issues = [...read.fileIssues, ...read.merged.issues];
     for (const issue of issues) console.log(line(issue));
     exitCode = issues.some((i) => i.severity === "error") ? 1 : 0;
   } else {
-    const user = await connection.db.selectFrom("app_user").select("id").where("login", "=", values.as).executeTakeFirst();
+    const user = await connection.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("login", "=", values.as)
+      .executeTakeFirst();
     const principal = user ? await loadPrincipal(connection.db, user.id) : null;
     if (!principal || !isAdmin(principal)) throw new Error(`${values.as} is not an active administrator (--as LOGIN).`);
     let choices: ImportChoices = { departments: {}, factsDate };
@@ -114,7 +121,14 @@ try {
       choices = { departments, factsDate };
       ({ plan } = await previewRoadMapImport(connection.db, principal, roadMapId, read, choices));
     }
-    if (values.json) console.log(JSON.stringify({ summary: plan.summary, issues: plan.issues.map((i) => ({ ...i, message: messageOf(i) })) }, null, 2));
+    if (values.json)
+      console.log(
+        JSON.stringify(
+          { summary: plan.summary, issues: plan.issues.map((i) => ({ ...i, message: messageOf(i) })) },
+          null,
+          2,
+        ),
+      );
     else printSummary(plan);
     if (plan.summary.errors > 0) {
       exitCode = 1;

@@ -16,7 +16,8 @@ export const roadMapImport = defineMessages(
       fileOf: "Файл: {{name}}",
       stale: "Алдын ала қараудан кейін жол картасы өзгерді: файлды қайта қарап, содан кейін сақтаңыз",
       hasErrors: "Файлда {{count}} қате бар: оларды түзетпейінше ештеңе сақталмайды",
-      saved: "Сақталды: {{added}} іс-шара қосылды, {{changed}} өзгерді, {{unchanged}} өзгеріссіз; {{facts}} орындалу жазбасы.",
+      saved:
+        "Сақталды: {{added}} іс-шара қосылды, {{changed}} өзгерді, {{unchanged}} өзгеріссіз; {{facts}} орындалу жазбасы.",
       savedBefore: "Бұл пішін бұрын сақталған: қайта ештеңе сақталған жоқ.",
       nothingChanged: "Файлда жаңа ештеңе жоқ: жол картасы оны толық қамтиды, ештеңе өзгерген жоқ.",
       toRoadMap: "Жол картасын ашу",
@@ -117,7 +118,8 @@ export const roadMapImport = defineMessages(
         yearOutside: "{{year}} жыл бағдарламаның {{start}}–{{end}} жылдарынан тыс: бұл баған сақталмайды",
         sectionTooDeep: "№ {{number}} бөлім бір деңгейден терең орналасқан: жоғарғы деңгейге қойылады",
         sectionTitleMissing: "Бөлімнің атауы жоқ",
-        numberInvalid: "«{{number}}» нөмірін сақтау мүмкін емес: әріптер мен сандар, нүкте немесе сызықша арқылы, 20 таңбадан аспайтын",
+        numberInvalid:
+          "«{{number}}» нөмірін сақтау мүмкін емес: әріптер мен сандар, нүкте немесе сызықша арқылы, 20 таңбадан аспайтын",
         numberRepeated: "№ {{number}} іс-шара файлда екінші рет кездеседі",
         titleMissing: "№ {{number}} іс-шараның атауы жоқ",
         executorUndecided: "«{{name}}» орындаушысы белгісіз: жаңа басқарма құрыңыз немесе бар басқармаға теңестіріңіз",
@@ -128,7 +130,8 @@ export const roadMapImport = defineMessages(
         entryInClosedQuarter: "{{date}} күнгі жазба жабық тоқсанда: оны өзгерту мүмкін емес",
         factsDateOutside: "{{date}} күні бағдарламаның {{start}}–{{end}} жылдарынан тыс: басқа күн таңдаңыз",
         factsDateClosed: "{{year}} жылғы {{quarter}}-тоқсан жабық: орындалу жазбаларына басқа күн таңдаңыз",
-        measuresWithoutSection: "Кейбір іс-шаралар бөлім жолынан бұрын тұр: олар «Бөлімге кірмеген іс-шаралар» бөліміне қойылады",
+        measuresWithoutSection:
+          "Кейбір іс-шаралар бөлім жолынан бұрын тұр: олар «Бөлімге кірмеген іс-шаралар» бөліміне қойылады",
       },
     },
   },
@@ -145,7 +148,8 @@ export const roadMapImport = defineMessages(
       fileOf: "Файл: {{name}}",
       stale: "После предпросмотра дорожная карта изменилась: посмотрите файл ещё раз и сохраните",
       hasErrors: "В файле ошибок: {{count}}. Пока они не исправлены, ничего не сохраняется",
-      saved: "Сохранено: мероприятий добавлено {{added}}, изменено {{changed}}, без изменений {{unchanged}}; записей об исполнении {{facts}}.",
+      saved:
+        "Сохранено: мероприятий добавлено {{added}}, изменено {{changed}}, без изменений {{unchanged}}; записей об исполнении {{facts}}.",
       savedBefore: "Эта форма уже была сохранена: повторно ничего не сохранено.",
       nothingChanged: "В файле нет ничего нового: дорожная карта уже содержит его, ничего не изменилось.",
       toRoadMap: "Открыть дорожную карту",
@@ -249,7 +253,8 @@ export const roadMapImport = defineMessages(
         numberInvalid: "Номер «{{number}}» сохранить нельзя: буквы и цифры через точку или дефис, не длиннее 20 знаков",
         numberRepeated: "Мероприятие № {{number}} встречается в файле второй раз",
         titleMissing: "У мероприятия № {{number}} нет наименования",
-        executorUndecided: "Исполнитель «{{name}}» неизвестен: создайте новое управление или сопоставьте с существующим",
+        executorUndecided:
+          "Исполнитель «{{name}}» неизвестен: создайте новое управление или сопоставьте с существующим",
         executorMissing: "У нового мероприятия № {{number}} нет ответственного исполнителя",
         deadlineOutside: "Срок {{date}} вне лет программы {{start}}–{{end}}",
         numberOutOfRange: "Число {{value}} сохранить нельзя: оно должно быть от 0 до 999 триллионов",
@@ -257,7 +262,8 @@ export const roadMapImport = defineMessages(
         entryInClosedQuarter: "Запись от {{date}} в закрытом квартале: её нельзя изменить",
         factsDateOutside: "Дата {{date}} вне лет программы {{start}}–{{end}}: выберите другую дату",
         factsDateClosed: "{{quarter}} квартал {{year}} года закрыт: выберите другую дату для записей об исполнении",
-        measuresWithoutSection: "Некоторые мероприятия стоят до первой строки раздела: они попадут в раздел «Мероприятия вне разделов»",
+        measuresWithoutSection:
+          "Некоторые мероприятия стоят до первой строки раздела: они попадут в раздел «Мероприятия вне разделов»",
       },
     },
   },
@@ -274,7 +280,8 @@ export const roadMapImport = defineMessages(
       fileOf: "File: {{name}}",
       stale: "The road map changed after the preview: look at the file again, then save",
       hasErrors: "The file has {{count}} errors: nothing is saved until they are corrected",
-      saved: "Saved: {{added}} measures added, {{changed}} changed, {{unchanged}} unchanged; {{facts}} progress entries.",
+      saved:
+        "Saved: {{added}} measures added, {{changed}} changed, {{unchanged}} unchanged; {{facts}} progress entries.",
       savedBefore: "This form was saved already: nothing was saved again.",
       nothingChanged: "Nothing new in the file: the road map already holds it, nothing changed.",
       toRoadMap: "Open the road map",
@@ -375,7 +382,8 @@ export const roadMapImport = defineMessages(
         yearOutside: "{{year}} is outside the programme's years {{start}}–{{end}}: this column is not saved",
         sectionTooDeep: "Section {{number}} is nested more than one level deep: it is put at the top level",
         sectionTitleMissing: "The section has no title",
-        numberInvalid: "The number «{{number}}» cannot be stored: letters and digits joined by dots or hyphens, at most 20 characters",
+        numberInvalid:
+          "The number «{{number}}» cannot be stored: letters and digits joined by dots or hyphens, at most 20 characters",
         numberRepeated: "Measure {{number}} appears a second time in the file",
         titleMissing: "Measure {{number}} has no title",
         executorUndecided: "The executor «{{name}}» is unknown: create a new department or map it to an existing one",
@@ -386,7 +394,8 @@ export const roadMapImport = defineMessages(
         entryInClosedQuarter: "The entry of {{date}} is in a closed quarter: it cannot be changed",
         factsDateOutside: "{{date}} is outside the programme's years {{start}}–{{end}}: choose another date",
         factsDateClosed: "Quarter {{quarter}} of {{year}} is closed: choose another date for the progress entries",
-        measuresWithoutSection: "Some measures come before any section row: they go into the section «Measures outside sections»",
+        measuresWithoutSection:
+          "Some measures come before any section row: they go into the section «Measures outside sections»",
       },
     },
   },

@@ -9,6 +9,7 @@ import { measure } from "./messages/measure";
 import { meetings } from "./messages/meetings";
 import { overview } from "./messages/overview";
 import { progress } from "./messages/progress";
+import { roadMapImport } from "./messages/road-map-import";
 import { roadMapSheet } from "./messages/road-map-sheet";
 import { upload } from "./messages/upload";
 
@@ -25,6 +26,7 @@ const areas = [
   meetings,
   upload,
   roadMapSheet,
+  roadMapImport,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -203,6 +203,14 @@ export default function ProgrammePage() {
                     </Table.Td>
                     <Table.Td ta="right" className="tabular" style={{ whiteSpace: "nowrap" }}>
                       {t("admin.roadMap.measureCount", { count: roadMap.measureCount })}
+                      {roadMap.measureCount === 0 && (
+                        <>
+                          {" · "}
+                          <Anchor component={Link} to={`/admin/roadmaps/${roadMap.id}/import`} size="sm">
+                            {t("roadMapImport.open")}
+                          </Anchor>
+                        </>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}

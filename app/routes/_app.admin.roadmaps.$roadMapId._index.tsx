@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconArrowDown, IconArrowUp, IconFileSpreadsheet, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Field, LocalizedFields, localizedDefaults, SelectField } from "~/components/admin/fields";
 import { RoadMapForm } from "~/components/admin/road-map-form";
@@ -156,14 +156,25 @@ export default function RoadMapEditor() {
           <Title order={3} size="h4">
             {t("admin.section.title")}
           </Title>
-          <Button
-            component={Link}
-            to={`/admin/roadmaps/${roadMap.id}/measures/new`}
-            leftSection={<IconPlus size={16} />}
-            size="sm"
-          >
-            {t("admin.measure.new")}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component={Link}
+              to={`/admin/roadmaps/${roadMap.id}/import`}
+              leftSection={<IconFileSpreadsheet size={16} />}
+              size="sm"
+              variant={data.sections.length === 0 ? "filled" : "default"}
+            >
+              {t("roadMapImport.open")}
+            </Button>
+            <Button
+              component={Link}
+              to={`/admin/roadmaps/${roadMap.id}/measures/new`}
+              leftSection={<IconPlus size={16} />}
+              size="sm"
+            >
+              {t("admin.measure.new")}
+            </Button>
+          </Group>
         </Group>
         {repliedTo !== "save-section" && reply?.conflict && (
           <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />

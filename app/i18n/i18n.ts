@@ -3,6 +3,7 @@ import type { Locale } from "./locales";
 import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
+import { exportMessages } from "./messages/export";
 import { kpi } from "./messages/kpi";
 import { login } from "./messages/login";
 import { measure } from "./messages/measure";
@@ -12,7 +13,7 @@ import { progress } from "./messages/progress";
 import { upload } from "./messages/upload";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings, upload] as const;
+const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings, upload, exportMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

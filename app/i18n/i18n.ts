@@ -13,7 +13,19 @@ import { progress } from "./messages/progress";
 import { upload } from "./messages/upload";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings, upload, exportMessages] as const;
+const areas = [
+  common,
+  login,
+  overview,
+  progress,
+  measure,
+  dashboard,
+  admin,
+  kpi,
+  meetings,
+  upload,
+  exportMessages,
+] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

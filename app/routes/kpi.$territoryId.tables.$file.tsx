@@ -22,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parent = await findTerritory(db, territoryId);
   if (!parent) throw new Response("Not found", { status: 404 });
   if (!mayViewRanking(principal, parent.path)) throw forbidden();
-  const period = periodParam.optional().catch(undefined).parse(new URL(request.url).searchParams.get("period") ?? undefined);
+  const period = periodParam
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("period") ?? undefined);
   const locale = await localeOf(request);
   const today = todayIn(env().APP_TIME_ZONE);
   const view = await rankingView(db, parent.id, period ?? null, today, locale);

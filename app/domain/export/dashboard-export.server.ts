@@ -50,7 +50,8 @@ export async function dashboardExport(
     section && `${t("dashboard.section")}: ${section.number ? `${section.number}. ` : ""}${text(section.title)}`,
     filters.departmentId &&
       `${t("dashboard.department")}: ${text(dashboard.options.departments.find((d) => d.id === filters.departmentId)?.name)}`,
-    filters.statuses && `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
+    filters.statuses &&
+      `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
     filters.asOf.includeCurrentQuarter && t("overview.includeCurrentQuarter"),
   ].filter((line): line is string => Boolean(line));
   const asOfLine = [

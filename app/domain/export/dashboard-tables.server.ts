@@ -23,18 +23,21 @@ function figureColumns(t: TFunction, year: number): ExportColumn<NamedRow>[] {
     { header: t("export.columns.execution"), kind: "percent", value: (row) => row.figures.execution },
     { header: t("export.columns.plan"), kind: "number", value: (row) => row.figures.plan },
     { header: t("export.columns.fact"), kind: "number", value: (row) => row.figures.fact },
-    { header: t("export.columns.yearExecution", { year }), kind: "percent", value: (row) => row.figures.yearExecution, width: 16 },
+    {
+      header: t("export.columns.yearExecution", { year }),
+      kind: "percent",
+      value: (row) => row.figures.yearExecution,
+      width: 16,
+    },
     { header: t("export.columns.yearPlan", { year }), kind: "number", value: (row) => row.figures.yearPlan },
     { header: t("export.columns.yearFact", { year }), kind: "number", value: (row) => row.figures.yearFact },
     { header: t("export.columns.peopleReached"), kind: "number", value: (row) => row.figures.peopleReached },
     { header: t("export.columns.counted"), kind: "number", value: (row) => row.figures.counted },
-    ...STATUSES.map(
-      (status): ExportColumn<NamedRow> => ({
-        header: t(`status.${status}`),
-        kind: "number",
-        value: (row) => row.figures.statusCounts[status],
-      }),
-    ),
+    ...STATUSES.map((status): ExportColumn<NamedRow> => ({
+      header: t(`status.${status}`),
+      kind: "number",
+      value: (row) => row.figures.statusCounts[status],
+    })),
   ];
 }
 
@@ -44,7 +47,14 @@ function measureColumns(t: TFunction, text: (value: LocalizedText | null) => str
     { header: t("export.columns.measure"), kind: "text", value: (line) => text(line.title), width: 50 },
     { header: t("export.columns.department"), kind: "text", value: (line) => text(line.department), width: 30 },
     ...(sliced
-      ? [{ header: t("export.columns.territory"), kind: "text", value: (line) => text(line.territory), width: 24 } satisfies ExportColumn<MeasureLine>]
+      ? [
+          {
+            header: t("export.columns.territory"),
+            kind: "text",
+            value: (line) => text(line.territory),
+            width: 24,
+          } satisfies ExportColumn<MeasureLine>,
+        ]
       : []),
     { header: t("export.columns.deadline"), kind: "date", value: (line) => line.deadline },
     { header: t("export.columns.plan"), kind: "number", value: (line) => line.plan },
@@ -85,33 +95,41 @@ export function dashboardTable<R>(
 
   switch (table) {
     case "sections":
-      return write(named(
-        t("export.columns.section"),
-        dashboard.sections.flatMap((section) => [
-          { name: label(section.number, section.name), figures: section.figures },
-          ...section.subsections.map((sub) => ({ name: label(sub.number, sub.name), figures: sub.figures })),
-        ]),
-      ));
+      return write(
+        named(
+          t("export.columns.section"),
+          dashboard.sections.flatMap((section) => [
+            { name: label(section.number, section.name), figures: section.figures },
+            ...section.subsections.map((sub) => ({ name: label(sub.number, sub.name), figures: sub.figures })),
+          ]),
+        ),
+      );
     case "departments":
-      return write(named(
-        t("export.columns.department"),
-        dashboard.departments.map((row) => ({ name: text(row.name), figures: row.figures })),
-      ));
+      return write(
+        named(
+          t("export.columns.department"),
+          dashboard.departments.map((row) => ({ name: text(row.name), figures: row.figures })),
+        ),
+      );
     case "territories":
-      return write(named(
-        t("export.columns.territory"),
-        dashboard.territories.map((row) => ({
-          name: row.id === dashboard.territory.id ? t("export.ownLevel", { name: text(row.name) }) : text(row.name),
-          figures: row.figures,
-        })),
-      ));
+      return write(
+        named(
+          t("export.columns.territory"),
+          dashboard.territories.map((row) => ({
+            name: row.id === dashboard.territory.id ? t("export.ownLevel", { name: text(row.name) }) : text(row.name),
+            figures: row.figures,
+          })),
+        ),
+      );
     case "attention":
       // The dashboard's order: the furthest behind first.
-      return write(measures(
-        lines
-          .filter((line) => line.status === "behind" || line.status === "overdue")
-          .sort((a, b) => (a.execution ?? 0) - (b.execution ?? 0) || a.measureId - b.measureId),
-      ));
+      return write(
+        measures(
+          lines
+            .filter((line) => line.status === "behind" || line.status === "overdue")
+            .sort((a, b) => (a.execution ?? 0) - (b.execution ?? 0) || a.measureId - b.measureId),
+        ),
+      );
     case "measures":
       return write(measures(lines));
   }

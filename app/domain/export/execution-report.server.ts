@@ -118,7 +118,9 @@ export async function executionReport(
   }
   // A measure listed twice (its shares in several territories of a slice) names the territory.
   const repeated = new Set(
-    lines.filter((line, index) => lines.findIndex((l) => l.measureId === line.measureId) !== index).map((l) => l.measureId),
+    lines
+      .filter((line, index) => lines.findIndex((l) => l.measureId === line.measureId) !== index)
+      .map((l) => l.measureId),
   );
 
   const rows: ReportRow[] = [];
@@ -146,7 +148,9 @@ export async function executionReport(
       measureId: line.measureId,
       number: line.number,
       title:
-        repeated.has(line.measureId) && line.territory ? `${text(line.title)} (${text(line.territory)})` : text(line.title),
+        repeated.has(line.measureId) && line.territory
+          ? `${text(line.title)} (${text(line.territory)})`
+          : text(line.title),
       completionForm: text(measure.completion_form),
       responsible: [
         text(line.department),

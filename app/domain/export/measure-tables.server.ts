@@ -39,7 +39,8 @@ function valueText(field: FieldChange["field"], value: unknown, names: HistoryNa
     case "territory":
     case "department":
     case "section": {
-      const table = kind === "territory" ? names.territories : kind === "department" ? names.departments : names.sections;
+      const table =
+        kind === "territory" ? names.territories : kind === "department" ? names.departments : names.sections;
       const label = table[Number(value)];
       return label ? (pickText(label, locale)?.text ?? "") : `#${String(value)}`;
     }
@@ -77,7 +78,11 @@ export async function measureTable<R>(
       columns: [
         { header: t("export.columns.date"), kind: "date", value: (entry) => entry.entryDate },
         { header: t("export.columns.territory"), kind: "text", value: (entry) => text(entry.territoryName), width: 24 },
-        { header: `${t("export.columns.value")}, ${t(`units.${measure.unit}`)}`, kind: "number", value: (e) => e.value },
+        {
+          header: `${t("export.columns.value")}, ${t(`units.${measure.unit}`)}`,
+          kind: "number",
+          value: (e) => e.value,
+        },
         { header: t("export.columns.peopleReached"), kind: "number", value: (entry) => entry.peopleReached },
         { header: t("export.columns.narrative"), kind: "text", value: (entry) => text(entry.narrative), width: 60 },
         { header: t("export.columns.evidence"), kind: "text", value: (e) => e.evidenceLinks.join("\n"), width: 36 },
@@ -105,9 +110,24 @@ export async function measureTable<R>(
         value: (line) => formatDateTime(locale, line.event.occurredAt, input.timeZone),
         width: 17,
       },
-      { header: t("export.columns.actor"), kind: "text", value: (line) => line.event.actor ?? t("editing.system"), width: 24 },
-      { header: t("export.columns.action"), kind: "text", value: (line) => t(`history.${line.event.action}`), width: 14 },
-      { header: t("export.columns.record"), kind: "text", value: (line) => t(`history.tables.${line.event.table}`), width: 20 },
+      {
+        header: t("export.columns.actor"),
+        kind: "text",
+        value: (line) => line.event.actor ?? t("editing.system"),
+        width: 24,
+      },
+      {
+        header: t("export.columns.action"),
+        kind: "text",
+        value: (line) => t(`history.${line.event.action}`),
+        width: 14,
+      },
+      {
+        header: t("export.columns.record"),
+        kind: "text",
+        value: (line) => t(`history.tables.${line.event.table}`),
+        width: 20,
+      },
       {
         header: t("export.columns.field"),
         kind: "text",

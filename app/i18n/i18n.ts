@@ -3,6 +3,7 @@ import type { Locale } from "./locales";
 import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
+import { exportMessages } from "./messages/export";
 import { kpi } from "./messages/kpi";
 import { login } from "./messages/login";
 import { measure } from "./messages/measure";
@@ -27,6 +28,7 @@ const areas = [
   upload,
   roadMapSheet,
   roadMapImport,
+  exportMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -148,6 +148,9 @@ export default function RoadMapEditor() {
           <Anchor component={Link} to={`/roadmaps/${roadMap.id}/periods`} size="sm">
             {t("admin.roadMap.periods")}
           </Anchor>
+          <Anchor href={`/admin/roadmaps/${roadMap.id}/workbook.xlsx`} download size="sm">
+            {t("export.workbook")}
+          </Anchor>
         </Group>
       </div>
 

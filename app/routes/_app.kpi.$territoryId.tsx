@@ -5,6 +5,7 @@ import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/i
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ExportMenu, kpiExports } from "~/components/export/export-menu";
 import { RankChange } from "~/components/kpi/change-mark";
 import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
 import { ProvisionalNotice } from "~/components/kpi/provisional-notice";
@@ -106,11 +107,14 @@ export default function KpiRanking() {
           <Title order={1} size="h2">
             {t("kpi.rankingOf", { territory: parent.name?.text ?? "" })}
           </Title>
-          {data.isAdmin && (
-            <Button component={Link} to={`/kpi/admin?parent=${parent.id}`} variant="default" size="xs">
-              {t("kpi.admin.link")}
-            </Button>
-          )}
+          <Group gap="xs">
+            <ExportMenu items={kpiExports(parent.id, period ? periodParamOf(period) : null)} />
+            {data.isAdmin && (
+              <Button component={Link} to={`/kpi/admin?parent=${parent.id}`} variant="default" size="xs">
+                {t("kpi.admin.link")}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Text c="dimmed" size="sm" maw={900}>
           {t("kpi.scoreFormula")}

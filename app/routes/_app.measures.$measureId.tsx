@@ -21,6 +21,7 @@ import { z } from "zod";
 import { PlanFactChart } from "~/components/charts/plan-fact-chart";
 import { ConflictAlert } from "~/components/conflict-alert";
 import { EntryForm } from "~/components/entry-form";
+import { ExportMenu, measureExports } from "~/components/export/export-menu";
 import { FormErrors } from "~/components/field-error";
 import { HistoryList } from "~/components/history-list";
 import { Localized } from "~/components/localized";
@@ -170,6 +171,7 @@ export default function MeasurePage() {
         </Title>
         <Group gap="sm" mt="xs">
           {shownQuarter?.status && <StatusLabel status={shownQuarter.status} />}
+          <ExportMenu items={measureExports(measure.id)} />
           {measure.removedOn && (
             <Badge color="gray" variant="light" style={{ textTransform: "none" }}>
               {t("measurePage.removed", {

@@ -21,6 +21,7 @@ import { z } from "zod";
 import { QuarterChart } from "~/components/charts/quarter-chart";
 import { SectionExecutionChart } from "~/components/charts/section-execution-chart";
 import { BreakdownTable } from "~/components/dashboard/breakdown-table";
+import { dashboardExports, ExportMenu } from "~/components/export/export-menu";
 import { MeasureTable } from "~/components/dashboard/measure-table";
 import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
@@ -125,6 +126,7 @@ export default function RoadMapDashboardPage() {
             >
               {t("dashboard.print")}
             </Button>
+            <ExportMenu items={dashboardExports(data.roadMapId, location.search)} />
             {data.isAdmin && (
               <Button
                 component={Link}

@@ -208,6 +208,33 @@ export async function roadMapDashboard(
 }
 
 /**
+ * Every item of the dashboard's measure list, not one page of it (exports): the same scope, the same
+ * cached figures and the same order as roadMapDashboard() gives for the same user and filters.
+ */
+export async function roadMapMeasureLines(
+  db: Kysely<Database>,
+  principal: Principal,
+  roadMapId: number,
+  filters: DashboardFilters,
+): Promise<MeasureLine[]> {
+  const roadMap = await requireVisibleRoadMap(db, principal, roadMapId);
+  const { thresholds } = roadMap;
+  const [{ focus, scope }, revision] = await Promise.all([
+    scopeOf(db, roadMap, filters),
+    roadMapRevision(db, roadMapId),
+  ]);
+  const asOf = filters.asOf;
+  const items = await cachedFigures(
+    db,
+    roadMapId,
+    { kind: "items", scope, asOf, thresholds, focus: focus.id },
+    () => itemExecution(db, scope, asOf, thresholds),
+    revision,
+  );
+  return items.map(await measureLinesOf(db, items));
+}
+
+/**
  * What a user's dashboard covers: the territory in focus (the filter's, which must lie inside what
  * the user may see, else the user's own area) and the scope every figure is computed over.
  */

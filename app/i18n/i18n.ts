@@ -10,9 +10,22 @@ import { meetings } from "./messages/meetings";
 import { overview } from "./messages/overview";
 import { progress } from "./messages/progress";
 import { upload } from "./messages/upload";
+import { quarterSheet } from "./messages/quarter-sheet";
 
 // Every area's messages; an area of the app adds its file here.
-const areas = [common, login, overview, progress, measure, dashboard, admin, kpi, meetings, upload] as const;
+const areas = [
+  common,
+  login,
+  overview,
+  progress,
+  measure,
+  dashboard,
+  admin,
+  kpi,
+  meetings,
+  upload,
+  quarterSheet,
+] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void
   ? I

@@ -1,5 +1,6 @@
 import { Button, Group, Input, Paper, Stack, Text } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
+import { useId } from "react";
 import { IconDownload, IconFileSpreadsheet, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
@@ -18,6 +19,7 @@ export function QuarterSheetControls({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const fileId = useId();
   const query = new URLSearchParams({
     roadMapId: String(roadMapId),
     departmentId: String(departmentId),
@@ -53,8 +55,9 @@ export function QuarterSheetControls({
             <input type="hidden" name="intent" value="preview" />
             <Group gap="xs" align="flex-end" wrap="wrap">
               {/* A native file input: the file travels with the form, scripts or not. */}
-              <Input.Wrapper label={t("quarterSheet.file")} size="sm" w={{ base: "100%", xs: 280 }}>
+              <Input.Wrapper id={fileId} label={t("quarterSheet.file")} size="sm" w={{ base: "100%", xs: 280 }}>
                 <input
+                  id={fileId}
                   type="file"
                   name="file"
                   required

@@ -6,7 +6,7 @@ import { RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./wr
 
 export type WriteReply =
   | { result: SubmissionResult<string[]>; saved: true; conflict?: undefined; alreadySaved?: boolean }
-  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict };
+  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict; alreadySaved?: undefined };
 
 /**
  * Runs a write for a parsed form and tells the user what became of it: saved, refused with a message

@@ -137,7 +137,7 @@ export function buildQuarterSheet(
   const fields = sheet.getRow(FIELD_ROW);
   SHEET_COLUMNS.forEach((column, index) => {
     const cell = header.getCell(index + 1);
-    cell.value = "key" in column ? column.name : labels.columns[column.name];
+    cell.value = "key" in column ? null : labels.columns[column.name];
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
     cell.border = BORDER;
@@ -307,7 +307,7 @@ export async function readQuarterSheet(bytes: Uint8Array): Promise<ReadQuarterSh
     const row = sheet.getRow(r);
     const names = new Map<string, number>();
     row.eachCell((cell, column) => names.set(String(cellInput(cell.value) ?? ""), column));
-    if (!names.has("rowKey")) continue;
+    if (!names.has("rowKey") || !names.has("number")) continue;
     fieldRow = r;
     for (const column of SHEET_COLUMNS) {
       const index = names.get(column.name);

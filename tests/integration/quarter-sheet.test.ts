@@ -6,7 +6,7 @@ import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
 import { AlreadySaved, newSubmissionKey } from "~/domain/editing/submission.server";
-import { RefusedWrite } from "~/domain/editing/write-errors";
+import type { RefusedWrite } from "~/domain/editing/write-errors";
 import { keepUpload, sha256Of, type UploadedFile } from "~/domain/import/uploads.server";
 import { closeQuarter } from "~/domain/periods/periods.server";
 import {
@@ -38,7 +38,9 @@ async function fill(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
-  const fieldRow = [...Array(20).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.values.includes("rowKey"))!;
+  const fieldRow = [...Array(20).keys()]
+    .map((i) => sheet.getRow(i + 1))
+    .find((row) => (row.values as unknown[]).includes("rowKey"))!;
   const column = (name: string) => (fieldRow.values as unknown[]).indexOf(name);
   for (const wanted of rows) {
     let found = false;

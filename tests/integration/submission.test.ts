@@ -7,7 +7,7 @@ import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
 import { attemptWrite, type WriteReply } from "~/domain/editing/action.server";
 import { AlreadySaved, newSubmissionKey } from "~/domain/editing/submission.server";
-import { RefusedWrite } from "~/domain/editing/write-errors";
+import type { RefusedWrite } from "~/domain/editing/write-errors";
 import { saveActual } from "~/domain/kpi/actuals.server";
 import { quarterEntriesSchema } from "~/domain/progress/entry-schema";
 import { saveEntry, saveQuarterEntries } from "~/domain/progress/entries.server";

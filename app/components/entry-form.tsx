@@ -10,6 +10,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { MeasureUnit } from "~db/schema";
+import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import { entrySchema, EVIDENCE_LINKS_MAX, NARRATIVE_MAX, type EntryLimits } from "~/domain/progress/entry-schema";
 import { FormErrors, useErrorText } from "./field-error";
 
@@ -31,6 +33,8 @@ export interface EntryFormDefaults {
 export function EntryForm({
   id,
   measureId,
+  unit,
+  submissionKey,
   limits,
   territories,
   defaults,
@@ -39,6 +43,9 @@ export function EntryForm({
 }: {
   id: string;
   measureId: number;
+  unit: MeasureUnit;
+  /** This render's key: the form saves once, however often it is posted. */
+  submissionKey: string;
   limits: EntryLimits;
   territories: Array<{ id: number; name: string }>;
   defaults: EntryFormDefaults;
@@ -60,7 +67,7 @@ export function EntryForm({
       peopleReached: defaults.peopleReached?.toString(),
       evidenceLinks: defaults.evidenceLinks?.join("\n"),
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(limits) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(limits, unit) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -70,6 +77,7 @@ export function EntryForm({
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-entry" />
       <input type="hidden" name="measureId" value={measureId} />
+      <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
       {defaults.entryId && <input type="hidden" name="entryId" value={defaults.entryId} />}
       {defaults.version && <input type="hidden" name="version" value={defaults.version} />}
       <Stack gap="sm">

@@ -13,6 +13,7 @@ import { progress } from "./messages/progress";
 import { roadMapImport } from "./messages/road-map-import";
 import { roadMapSheet } from "./messages/road-map-sheet";
 import { upload } from "./messages/upload";
+import { quarterSheet } from "./messages/quarter-sheet";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -29,6 +30,7 @@ const areas = [
   roadMapSheet,
   roadMapImport,
   exportMessages,
+  quarterSheet,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -32,7 +32,10 @@ import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { forbidden } from "~/domain/auth/permissions.server";
+import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
+import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { ragOf, DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
 import { mayEnterActuals, mayViewScorecard } from "~/domain/kpi/access";
 import { actualSchema, periodParam } from "~/domain/kpi/actual-schema";
@@ -78,6 +81,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   return {
     ...view,
     timeZone: env().APP_TIME_ZONE,
+    submissionKey: newSubmissionKey(),
     canEnter,
     editIndicatorId: canEnter && editable ? editable.indicator.id : null,
   };
@@ -244,6 +248,7 @@ export default function KpiScorecard() {
             </Table.ScrollContainer>
           </Card>
 
+          <AlreadySavedNotice show={actionData?.saved && actionData.alreadySaved} />
           {editing && (
             <ActualForm
               key={`${editing.indicator.id}-${editing.record?.version ?? 0}`}
@@ -253,6 +258,7 @@ export default function KpiScorecard() {
               conflict={actionData?.conflict}
               cancelHref={periodQuery(period)}
               timeZone={data.timeZone}
+              submissionKey={data.submissionKey}
             />
           )}
 
@@ -507,8 +513,10 @@ function ActualForm({
   conflict,
   cancelHref,
   timeZone,
+  submissionKey,
 }: {
   timeZone: string;
+  submissionKey: string;
   line: ScorecardLine;
   period: KpiPeriod;
   lastResult: WriteReply["result"] | undefined;
@@ -539,6 +547,7 @@ function ActualForm({
       {conflict && <ConflictAlert conflict={conflict} timeZone={timeZone} />}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="actual" />
+        <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
         <input type="hidden" name="indicatorId" value={line.indicator.id} />
         <input type="hidden" name="year" value={period.year} />
         {period.quarter !== null && <input type="hidden" name="quarter" value={period.quarter} />}

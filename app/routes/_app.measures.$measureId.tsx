@@ -23,12 +23,14 @@ import { ConflictAlert } from "~/components/conflict-alert";
 import { EntryForm } from "~/components/entry-form";
 import { ExportMenu, measureExports } from "~/components/export/export-menu";
 import { FormErrors } from "~/components/field-error";
+import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { HistoryList } from "~/components/history-list";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import { measureHistory } from "~/domain/audit/history.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { deleteEntrySchema, entrySchema } from "~/domain/progress/entry-schema";
 import { deleteEntry, entryLimits, requireWritableMeasure, saveEntry } from "~/domain/progress/entries.server";
 import { measureDetail } from "~/domain/progress/measure.server";
@@ -64,6 +66,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
 
   return {
     today,
+    submissionKey: newSubmissionKey(),
     timeZone: env().APP_TIME_ZONE,
     thresholds: detail.roadMap.thresholds,
     measure: {
@@ -117,7 +120,7 @@ export async function action({ request, params: rawParams }: ActionFunctionArgs)
 
   switch (formData.get("intent")) {
     case "save-entry": {
-      const submission = parseWithZod(formData, { schema: entrySchema(entryLimits(measure, today)) });
+      const submission = parseWithZod(formData, { schema: entrySchema(entryLimits(measure, today), measure.unit) });
       if (submission.status !== "success") return invalid(submission);
       if (submission.value.measureId !== measure.id) throw new Response("Forbidden", { status: 403 });
       return attemptWrite(submission, () => saveEntry(db, principal, submission.value, today), {
@@ -300,6 +303,7 @@ export default function MeasurePage() {
         <Title order={2} size="h4" mb="sm">
           {t("measurePage.entries")}
         </Title>
+        <AlreadySavedNotice show={reply?.saved && reply.alreadySaved} />
         {reply?.conflict && <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />}
         {deleteRefused && <FormErrors errors={reply.result.error?.[""] ?? undefined} />}
         {data.canWrite && !editing && (
@@ -308,8 +312,11 @@ export default function MeasurePage() {
               {t("entry.add")}
             </Text>
             <EntryForm
+              key={data.submissionKey}
               id="new-entry"
               measureId={measure.id}
+              unit={measure.unit}
+              submissionKey={data.submissionKey}
               limits={data.limits}
               territories={data.territories}
               defaults={{ territoryId: data.territories[0]?.id ?? measure.territoryId, entryDate: data.today }}
@@ -325,6 +332,8 @@ export default function MeasurePage() {
                 <EntryForm
                   id={`entry-${entry.id}-form`}
                   measureId={measure.id}
+                  unit={measure.unit}
+                  submissionKey={data.submissionKey}
                   limits={data.limits}
                   territories={data.territories}
                   defaults={{

@@ -1,33 +1,18 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { IconAlertTriangle, IconCircleCheck, IconLock } from "@tabler/icons-react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { FormErrors, useErrorText } from "~/components/field-error";
-import { Localized } from "~/components/localized";
-import { StatusLabel } from "~/components/status";
+import { FormErrors } from "~/components/field-error";
 import { DepartmentDecisions } from "~/components/meetings/department-decisions";
+import { AlreadySavedNotice } from "~/components/progress/already-saved";
+import { DepartmentQuarterCard } from "~/components/progress/department-quarter-card";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { departmentQuarters } from "~/domain/progress/my-measures.server";
@@ -48,7 +33,7 @@ import {
 } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { translator } from "~/i18n/i18n";
@@ -94,6 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bounds: "quarter",
     } satisfies EntryLimits,
     entryDate,
+    submissionKey: newSubmissionKey(),
     decisions,
     groups: groups.map((group) => ({
       roadMapId: group.roadMapId,
@@ -120,7 +106,8 @@ const submitSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const principal = await requirePrincipal(request);
-  if (editableDepartmentIds(principal).length === 0) throw forbidden();
+  const departmentIds = editableDepartmentIds(principal);
+  if (departmentIds.length === 0) throw forbidden();
   const db = await database();
   const today = todayIn(env().APP_TIME_ZONE);
   const quarter = chosenQuarter(request, today);
@@ -136,7 +123,16 @@ export async function action({ request }: ActionFunctionArgs) {
         today,
         bounds: "quarter",
       };
-      const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits) });
+      const units = new Map(
+        (
+          await db
+            .selectFrom("measure")
+            .select(["id", "unit"])
+            .where("responsible_department_id", "in", departmentIds)
+            .execute()
+        ).map((measure) => [measure.id, measure.unit]),
+      );
+      const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
       if (submission.status !== "success") return invalid(submission);
       const count = submission.value.rows.filter((row) => row.value !== undefined).length;
       return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value, today), {
@@ -168,9 +164,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-type Group = LoaderData["groups"][number];
-
 export default function MyMeasuresPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<WriteReply>();
@@ -178,6 +171,7 @@ export default function MyMeasuresPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const saved = Number(searchParams.get("saved") ?? 0);
+  const imported = searchParams.get("imported")?.split(".").map(Number);
   const submitRefused = reply && !reply.saved && reply.result.initialValue?.intent === "submit-report";
 
   return (
@@ -212,6 +206,12 @@ export default function MyMeasuresPage() {
           {t("myMeasures.savedCount", { count: saved })}
         </Alert>
       )}
+      {imported && imported.length === 2 && (
+        <Alert color="teal" icon={<IconCircleCheck />} role="status" data-testid="sheet-saved">
+          {t("quarterSheet.savedSummary", { added: imported[0], changed: imported[1] })}
+        </Alert>
+      )}
+      <AlreadySavedNotice show={(reply?.saved && reply.alreadySaved) || searchParams.has("alreadySaved")} />
       {submitRefused && <FormErrors errors={reply.result.error?.[""] ?? undefined} />}
       <DepartmentDecisions decisions={data.decisions} />
       {data.groups.length === 0 && <Text>{t("myMeasures.none")}</Text>}
@@ -224,254 +224,5 @@ export default function MyMeasuresPage() {
         />
       ))}
     </Stack>
-  );
-}
-
-function DepartmentQuarterCard({
-  group,
-  data,
-  reply,
-}: {
-  group: Group;
-  data: LoaderData;
-  reply: WriteReply | undefined;
-}) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const errorText = useErrorText();
-  const navigation = useNavigation();
-  const editable = !group.closed && (!group.report || group.report.status === "returned");
-  const formId = `quarter-${data.quarterParam}-${group.roadMapId}-${group.departmentId}`;
-  // Each department's quarter is its own form; a reply goes back to the form it came from.
-  const ownReply = reply && !reply.saved && reply.result.initialValue?.form === formId ? reply.result : undefined;
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: ownReply,
-    defaultValue: {
-      rows: group.measures.map((m) => ({
-        measureId: String(m.id),
-        territoryId: String(m.shareTerritories[0]?.id ?? m.territoryId),
-        entryDate: data.entryDate,
-      })),
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: quarterEntriesSchema(data.limits) }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const rows = fields.rows.getFieldList();
-
-  return (
-    <Paper withBorder p={{ base: "sm", sm: "md" }} data-testid="department-quarter">
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <div>
-          <Text size="sm" c="dimmed">
-            <Localized value={group.roadMapTitle} />
-          </Text>
-          <Title order={2} size="h4">
-            <Localized value={group.departmentName} />
-          </Title>
-        </div>
-        <Stack gap={6} align="flex-end">
-          <Group gap="xs">
-            {group.closed && (
-              <Badge color="gray" leftSection={<IconLock size={12} />} style={{ textTransform: "none" }}>
-                {t("myMeasures.closed")}
-              </Badge>
-            )}
-            <Badge
-              color={
-                group.report?.status === "accepted"
-                  ? "teal"
-                  : group.report?.status === "returned"
-                    ? "orange"
-                    : group.report
-                      ? "steppe"
-                      : "gray"
-              }
-              variant="light"
-              style={{ textTransform: "none" }}
-              data-testid="report-status"
-            >
-              {group.report ? t(`report.${group.report.status}`) : t("report.none")}
-            </Badge>
-          </Group>
-          {data.quarterOver && editable && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="submit-report" />
-              <input type="hidden" name="roadMapId" value={group.roadMapId} />
-              <input type="hidden" name="departmentId" value={group.departmentId} />
-              <Button type="submit" size="xs">
-                {t("report.submit")}
-              </Button>
-            </Form>
-          )}
-        </Stack>
-      </Group>
-      {group.report?.status === "returned" && group.report.comment && (
-        <Alert color="orange" icon={<IconAlertTriangle />} mb="sm" title={t("report.returned")}>
-          {group.report.comment}
-        </Alert>
-      )}
-
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="save-quarter" />
-        <input type="hidden" name="form" value={formId} />
-        <Stack gap="sm">
-          {rows.map((row, index) => {
-            const measure = group.measures[index]!;
-            const rowFields = row.getFieldset();
-            return (
-              <Card key={row.key} withBorder padding="sm" data-testid="measure-row">
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                  <Anchor component={Link} to={`/measures/${measure.id}`} fw={600} size="sm">
-                    {measure.number}. <Localized value={measure.title} />
-                  </Anchor>
-                  <Group gap="xs" wrap="nowrap">
-                    {measure.reportMissing && (
-                      <Badge color="red" variant="light" style={{ textTransform: "none" }}>
-                        {t("myMeasures.missing")}
-                      </Badge>
-                    )}
-                    <StatusLabel status={measure.status} />
-                  </Group>
-                </Group>
-                <Group gap="lg" mt={4}>
-                  <Text size="sm">
-                    {t("myMeasures.plan")}: <b className="tabular">{formatNumber(locale, measure.quarterPlan)}</b>{" "}
-                    {t(`units.${measure.unit}`)}
-                  </Text>
-                  <Text size="sm">
-                    {t("myMeasures.fact")}: <b className="tabular">{formatNumber(locale, measure.quarterFact)}</b> (
-                    {t("myMeasures.entries", { count: measure.quarterEntries })})
-                  </Text>
-                  <Text size="sm">
-                    {t("myMeasures.execution")}: <b className="tabular">{formatPercent(locale, measure.execution)}</b>
-                  </Text>
-                </Group>
-                <input type="hidden" name={rowFields.measureId.name} value={measure.id} />
-                {editable && (
-                  <Stack gap="xs" mt="sm">
-                    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-                      <TextInput
-                        {...getInputProps(rowFields.entryDate, { type: "date" })}
-                        key={rowFields.entryDate.key}
-                        label={t("entry.date")}
-                        min={data.limits.firstDate}
-                        max={data.limits.lastDate < data.today ? data.limits.lastDate : data.today}
-                        error={errorText(rowFields.entryDate.errors)}
-                        size="sm"
-                      />
-                      <TextInput
-                        {...getInputProps(rowFields.value, { type: "text" })}
-                        key={rowFields.value.key}
-                        inputMode="decimal"
-                        label={t("entry.value")}
-                        error={errorText(rowFields.value.errors)}
-                        size="sm"
-                      />
-                      <TextInput
-                        {...getInputProps(rowFields.peopleReached, { type: "text" })}
-                        key={rowFields.peopleReached.key}
-                        inputMode="numeric"
-                        label={t("entry.peopleReached")}
-                        error={errorText(rowFields.peopleReached.errors)}
-                        size="sm"
-                      />
-                      {measure.shareTerritories.length > 1 ? (
-                        <NativeSelect
-                          {...getSelectProps(rowFields.territoryId)}
-                          key={rowFields.territoryId.key}
-                          label={t("entry.territory")}
-                          data={measure.shareTerritories.map((territory) => ({
-                            value: String(territory.id),
-                            label: territory.name,
-                          }))}
-                          size="sm"
-                        />
-                      ) : (
-                        <input
-                          type="hidden"
-                          name={rowFields.territoryId.name}
-                          value={measure.shareTerritories[0]?.id ?? measure.territoryId}
-                        />
-                      )}
-                    </SimpleGrid>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                      <Textarea
-                        {...getTextareaProps(rowFields.narrativeKk)}
-                        key={rowFields.narrativeKk.key}
-                        label={t("entry.narrativeKk")}
-                        lang="kk"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.narrativeKk.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.narrativeRu)}
-                        key={rowFields.narrativeRu.key}
-                        label={t("entry.narrativeRu")}
-                        lang="ru"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.narrativeRu.errors)}
-                        size="sm"
-                      />
-                    </SimpleGrid>
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                      <Textarea
-                        {...getTextareaProps(rowFields.behindReasonKk)}
-                        key={rowFields.behindReasonKk.key}
-                        label={t("entry.behindReasonKk")}
-                        lang="kk"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.behindReasonKk.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.behindReasonRu)}
-                        key={rowFields.behindReasonRu.key}
-                        label={t("entry.behindReasonRu")}
-                        lang="ru"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.behindReasonRu.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.evidenceLinks)}
-                        key={rowFields.evidenceLinks.key}
-                        label={t("entry.evidenceLinks")}
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.evidenceLinks.errors)}
-                        size="sm"
-                      />
-                    </SimpleGrid>
-                  </Stack>
-                )}
-              </Card>
-            );
-          })}
-          {editable && (
-            <>
-              <FormErrors id={form.errorId} errors={form.errors ?? fields.rows.errors} />
-              <Text size="xs" c="dimmed">
-                {t("myMeasures.enterHint")}
-              </Text>
-              <Group>
-                <Button
-                  type="submit"
-                  loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-quarter"}
-                >
-                  {t("myMeasures.saveAll")}
-                </Button>
-              </Group>
-            </>
-          )}
-        </Stack>
-      </Form>
-    </Paper>
   );
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
+import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { StaleEdit, RefusedWrite } from "~/domain/editing/write-errors";
 import { copyTargets, saveIndicator, setTargets } from "~/domain/kpi/admin.server";
 import { saveActual } from "~/domain/kpi/actuals.server";
@@ -242,6 +243,7 @@ describe(`KPI actuals (${engineName})`, () => {
     const akim = akimOf(pathA);
     const input = {
       intent: "actual" as const,
+      submissionKey: newSubmissionKey(),
       indicatorId: indicatorIds[0]!,
       ...period2025,
       actual: 9,
@@ -256,14 +258,28 @@ describe(`KPI actuals (${engineName})`, () => {
       .execute();
     expect(audit).toEqual([{ actor_id: world.editorId, action: "insert" }]);
 
-    await expect(saveActual(db, akim, districtB, input)).rejects.toMatchObject({ status: 403 });
-    await saveActual(db, akim, districtA, { ...input, actual: 11, actualId: id, version: 1 });
     await expect(
-      saveActual(db, akim, districtA, { ...input, actual: 12, actualId: id, version: 1 }),
+      saveActual(db, akim, districtB, { ...input, submissionKey: newSubmissionKey() }),
+    ).rejects.toMatchObject({ status: 403 });
+    await saveActual(db, akim, districtA, {
+      ...input,
+      submissionKey: newSubmissionKey(),
+      actual: 11,
+      actualId: id,
+      version: 1,
+    });
+    await expect(
+      saveActual(db, akim, districtA, {
+        ...input,
+        submissionKey: newSubmissionKey(),
+        actual: 12,
+        actualId: id,
+        version: 1,
+      }),
     ).rejects.toBeInstanceOf(StaleEdit);
-    await expect(saveActual(db, akim, districtA, { ...input, indicatorId: indicatorIds[1]! })).rejects.toBeInstanceOf(
-      RefusedWrite,
-    );
+    await expect(
+      saveActual(db, akim, districtA, { ...input, submissionKey: newSubmissionKey(), indicatorId: indicatorIds[1]! }),
+    ).rejects.toBeInstanceOf(RefusedWrite);
 
     await withActor(db, "system", (trx) =>
       trx
@@ -272,7 +288,13 @@ describe(`KPI actuals (${engineName})`, () => {
         .execute(),
     );
     await expect(
-      saveActual(db, akim, districtA, { ...input, actual: 13, actualId: id, version: 2 }),
+      saveActual(db, akim, districtA, {
+        ...input,
+        submissionKey: newSubmissionKey(),
+        actual: 13,
+        actualId: id,
+        version: 2,
+      }),
     ).rejects.toMatchObject({
       messageKey: "kpi.periodClosed",
     });

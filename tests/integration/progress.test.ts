@@ -4,6 +4,7 @@ import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
+import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { RefusedWrite, StaleEdit } from "~/domain/editing/write-errors";
 import { closeQuarter, reopenQuarter } from "~/domain/periods/periods.server";
 import type { EntryInput, QuarterEntriesInput } from "~/domain/progress/entry-schema";
@@ -37,6 +38,7 @@ describe(`progress entries on ${engineName}`, () => {
 
   const entry = (overrides: Partial<EntryInput> = {}): EntryInput => ({
     intent: "save-entry",
+    submissionKey: newSubmissionKey(),
     measureId: world.measureId,
     territoryId: world.cityId,
     entryDate: "2024-02-10",
@@ -206,6 +208,7 @@ describe(`progress entries on ${engineName}`, () => {
   it("saves the rows of a quarter all together, or none when one is refused", async () => {
     const rows = (second: Partial<QuarterEntriesInput["rows"][number]>): QuarterEntriesInput => ({
       intent: "save-quarter",
+      submissionKey: newSubmissionKey(),
       rows: [
         { measureId: world.measureId, territoryId: world.cityId, entryDate: "2024-03-01", value: 5, evidenceLinks: [] },
         {
@@ -245,6 +248,7 @@ describe(`progress entries on ${engineName}`, () => {
       editor,
       {
         intent: "save-quarter",
+        submissionKey: newSubmissionKey(),
         rows: [
           ...rows({}).rows,
           { measureId: world.measureId, territoryId: world.cityId, entryDate: "2024-03-03", evidenceLinks: [] },

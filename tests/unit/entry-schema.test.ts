@@ -8,7 +8,15 @@ const form = (fields: Record<string, string>) => {
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
   return data;
 };
-const valid = { intent: "save-entry", measureId: "3", territoryId: "4", entryDate: "2024-02-01", value: "5" };
+const KEY = "render-key-0123456789";
+const valid = {
+  intent: "save-entry",
+  submissionKey: KEY,
+  measureId: "3",
+  territoryId: "4",
+  entryDate: "2024-02-01",
+  value: "5",
+};
 const errorsOf = (fields: Record<string, string>) => {
   const submission = parseWithZod(form({ ...valid, ...fields }), { schema: entrySchema(limits) });
   return submission.status === "error" ? submission.error : null;
@@ -58,6 +66,7 @@ describe("the progress entry form", () => {
       parseWithZod(
         form({
           intent: "save-quarter",
+          submissionKey: KEY,
           "rows[0].measureId": "3",
           "rows[0].territoryId": "4",
           "rows[0].entryDate": "2024-09-30",
@@ -66,7 +75,7 @@ describe("the progress entry form", () => {
           "rows[1].entryDate": "2024-09-30",
           ...second,
         }),
-        { schema: quarterEntriesSchema(limits) },
+        { schema: quarterEntriesSchema(limits, () => "event") },
       );
     const started = rows({ "rows[1].narrativeKk": "Кездесу өтті", "rows[0].value": "2" });
     expect(started.status === "error" && started.error).toEqual({ "rows[1].value": ["validation.required"] });

@@ -1,11 +1,12 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import { encodeMessage } from "./messages";
+import { AlreadySaved } from "./submission.server";
 import { RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
 
 export type WriteReply =
-  | { result: SubmissionResult<string[]>; saved: true; conflict?: undefined }
-  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict };
+  | { result: SubmissionResult<string[]>; saved: true; conflict?: undefined; alreadySaved?: boolean }
+  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict; alreadySaved?: undefined };
 
 /**
  * Runs a write for a parsed form and tells the user what became of it: saved, refused with a message
@@ -26,6 +27,10 @@ export async function attemptWrite<T>(
     }
     return data<WriteReply>({ result: submission.reply({ resetForm: true }), saved: true });
   } catch (error) {
+    // The same form render was saved before: nothing new was saved, and the form is cleared.
+    if (error instanceof AlreadySaved) {
+      return data<WriteReply>({ result: submission.reply({ resetForm: true }), saved: true, alreadySaved: true });
+    }
     if (error instanceof StaleEdit) {
       return data<WriteReply>({ result: submission.reply(), saved: false, conflict: error.conflict }, { status: 409 });
     }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import { z } from "zod";
 import type { Database } from "~db/schema";
 
 // A save happens once (DESIGN.md). Every form render carries a fresh key; the action claims it in the
@@ -8,9 +7,7 @@ import type { Database } from "~db/schema";
 // retry — finds the key taken and saves nothing; a save that fails rolls the claim back with it, so
 // the corrected form can be posted again.
 
-export const SUBMISSION_KEY_FIELD = "submissionKey";
-
-export const submissionKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,200}$/, "validation.required");
+export { SUBMISSION_KEY_FIELD, submissionKeySchema } from "./submission-key";
 
 /** A key for one render of a form. */
 export function newSubmissionKey(): string {

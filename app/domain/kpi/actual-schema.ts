@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { submissionKeySchema } from "~/domain/editing/submission-key";
 import { decimal, isWebLink, NARRATIVE_MAX } from "~/domain/progress/entry-schema";
 
 // One schema for the KPI actual form, used by the browser (Conform) and by the action.
@@ -8,6 +9,7 @@ const optionalText = z.string().trim().max(NARRATIVE_MAX, "validation.tooLong").
 
 export const actualSchema = z.object({
   intent: z.literal("actual"),
+  submissionKey: submissionKeySchema,
   indicatorId: id,
   year: z.coerce.number().int().min(2000).max(2100),
   quarter: z.coerce.number().int().min(1).max(4).optional(),

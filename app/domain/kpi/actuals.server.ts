@@ -3,6 +3,7 @@ import { withActor } from "~db/actor";
 import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { forbidden } from "~/domain/auth/permissions.server";
+import { claimSubmission } from "~/domain/editing/submission.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
 import { mayEnterActuals } from "./access";
@@ -20,14 +21,19 @@ function comment(kk: string | undefined, ru: string | undefined): string | null 
   return Object.keys(text).length ? JSON.stringify(text) : null;
 }
 
-/** Adds a territory's actual for an indicator and period, or changes it from the version the user saw. */
+/**
+ * Adds a territory's actual for an indicator and period, or changes it from the version the user saw;
+ * once per form render. A change that does not say which version it started from is refused.
+ */
 export async function saveActual(
   db: Kysely<Database>,
   principal: Principal,
   territoryId: number,
   input: ActualInput,
 ): Promise<number> {
+  if (input.actualId !== undefined && input.version === undefined) throw new RefusedWrite("entryRules.versionRequired");
   return withActor(db, principal.id, async (trx) => {
+    await claimSubmission(trx, principal.id, input.submissionKey);
     const territory = await findTerritory(trx, territoryId);
     if (!territory) throw new Response("Not found", { status: 404 });
     if (!mayEnterActuals(principal, territory.path)) throw forbidden();

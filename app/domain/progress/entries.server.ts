@@ -1,14 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import { withActor } from "~db/actor";
-import type { Database, LocalizedText } from "~db/schema";
+import type { Database, LocalizedText, MeasureUnit } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { canWriteProgress, forbidden } from "~/domain/auth/permissions.server";
+import { claimSubmission } from "~/domain/editing/submission.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
 import { itemFigures, type EntryRow } from "~/domain/execution/execution";
 import { assertQuarterOpen } from "~/domain/periods/periods.server";
 import { quarterEnd, quarterOf, type Quarter } from "~/domain/periods/quarter";
-import type { EntryInput, EntryLimits, QuarterEntriesInput } from "./entry-schema";
+import { COUNTABLE_UNITS, type EntryInput, type EntryLimits, type QuarterEntriesInput } from "./entry-schema";
 
 type Trx = Transaction<Database>;
 
@@ -17,6 +18,7 @@ export interface MeasureForWrite {
   roadMapId: number;
   responsibleDepartmentId: number;
   territoryId: number;
+  unit: MeasureUnit;
   weight: number;
   deadline: string;
   removedOn: string | null;
@@ -35,6 +37,7 @@ async function measureForWrite(db: Kysely<Database> | Trx, measureId: number): P
       "m.road_map_id",
       "m.responsible_department_id",
       "m.territory_id",
+      "m.unit",
       "m.weight",
       "m.deadline",
       "m.removed_on",
@@ -50,6 +53,7 @@ async function measureForWrite(db: Kysely<Database> | Trx, measureId: number): P
     roadMapId: row.road_map_id,
     responsibleDepartmentId: row.responsible_department_id,
     territoryId: row.territory_id,
+    unit: row.unit,
     weight: row.weight,
     deadline: row.deadline,
     removedOn: row.removed_on,
@@ -157,9 +161,9 @@ const localized = (kk: string | undefined, ru: string | undefined): string | nul
   return Object.keys(text).length ? JSON.stringify(text) : null;
 };
 
-type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version">;
+export type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version" | "submissionKey">;
 
-function entryValues(fields: EntryFields) {
+export function entryValues(fields: EntryFields) {
   return {
     territory_id: fields.territoryId,
     entry_date: fields.entryDate,
@@ -171,15 +175,30 @@ function entryValues(fields: EntryFields) {
   };
 }
 
-async function writeEntry(
+/** Where an entry came from when a sheet made it: its row's key and the file's import batch. */
+export interface EntrySource {
+  sourceKey: string;
+  importBatchId: number;
+}
+
+/**
+ * Adds an entry, or changes one from the version the user started from, by the rules every way of
+ * entering facts shares: the user's department, whole numbers for countable units, open quarter,
+ * report not in review, reason when behind. A refusal names its field as `${fieldPrefix}field`.
+ */
+export async function writeEntry(
   trx: Trx,
   principal: Principal,
   fields: EntryFields,
   today: string,
   fieldPrefix: string,
   existing?: { entryId: number; version: number },
+  source?: EntrySource,
 ): Promise<number> {
   const measure = await requireWritableMeasure(trx, principal, fields.measureId);
+  if (COUNTABLE_UNITS.has(measure.unit) && !Number.isInteger(fields.value)) {
+    throw new RefusedWrite("entryRules.wholeNumber", {}, `${fieldPrefix}value`);
+  }
   const quarter = quarterOf(fields.entryDate);
   if (existing) {
     const current = await trx
@@ -199,12 +218,21 @@ async function writeEntry(
 
   let id: number;
   if (existing) {
-    await trx.updateTable("progress_entry").set(entryValues(fields)).where("id", "=", existing.entryId).execute();
+    await trx
+      .updateTable("progress_entry")
+      .set({ ...entryValues(fields), ...(source ? { import_batch_id: source.importBatchId } : {}) })
+      .where("id", "=", existing.entryId)
+      .execute();
     id = existing.entryId;
   } else {
     const row = await trx
       .insertInto("progress_entry")
-      .values({ measure_id: measure.id, author_id: principal.id, ...entryValues(fields) })
+      .values({
+        measure_id: measure.id,
+        author_id: principal.id,
+        ...entryValues(fields),
+        ...(source ? { source_key: source.sourceKey, import_batch_id: source.importBatchId } : {}),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     id = row.id;
@@ -221,15 +249,20 @@ async function writeEntry(
   return id;
 }
 
-/** Adds an entry, or changes one from the version the user started from. */
+/**
+ * Adds an entry, or changes one from the version the user started from; once per form render. An
+ * edit that does not say which version it started from is refused rather than taken for a new entry.
+ */
 export async function saveEntry(db: Kysely<Database>, principal: Principal, input: EntryInput, today: string) {
-  const { entryId, version, intent: _intent, ...fields } = input;
-  return withActor(db, principal.id, (trx) =>
-    writeEntry(trx, principal, fields, today, "", entryId && version ? { entryId, version } : undefined),
-  );
+  const { entryId, version, intent: _intent, submissionKey, ...fields } = input;
+  if (entryId !== undefined && version === undefined) throw new RefusedWrite("entryRules.versionRequired");
+  return withActor(db, principal.id, async (trx) => {
+    await claimSubmission(trx, principal.id, submissionKey);
+    return writeEntry(trx, principal, fields, today, "", entryId && version ? { entryId, version } : undefined);
+  });
 }
 
-/** Saves a new entry for every filled row, or none of them. */
+/** Saves a new entry for every filled row, or none of them; once per form render. */
 export async function saveQuarterEntries(
   db: Kysely<Database>,
   principal: Principal,
@@ -237,6 +270,7 @@ export async function saveQuarterEntries(
   today: string,
 ): Promise<number[]> {
   return withActor(db, principal.id, async (trx) => {
+    await claimSubmission(trx, principal.id, input.submissionKey);
     const ids: number[] = [];
     for (const [index, row] of input.rows.entries()) {
       if (row.value === undefined) continue;

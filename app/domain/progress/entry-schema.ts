@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { MeasureUnit } from "~db/schema";
+import { submissionKeySchema } from "~/domain/editing/submission-key";
 import { isIsoDate } from "~/domain/periods/quarter";
 
 // One schema for the progress-entry forms, used by the browser (Conform) and by the action.
@@ -17,6 +19,21 @@ export interface EntryLimits {
   /** What the first and last day bound: the programme's years, or the quarter being reported. */
   bounds?: "programme" | "quarter";
 }
+
+/** Units counted in whole things: «2,5 іс-шара» is not a fact. */
+export const COUNTABLE_UNITS: ReadonlySet<MeasureUnit> = new Set([
+  "event",
+  "meeting",
+  "object",
+  "person",
+  "document",
+  "item",
+  "centre",
+  "project",
+]);
+
+const isWhole = (unit: MeasureUnit | undefined, value: number | undefined) =>
+  value === undefined || unit === undefined || !COUNTABLE_UNITS.has(unit) || Number.isInteger(value);
 
 const id = z.coerce.number({ error: "validation.required" }).int().positive();
 
@@ -89,13 +106,17 @@ export function entryFields(limits: EntryLimits) {
   };
 }
 
-export function entrySchema(limits: EntryLimits) {
-  return z.object({
-    intent: z.literal("save-entry"),
-    entryId: id.optional(),
-    version: id.optional(),
-    ...entryFields(limits),
-  });
+/** One entry of a measure; `unit` is the measure's, so that countable units take whole numbers. */
+export function entrySchema(limits: EntryLimits, unit?: MeasureUnit) {
+  return z
+    .object({
+      intent: z.literal("save-entry"),
+      submissionKey: submissionKeySchema,
+      entryId: id.optional(),
+      version: id.optional(),
+      ...entryFields(limits),
+    })
+    .refine((input) => isWhole(unit, input.value), { path: ["value"], message: "entryRules.wholeNumber" });
 }
 
 export type EntryInput = z.infer<ReturnType<typeof entrySchema>>;
@@ -104,20 +125,36 @@ export type EntryInput = z.infer<ReturnType<typeof entrySchema>>;
  * Several measures of a quarter in one submit. A row left empty is skipped; a row with anything
  * filled in needs its value. Rows keep their positions, so errors land on the right row of the form.
  */
-export function quarterEntriesSchema(limits: EntryLimits) {
-  const fields = entryFields(limits);
-  const row = z.object({ ...fields, value: fields.value.optional() }).superRefine((row, context) => {
-    const filled =
-      row.peopleReached !== undefined || row.narrativeKk || row.narrativeRu || row.evidenceLinks.length > 0;
-    if (row.value === undefined && filled)
-      context.addIssue({ code: "custom", path: ["value"], message: "validation.required" });
-  });
+export function quarterEntriesSchema(limits: EntryLimits, unitOf: (measureId: number) => MeasureUnit | undefined) {
   return z
-    .object({ intent: z.literal("save-quarter"), rows: z.array(row).max(500) })
+    .object({
+      intent: z.literal("save-quarter"),
+      submissionKey: submissionKeySchema,
+      rows: quarterRowsSchema(limits, unitOf),
+    })
     .refine((input) => input.rows.some((row) => row.value !== undefined), {
       path: ["rows"],
       message: "validation.nothingToSave",
     });
+}
+
+/** The rows of a quarter (the form's, or a quarter sheet's). */
+export function quarterRowsSchema(limits: EntryLimits, unitOf: (measureId: number) => MeasureUnit | undefined) {
+  const fields = entryFields(limits);
+  const row = z.object({ ...fields, value: fields.value.optional() }).superRefine((row, context) => {
+    const filled =
+      row.peopleReached !== undefined ||
+      row.narrativeKk ||
+      row.narrativeRu ||
+      row.behindReasonKk ||
+      row.behindReasonRu ||
+      row.evidenceLinks.length > 0;
+    if (row.value === undefined && filled)
+      context.addIssue({ code: "custom", path: ["value"], message: "validation.required" });
+    if (!isWhole(unitOf(row.measureId), row.value))
+      context.addIssue({ code: "custom", path: ["value"], message: "entryRules.wholeNumber" });
+  });
+  return z.array(row).max(500);
 }
 
 export type QuarterEntriesInput = z.infer<ReturnType<typeof quarterEntriesSchema>>;

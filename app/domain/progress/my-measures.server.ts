@@ -19,6 +19,15 @@ export interface MyMeasure {
   quarterPlan: number;
   quarterFact: number;
   quarterEntries: number;
+  /** The quarter's saved entries, oldest first, with the version an edit starts from. */
+  savedEntries: Array<{
+    id: number;
+    version: number;
+    entryDate: string;
+    value: number;
+    territoryId: number;
+    fromSheet: boolean;
+  }>;
   /** Cumulative execution and status at the quarter's end, or today while it runs. */
   execution: number | null;
   status: MeasureStatus;
@@ -177,6 +186,16 @@ export async function departmentQuarters(
       quarterPlan,
       quarterFact: inQuarter.reduce((sum, e) => sum + e.value, 0),
       quarterEntries: inQuarter.length,
+      savedEntries: inQuarter
+        .sort((a, b) => a.entry_date.localeCompare(b.entry_date) || a.id - b.id)
+        .map((e) => ({
+          id: e.id,
+          version: e.version,
+          entryDate: e.entry_date,
+          value: e.value,
+          territoryId: e.territory_id,
+          fromSheet: e.import_batch_id !== null,
+        })),
       execution: item?.execution ?? null,
       status: item?.status ?? "on_track",
       reportMissing: today > end && quarterPlan > 0 && inQuarter.length === 0,

@@ -1,0 +1,77 @@
+import { Button, Group, Input, Paper, Stack, Text } from "@mantine/core";
+import { Form, useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { IconDownload, IconFileSpreadsheet, IconUpload } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+
+/**
+ * Download the quarter's sheet, pre-filled, and upload it filled in. Plain links and forms: the
+ * download is a file and the upload goes to its preview page, with or without scripts.
+ */
+export function QuarterSheetControls({
+  roadMapId,
+  departmentId,
+  quarterParam,
+}: {
+  roadMapId: number;
+  departmentId: number;
+  quarterParam: string;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const fileId = useId();
+  const query = new URLSearchParams({
+    roadMapId: String(roadMapId),
+    departmentId: String(departmentId),
+    quarter: quarterParam,
+  });
+  const busy = navigation.state === "submitting" && navigation.formAction?.startsWith("/my/upload");
+  return (
+    <Paper withBorder p="sm" mb="sm" bg="gray.0" data-testid="quarter-sheet">
+      <Stack gap="xs">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconFileSpreadsheet size={20} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+          <div>
+            <Text fw={600} size="sm">
+              {t("quarterSheet.sheetSection")}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t("quarterSheet.sheetHint")}
+            </Text>
+          </div>
+        </Group>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Button
+            component="a"
+            href={`/my/sheet.xlsx?${query.toString()}`}
+            download
+            variant="light"
+            size="sm"
+            leftSection={<IconDownload size={16} />}
+          >
+            {t("quarterSheet.download")}
+          </Button>
+          <Form method="post" action={`/my/upload?${query.toString()}`} encType="multipart/form-data">
+            <input type="hidden" name="intent" value="preview" />
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              {/* A native file input: the file travels with the form, scripts or not. */}
+              <Input.Wrapper id={fileId} label={t("quarterSheet.file")} size="sm" w={{ base: "100%", xs: 280 }}>
+                <input
+                  id={fileId}
+                  type="file"
+                  name="file"
+                  required
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  style={{ display: "block", width: "100%", fontSize: 14, paddingTop: 4 }}
+                />
+              </Input.Wrapper>
+              <Button type="submit" size="sm" variant="default" loading={busy} leftSection={<IconUpload size={16} />}>
+                {t("quarterSheet.upload")}
+              </Button>
+            </Group>
+          </Form>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,207 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import type { ParseKeys } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Localized } from "~/components/localized";
+import { decodeMessage } from "~/domain/editing/messages";
+import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
+import type { ShownText } from "~/i18n/locales";
+
+type RowAction = "add" | "change" | "same";
+interface Problem {
+  cell: string | null;
+  message: string;
+}
+
+/** A sheet's preview as the page shows it: texts already in the reader's language. */
+export interface ShownSheetPreview {
+  fileName: string;
+  departmentName: ShownText | null;
+  roadMapTitle: ShownText | null;
+  quarter: { year: number; quarter: number };
+  rows: Array<{
+    row: number;
+    number: string;
+    title: ShownText | null;
+    territory: string;
+    unit: string;
+    values: Partial<
+      Record<
+        | "entryDate"
+        | "value"
+        | "peopleReached"
+        | "narrativeKk"
+        | "narrativeRu"
+        | "behindReasonKk"
+        | "behindReasonRu"
+        | "evidenceLinks",
+        string
+      >
+    >;
+    action: RowAction;
+    problems: Problem[];
+  }>;
+  problems: Problem[];
+  counts: Record<RowAction, number>;
+  problemCount: number;
+}
+
+const ACTION_COLOR: Record<RowAction, string> = { add: "teal", change: "orange", same: "gray" };
+
+/** One problem, with the cell it was found in: «H12: …». */
+function useProblemText() {
+  const { t } = useTranslation();
+  return (problem: Problem) => {
+    const { key, values } = decodeMessage(problem.message);
+    const message = t(key as ParseKeys, values);
+    return problem.cell && !("cell" in values)
+      ? t("quarterSheet.errors.cell", { cell: problem.cell, message })
+      : message;
+  };
+}
+
+/**
+ * What an uploaded sheet will save, row by row, with every problem by its cell. Save is offered only
+ * when there is no problem; it saves all rows or none.
+ */
+export function SheetPreviewView({
+  preview,
+  uploadId,
+  submissionKey,
+  back,
+}: {
+  preview: ShownSheetPreview;
+  uploadId: number | null;
+  submissionKey: string;
+  back: string;
+}) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const problems = [...preview.problems, ...preview.rows.flatMap((row) => row.problems)];
+  const toSave = preview.counts.add + preview.counts.change;
+
+  return (
+    <Stack gap="md" data-testid="sheet-preview">
+      <Paper withBorder p="md">
+        <Text size="sm" c="dimmed">
+          <Localized value={preview.roadMapTitle} />
+        </Text>
+        <Text fw={600}>
+          {t("quarterSheet.previewIntro", {
+            file: preview.fileName,
+            department: preview.departmentName?.text ?? "",
+            quarter: t("myMeasures.quarterLabel", { year: preview.quarter.year, quarter: preview.quarter.quarter }),
+          })}
+        </Text>
+        <Group gap="xs" mt="sm">
+          <Badge color="teal" variant="light" style={{ textTransform: "none" }} data-testid="count-add">
+            {t("quarterSheet.willAdd", { count: preview.counts.add })}
+          </Badge>
+          <Badge color="orange" variant="light" style={{ textTransform: "none" }} data-testid="count-change">
+            {t("quarterSheet.willChange", { count: preview.counts.change })}
+          </Badge>
+          <Badge color="gray" variant="light" style={{ textTransform: "none" }} data-testid="count-same">
+            {t("quarterSheet.unchanged", { count: preview.counts.same })}
+          </Badge>
+        </Group>
+      </Paper>
+
+      {problems.length > 0 && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={t("quarterSheet.problemsFound", { count: problems.length })}
+        >
+          <Stack gap={2} component="ul" m={0} pl="md" data-testid="sheet-problems">
+            {problems.map((problem, index) => (
+              <Text key={index} component="li" size="sm">
+                {problemText(problem)}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      {preview.rows.length > 0 && (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped withTableBorder verticalSpacing="xs" data-testid="sheet-rows">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("quarterSheet.columns.row")}</Table.Th>
+                <Table.Th>{t("quarterSheet.columns.title")}</Table.Th>
+                <Table.Th>{t("quarterSheet.columns.entryDate")}</Table.Th>
+                <Table.Th ta="right">{t("quarterSheet.columns.value")}</Table.Th>
+                <Table.Th ta="right">{t("quarterSheet.columns.peopleReached")}</Table.Th>
+                <Table.Th>
+                  {t("quarterSheet.columns.narrativeKk")} / {t("quarterSheet.columns.narrativeRu")}
+                </Table.Th>
+                <Table.Th>{t("quarterSheet.columns.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.rows.map((row) => (
+                <Table.Tr key={row.row} data-testid="sheet-row">
+                  <Table.Td className="tabular">{row.row}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {row.number}. <Localized value={row.title} />
+                    </Text>
+                    {row.territory && (
+                      <Text size="xs" c="dimmed">
+                        {row.territory}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td className="tabular" style={{ whiteSpace: "nowrap" }}>
+                    {row.values.entryDate ?? "—"}
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {row.values.value ?? "—"} {row.unit && t(`units.${row.unit}` as ParseKeys)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {row.values.peopleReached ?? "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={3}>
+                      {[row.values.narrativeKk, row.values.narrativeRu].filter(Boolean).join(" / ") || "—"}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {row.problems.length > 0 ? (
+                      <Badge color="red" variant="light" style={{ textTransform: "none" }}>
+                        {t("quarterSheet.columns.problems")}: {row.problems.length}
+                      </Badge>
+                    ) : (
+                      <Badge color={ACTION_COLOR[row.action]} variant="light" style={{ textTransform: "none" }}>
+                        {t(`quarterSheet.action.${row.action}`)}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+
+      <Group>
+        {uploadId !== null && toSave > 0 && (
+          <Form method="post" action={`${location.pathname}${location.search}`}>
+            <input type="hidden" name="uploadId" value={uploadId} />
+            <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
+            <Button type="submit" loading={navigation.state === "submitting"}>
+              {t("quarterSheet.save")}
+            </Button>
+          </Form>
+        )}
+        {uploadId !== null && toSave === 0 && <Text c="dimmed">{t("quarterSheet.nothingToSave")}</Text>}
+        <Button component={Link} to={back} variant="default">
+          {t("quarterSheet.back")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

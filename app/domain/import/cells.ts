@@ -15,6 +15,8 @@ export interface Grid {
   /** `rows[r - 1][c - 1]`: 1-based row and column, as exceljs counts; a merged range's value only on its master. */
   rows: CellValue[][];
   merges: MergedRange[];
+  /** Rows hidden in Excel (or by a filter left on) that hold values: read like the others, and said so. */
+  hiddenRows?: number[];
 }
 
 /** A grid with its merged ranges resolved: every cell of a range reads the master's value. */
@@ -22,6 +24,7 @@ export class SheetGrid {
   readonly name: string;
   readonly rowCount: number;
   readonly columnCount: number;
+  readonly hiddenRows: number[];
   private readonly rows: CellValue[][];
   /** Per row: column → the range covering it (only rows that have merged cells). */
   private readonly rangeAt = new Map<number, Map<number, MergedRange>>();
@@ -29,6 +32,7 @@ export class SheetGrid {
   constructor(grid: Grid) {
     this.name = grid.name;
     this.rows = grid.rows;
+    this.hiddenRows = grid.hiddenRows ?? [];
     this.rowCount = grid.rows.length;
     this.columnCount = grid.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
     for (const range of grid.merges) {
@@ -49,6 +53,17 @@ export class SheetGrid {
   shown(row: number, column: number): CellValue {
     const range = this.rangeAt.get(row)?.get(column);
     return range ? this.own(range.top, range.left) : this.own(row, column);
+  }
+
+  /**
+   * The value a column holds in this row: a range merged down (one executor for several measures)
+   * gives its value to every row, but a range merged across belongs to its first column only (a section
+   * title spread over the table is not the deadline column's value).
+   */
+  down(row: number, column: number): CellValue {
+    const range = this.rangeAt.get(row)?.get(column);
+    if (!range) return this.own(row, column);
+    return range.left === column ? this.own(range.top, range.left) : null;
   }
 
   /** The merged range covering the cell, if any. */

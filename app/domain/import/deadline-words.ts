@@ -65,8 +65,16 @@ function monthOf(word: string): number | null {
   return index < 0 ? null : index + 1;
 }
 
+/** An Excel date serial («45657» = 31.12.2024), written as a number or as digits in a text cell. */
+function serialDate(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 25000 || serial > 80000) return null;
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
 function dateOfWords(words: string): string | null {
-  const numeric = NUMERIC_DATE.exec(words);
+  // «01.12.2024–31.12.2024», «с 01.01.2024 по 31.12.2024»: the deadline is the period's end.
+  const numeric = [...words.matchAll(new RegExp(NUMERIC_DATE.source, "g"))].pop();
   if (numeric) {
     const year = Number(numeric[3]) + ((numeric[3] as string).length === 2 ? 2000 : 0);
     return validDate(year, Number(numeric[2]), Number(numeric[1]));
@@ -114,10 +122,19 @@ export function readDeadline(value: CellValue): ReadDeadline | null {
   for (const [pattern, recurrence] of RECURRENCES) {
     if (pattern.test(words)) return { deadline: { date: null, text: written, recurrence }, understood: true };
   }
+  const number = typeof value === "number" ? value : /^\d{5}$/.test(written) ? Number(written) : null;
   const date =
-    typeof value === "number" ? (value >= 1990 && value <= 2100 ? isoDate(value, 12, 31) : null) : dateOfWords(words);
+    number !== null
+      ? number >= 1990 && number <= 2100
+        ? isoDate(number, 12, 31)
+        : serialDate(number)
+      : dateOfWords(words);
   return {
-    deadline: { date, text: date && plainDate.test(words) ? null : written, recurrence: null },
+    deadline: {
+      date,
+      text: date && (plainDate.test(words) || (number !== null && number > 2100)) ? null : written,
+      recurrence: null,
+    },
     understood: date !== null,
   };
 }

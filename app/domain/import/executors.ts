@@ -6,14 +6,23 @@ import { tidy } from "./text";
 
 const OPENERS: Record<string, string> = { "«": "»", "(": ")", "[": "]", "“": "”", "„": "“" };
 const SEPARATORS = new Set([",", ";", "\n", "\r"]);
+/** Notes beside a name that are not part of it: «(по согласованию)», «*», «и др.». */
+const NOTES =
+  /\s*\((?:по согласованию|по согл\.?|келісім бойынша|келісімі бойынша|келісу бойынша)\)|\s*\*+|\s+(?:и др\.?|и другие|және т\.?\s?б\.?|т\.б\.|және басқалар)$/gi;
 
 export function splitExecutors(text: string): string[] {
+  const names = splitOutsideQuotes(text);
+  // A quote never closed («ТОО «Алтын Дала, …) would hold every name after it: split them plainly then.
+  return names.unbalanced ? splitOutsideQuotes(text.replace(/[«»"“”„()[\]]/g, " ")).names : names.names;
+}
+
+function splitOutsideQuotes(text: string): { names: string[]; unbalanced: boolean } {
   const names: string[] = [];
   const closers: string[] = [];
   let straightQuote = false;
   let name = "";
   const finish = () => {
-    const clean = tidy(name)
+    const clean = tidy(tidy(name).replace(NOTES, ""))
       .replace(/^[-–—•·*\d.)]+\s+/, "")
       .replace(/[.,;]+$/, "");
     if (clean !== "" && !names.includes(clean)) names.push(clean);
@@ -27,5 +36,5 @@ export function splitExecutors(text: string): string[] {
     else name += char;
   }
   finish();
-  return names;
+  return { names, unbalanced: closers.length > 0 || straightQuote };
 }

@@ -4,7 +4,7 @@ import { readDeadline } from "./deadline-words";
 import { splitExecutors } from "./executors";
 import { looksLikeHeader, roleOfHeader } from "./header";
 import { makeIssue, type IssueCode, type MessageLocale } from "./issues";
-import { readQuantity } from "./numbers";
+import { hasOwnScale, readQuantity, scaleBy } from "./numbers";
 import type {
   ColumnOverrides,
   ColumnRole,
@@ -35,7 +35,10 @@ const HEADERISH = /жоспар|план|факт|орындал|исполне�
 const FOOTNOTE =
   /^(?:\*|ескерту|ескертпе|примечани|сноск|басшы|начальник|руководител|директор|заместител|орынбасар|подпись|қолы|исп\.|орынд\.|әкім(?:і|нің)? орынбасар|_{3,})/;
 const TOTAL = /^(?:барлығы|всего|итого|жиыны|жиынтығы)/;
+const TOTAL_HEADER = /барлығы|всего|итого|жиыны/;
 const UNDERSCORES = /^[_\s.]+$/;
+/** A text that begins in lower case (or with a bracket or a dash) carries on the text above it. */
+const LOWER_START = /^[(\-–—,;]?\s*[a-zа-яёәғқңөұүһі]/;
 
 type Fields = Partial<Record<Exclude<ColumnRole["kind"], "plan" | "fact">, number>>;
 
@@ -151,17 +154,20 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       if (quarters) column.role = { kind: "ignore" };
     }
   }
-  const fields: Fields = {};
+  // Several columns may share a role: executors in two columns are joined, funding by year is summed.
+  const fieldColumns: Partial<Record<keyof Fields, number[]>> = {};
   for (const column of columns) {
     const kind = column.role.kind;
-    if (kind !== "plan" && kind !== "fact" && kind !== "ignore" && fields[kind] === undefined)
-      fields[kind] = column.index;
+    if (kind !== "plan" && kind !== "fact" && kind !== "ignore") (fieldColumns[kind] ??= []).push(column.index);
   }
+  const fields: Fields = {};
+  for (const [kind, list] of Object.entries(fieldColumns)) fields[kind as keyof Fields] = list[0];
   const titleColumn = fields.title;
   if (titleColumn === undefined) {
     issue(null, "error", "noHeader");
     return empty([top, bottom], columns);
   }
+  const fundingColumns = fundingColumnsOf(fieldColumns.plannedFunding ?? [], headerTexts);
   const planColumns = columns.filter((column) => column.role.kind === "plan");
   const factColumns = columns.filter((column) => column.role.kind === "fact");
   if (options.years) {
@@ -182,18 +188,51 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
   const localized = (text: string): LocalizedText => ({ [locale]: text });
   const at = (row: number, kind: keyof Fields): CellValue => {
     const column = fields[kind];
-    return column === undefined ? null : grid.shown(row, column);
+    return column === undefined ? null : grid.down(row, column);
   };
   const textAt = (row: number, kind: keyof Fields) => textOf(at(row, kind));
+  const cellOf = (row: number, kind: keyof Fields) => cellAddress(row, fields[kind] ?? titleColumn);
+  const numberAt = (row: number) => measureNumberOf(textAt(row, "number"));
+
+  // The header's cells, to know its copy when a printed sheet repeats it at the top of every page.
+  const headerCells = new Set<string>();
+  for (let r = top; r <= bottom; r++)
+    for (let c = 1; c <= width; c++) {
+      const text = squash(textOf(grid.shown(r, c)));
+      if (text !== "") headerCells.add(`${c}|${text}`);
+    }
+  const repeatsHeader = (row: number): boolean => {
+    let filled = 0;
+    let same = 0;
+    for (let c = 1; c <= width; c++) {
+      const text = squash(textOf(grid.own(row, c)));
+      if (text === "") continue;
+      filled++;
+      if (headerCells.has(`${c}|${text}`)) same++;
+    }
+    return same >= 2 && same * 2 >= filled;
+  };
+  /** The next measure number below a row, to know «1. Мәдениет» with an executor from measure 1 by its «1.1». */
+  const nextNumber = (row: number): string | null => {
+    for (let r = row + 1, looked = 0; r <= grid.rowCount && looked < 20; r++, looked++) {
+      const number = numberAt(r);
+      if (number !== null) return number;
+    }
+    return null;
+  };
 
   const sections: ParsedSection[] = [];
   const measures: ParsedMeasure[] = [];
-  const seen = new Set<string>();
+  const numericNumbers = new Set<ParsedMeasure>();
   let section: ParsedSection | null = null;
   let sectionIndex: number | null = null;
   let unnumbered = 0;
+  /** The measure on the last row read, which a row with no number and no title of its own continues. */
+  let last: ParsedMeasure | null = null;
 
   const addSection = (text: string, row: number, numberCell: string) => {
+    finish(last);
+    last = null;
     const read = sectionOfText(numberCell !== "" && !text.startsWith(numberCell) ? `${numberCell}. ${text}` : text);
     const dot = read.number?.lastIndexOf(".") ?? -1;
     const parentNumber = read.number && dot > 0 ? read.number.slice(0, dot) : null;
@@ -203,6 +242,92 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     sectionIndex = sections.length - 1;
     unnumbered = 0;
   };
+
+  const quantity = (row: number, column: number, severity: IssueSeverity = "error"): number | null => {
+    const value = grid.down(row, column);
+    const read = readQuantity(value);
+    const cell = cellAddress(row, column);
+    if (read.kind === "none") return null;
+    if (read.kind === "invalid") {
+      if (read.text.startsWith("=")) issue(cell, "warning", "formulaNotComputed", { formula: read.text });
+      else issue(cell, severity, "notANumber", { value: read.text });
+      return null;
+    }
+    if (read.value < 0) {
+      issue(cell, "error", "negative", { value: read.value });
+      return null;
+    }
+    if (read.approximate) issue(cell, "warning", "approximate", { value: textOf(value), number: read.value });
+    if (read.thousandsDot) issue(cell, "warning", "thousandsDot", { value: textOf(value), number: read.value });
+    return hasOwnScale(value) ? read.value : scaleBy(read.value, scaleOf(headerTexts[column - 1] ?? ""));
+  };
+  const sum = (values: Array<number | null>): number | null =>
+    values.some((value) => value !== null) ? values.reduce<number>((total, value) => total + (value ?? 0), 0) : null;
+  const joined = (a: string, b: string, separator: string) => (a === "" ? b : b === "" ? a : `${a}${separator}${b}`);
+
+  /** The values a row gives its measure: a measure's own row, or a row continuing it. */
+  const readValues = (r: number, measure: ParsedMeasure) => {
+    const add = <T extends { year: number | null; quarter: number | null; value: number }>(
+      list: T[],
+      entry: T,
+    ) => {
+      const same = list.find((item) => item.year === entry.year && item.quarter === entry.quarter);
+      if (same) same.value += entry.value;
+      else list.push(entry);
+    };
+    for (const column of planColumns) {
+      const value = quantity(r, column.index);
+      const role = column.role as { year: number; quarter: number | null };
+      if (value !== null) add(measure.plans, { year: role.year, quarter: role.quarter, value });
+    }
+    for (const column of factColumns) {
+      const value = quantity(r, column.index);
+      const role = column.role as { year: number | null; quarter: number | null };
+      if (value !== null) add(measure.facts, { year: role.year, quarter: role.quarter, value });
+    }
+    const coverage = fields.coverage === undefined ? null : quantity(r, fields.coverage);
+    measure.coverage = sum([measure.coverage, coverage]);
+    const funding = sum(fundingColumns.map((column) => quantity(r, column, "warning")));
+    measure.plannedFunding = sum([measure.plannedFunding, funding]);
+
+    if (measure.deadline.date === null && measure.deadline.text === null) {
+      const deadlineRead = readDeadline(at(r, "deadline"));
+      if (deadlineRead !== null) {
+        measure.deadline = deadlineRead.deadline;
+        if (!deadlineRead.understood)
+          issue(cellOf(r, "deadline"), "warning", "deadlineUnread", { text: deadlineRead.deadline.text ?? "" });
+      }
+    }
+    for (const column of fieldColumns.responsible ?? [])
+      for (const name of splitExecutors(cellText(grid.down(r, column))))
+        if (!measure.departments.includes(name)) measure.departments.push(name);
+    const text = (kind: keyof Fields, current: LocalizedText | null, separator = " ") => {
+      const added = textAt(r, kind);
+      if (added === "" || current?.[locale]?.endsWith(added)) return current;
+      return localized(joined(current?.[locale] ?? "", added, separator));
+    };
+    measure.completionForm = text("completionForm", measure.completionForm);
+    measure.fundingSource = text("fundingSource", measure.fundingSource, "; ");
+    measure.narrative = text("narrative", measure.narrative);
+  };
+
+  /** A measure's last warnings, once every row continuing it has been read. */
+  function finish(measure: ParsedMeasure | null) {
+    if (!measure) return;
+    const r = measure.row;
+    if (measure.deadline.date === null && measure.deadline.text === null)
+      issue(cellOf(r, "deadline"), "warning", "deadlineMissing");
+    const unitText = textAt(r, "unit");
+    const unit = unitText === "" ? null : unitOfName(unitText);
+    measure.unitGuessed = unit === null;
+    measure.unit =
+      unit ?? guessUnit(measure.completionForm?.[locale] ?? "", measure.title[locale] ?? "");
+    if (unit === null) {
+      if (unitText === "") issue(cellOf(r, "unit"), "warning", "unitGuessed");
+      else issue(cellOf(r, "unit"), "warning", "unitUnknown", { value: unitText });
+    }
+    if (measure.departments.length === 0) issue(cellOf(r, "responsible"), "warning", "responsibleMissing");
+  }
 
   for (let r = first; r <= grid.rowCount; r++) {
     let filled = 0;
@@ -220,12 +345,18 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       }
     }
     if (filled === 0) continue;
+    if (repeatsHeader(r) || isNumberingRow(grid, r, width)) continue;
     const numberText = textAt(r, "number");
     const number = measureNumberOf(numberText);
+    const ownNumber = fields.number === undefined ? "" : textOf(grid.own(r, fields.number));
     const title = textOf(grid.own(r, titleColumn));
     const words = squash(firstText);
     if (number === null && FOOTNOTE.test(words)) break;
-    if (TOTAL.test(words) || TOTAL.test(squash(title))) continue;
+    if (TOTAL.test(words) || TOTAL.test(squash(title))) {
+      finish(last);
+      last = null;
+      continue;
+    }
     const range = grid.range(r, firstColumn);
     const mergedAcross = filled === 1 && range !== null && range.right > range.left && range.right >= titleColumn;
     const hasData =
@@ -233,9 +364,22 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       textAt(r, "responsible") !== "" ||
       textAt(r, "completionForm") !== "" ||
       textAt(r, "unit") !== "" ||
-      [...planColumns, ...factColumns].some((column) => grid.own(r, column.index) !== null);
+      [...planColumns, ...factColumns].some((column) => grid.down(r, column.index) !== null);
+    // A title too long for its row spills into the next one; a second executor gets a row of its own;
+    // a measure's number merged down over its sub-rows: each continues the measure above.
+    if (last && ownNumber === "" && (title === "" || LOWER_START.test(title)) && !mergedAcross) {
+      const continued: ParsedMeasure = last;
+      if (title !== "") continued.title = localized(joined(continued.title[locale] ?? "", title, " "));
+      readValues(r, continued);
+      issue(cellAddress(r, titleColumn), "warning", "rowContinues", { number: continued.number });
+      continue;
+    }
     if (mergedAcross || (filled === 1 && !hasData && firstColumn <= titleColumn)) {
       addSection(firstText, r, "");
+      continue;
+    }
+    if (title !== "" && number !== null && !number.includes(".") && nextNumber(r)?.startsWith(`${number}.`)) {
+      addSection(title, r, numberText);
       continue;
     }
     if (!hasData && (title !== "" || numberText !== "")) {
@@ -243,95 +387,101 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       continue;
     }
     const currentSection = section as ParsedSection | null;
-    const titleCell = cellAddress(r, titleColumn);
     if (title === "") {
-      issue(titleCell, "error", "titleMissing", { number: number ?? (numberText || "—") });
+      issue(cellAddress(r, titleColumn), "error", "titleMissing", { number: number ?? (numberText || "—") });
       continue;
     }
     let measureNumber = number;
     if (measureNumber === null) {
       unnumbered++;
       measureNumber = currentSection?.number ? `${currentSection.number}.${unnumbered}` : String(unnumbered);
-      issue(cellAddress(r, fields.number ?? titleColumn), "warning", "numberMissing", { number: measureNumber });
+      issue(cellOf(r, "number"), "warning", "numberMissing", { number: measureNumber });
     }
-    if (seen.has(measureNumber)) {
-      issue(cellAddress(r, fields.number ?? titleColumn), "error", "duplicateNumber", { number: measureNumber });
-      continue;
-    }
-    seen.add(measureNumber);
-
-    const quantity = (column: number): number | null => {
-      const value = grid.own(r, column);
-      const read = readQuantity(value);
-      const cell = cellAddress(r, column);
-      if (read.kind === "none") return null;
-      if (read.kind === "invalid") {
-        issue(cell, "error", "notANumber", { value: read.text });
-        return null;
-      }
-      if (read.value < 0) {
-        issue(cell, "error", "negative", { value: read.value });
-        return null;
-      }
-      if (read.approximate) issue(cell, "warning", "approximate", { value: textOf(value), number: read.value });
-      return read.value;
-    };
-    const plans: ParsedMeasure["plans"] = [];
-    for (const column of planColumns) {
-      const value = quantity(column.index);
-      const role = column.role as { year: number; quarter: number | null };
-      if (value !== null) plans.push({ year: role.year, quarter: role.quarter, value });
-    }
-    const facts: ParsedMeasure["facts"] = [];
-    for (const column of factColumns) {
-      const value = quantity(column.index);
-      const role = column.role as { year: number | null; quarter: number | null };
-      if (value !== null) facts.push({ year: role.year, quarter: role.quarter, value });
-    }
-    const coverage = fields.coverage === undefined ? null : quantity(fields.coverage);
-    const plannedFunding = fields.plannedFunding === undefined ? null : quantity(fields.plannedFunding);
-
-    const deadlineRead = readDeadline(at(r, "deadline"));
-    const deadlineCell = cellAddress(r, fields.deadline ?? titleColumn);
-    if (deadlineRead === null) issue(deadlineCell, "warning", "deadlineMissing");
-    else if (!deadlineRead.understood)
-      issue(deadlineCell, "warning", "deadlineUnread", { text: deadlineRead.deadline.text ?? "" });
-
-    const completionForm = textAt(r, "completionForm");
-    const unitText = textAt(r, "unit");
-    let unit = unitText === "" ? null : unitOfName(unitText);
-    const unitGuessed = unit === null;
-    if (unit === null) {
-      unit = guessUnit(completionForm, title);
-      const cell = cellAddress(r, fields.unit ?? titleColumn);
-      if (unitText === "") issue(cell, "warning", "unitGuessed");
-      else issue(cell, "warning", "unitUnknown", { value: unitText });
-    }
-    const departments = splitExecutors(cellText(at(r, "responsible")));
-    if (departments.length === 0)
-      issue(cellAddress(r, fields.responsible ?? titleColumn), "warning", "responsibleMissing");
-    const fundingSource = textAt(r, "fundingSource");
-    const narrative = textAt(r, "narrative");
-
-    measures.push({
+    finish(last);
+    const measure: ParsedMeasure = {
       number: measureNumber,
       section: currentSection?.number ?? null,
       sectionIndex,
       title: localized(title),
-      completionForm: completionForm ? localized(completionForm) : null,
-      unit,
-      unitGuessed,
-      deadline: deadlineRead?.deadline ?? { date: null, text: null, recurrence: null },
-      departments,
-      fundingSource: fundingSource ? localized(fundingSource) : null,
-      plannedFunding,
-      plans,
-      facts,
-      coverage,
-      narrative: narrative ? localized(narrative) : null,
+      completionForm: null,
+      unit: "item",
+      unitGuessed: true,
+      deadline: { date: null, text: null, recurrence: null },
+      departments: [],
+      fundingSource: null,
+      plannedFunding: null,
+      plans: [],
+      facts: [],
+      coverage: null,
+      narrative: null,
       row: r,
-    });
+    };
+    if (typeof at(r, "number") === "number") numericNumbers.add(measure);
+    readValues(r, measure);
+    measures.push(measure);
+    last = measure;
   }
-  if (measures.length === 0) issue(null, "warning", "noMeasures");
-  return { sheet: grid.name, locale, headerRows: [top, bottom], columns, sections, measures, issues };
+  finish(last);
+
+  const kept = numberedOnce(measures, sections, numericNumbers, (measure, code, number) =>
+    issue(cellOf(measure.row, "number"), code === "duplicateNumber" ? "error" : "warning", code, { number }),
+  );
+  const hidden = grid.hiddenRows.filter((row) => kept.some((measure) => measure.row === row));
+  if (hidden.length > 0)
+    issue(cellAddress(hidden[0] as number, titleColumn), "warning", "hiddenRows", { rows: hidden.join(", ") });
+  if (kept.length === 0) issue(null, "warning", "noMeasures");
+  return { sheet: grid.name, locale, headerRows: [top, bottom], columns, sections, measures: kept, issues };
+}
+
+/**
+ * Each measure under one number. Numbers that start again in every section («1, 2 … 1, 2») are read
+ * under their section («2.1»); a whole number that Excel stored as 1.1 for «1.10» is read as 1.10 when
+ * 1.1 is taken; any other repeat is an error and the second row is left out.
+ */
+function numberedOnce(
+  measures: ParsedMeasure[],
+  sections: ParsedSection[],
+  numericNumbers: Set<ParsedMeasure>,
+  report: (measure: ParsedMeasure, code: "duplicateNumber" | "numbersRestart" | "numberReadAs", number: string) => void,
+): ParsedMeasure[] {
+  const plain = measures.filter((measure) => /^\d+$/.test(measure.number) && measure.sectionIndex !== null);
+  const bySection = new Map<string, Set<number | null>>();
+  for (const measure of plain) {
+    const seenIn = bySection.get(measure.number) ?? new Set();
+    seenIn.add(measure.sectionIndex);
+    bySection.set(measure.number, seenIn);
+  }
+  const restarts = [...bySection.values()].some((seenIn) => seenIn.size > 1);
+  if (restarts && plain.every((measure) => sections[measure.sectionIndex as number]?.number)) {
+    for (const measure of plain) measure.number = `${measure.section}.${measure.number}`;
+    report(plain[0] as ParsedMeasure, "numbersRestart", plain[0]?.number ?? "");
+  }
+  const seen = new Set<string>();
+  return measures.filter((measure) => {
+    if (seen.has(measure.number) && numericNumbers.has(measure) && !seen.has(`${measure.number}0`)) {
+      report(measure, "numberReadAs", `${measure.number}0`);
+      measure.number = `${measure.number}0`;
+    }
+    if (seen.has(measure.number)) {
+      report(measure, "duplicateNumber", measure.number);
+      return false;
+    }
+    seen.add(measure.number);
+    return true;
+  });
+}
+
+/** Planned funding written per year under one header: the total column when there is one, else the sum. */
+function fundingColumnsOf(columns: number[], headerTexts: string[]): number[] {
+  const totals = columns.filter((column) => TOTAL_HEADER.test(squash(headerTexts[column - 1] ?? "")));
+  return totals.length > 0 ? totals.slice(0, 1) : columns;
+}
+
+/** «Болжамды шығыстар (мың теңге)»: the column's figures are in thousands. */
+function scaleOf(header: string): number {
+  const words = squash(header);
+  if (/млрд/.test(words)) return 1e9;
+  if (/млн/.test(words)) return 1e6;
+  if (/тыс\.? ?(?:тенге|тг)|мың ?(?:теңге|тг)/.test(words)) return 1e3;
+  return 1;
 }

@@ -4,7 +4,7 @@ import { romanValue, tidy } from "./text";
 // «1.1. Кітапханалар», or a title with no number.
 
 const SECTION =
-  /^(?:(?:раздел|бөлім|направление|бағыт)\s+)?(\d+(?:\.\d+)*|[IVXІХ]{1,4})(?=[.)\s-]|$)[.)]?\s*(?:-?\s*(?:бөлім|раздел|бағыт|направление)\.?)?\s*[.:\-–—]?\s*/i;
+  /^(?:(?:раздел|подраздел|бөлім|направление|бағыт|глава|тарау|цель|мақсат|задача|міндет)\s+)?(\d+(?:\.\d+)*|[IVXІХ]{1,4})(?=[.)\s-]|$)[.)]?\s*(?:-?\s*(?:бөлім|раздел|бағыт|направление|тарау|мақсат|міндет)\.?)?\s*[.:\-–—]?\s*/i;
 
 export function sectionOfText(text: string): { number: string | null; title: string } {
   const written = tidy(text);
@@ -20,8 +20,15 @@ export function sectionOfText(text: string): { number: string | null; title: str
 
 const MEASURE_NUMBER = /^\d+(?:\.\d+)*$/;
 
-/** A measure's number as printed, normalised: «2.1.4.», « 2.1.4 » and «2. 1. 4» read «2.1.4»; null when it is none. */
+/**
+ * A measure's number as printed, normalised: «2.1.4.», « 2.1.4 », «2. 1. 4», «2.1.4)», «№ 2.1.4» and
+ * «2-1-4» read «2.1.4»; null when it is none.
+ */
 export function measureNumberOf(written: string): string | null {
-  const number = written.replace(/[\s\u00a0]+/g, "").replace(/[.)]+$/, "");
+  const number = written
+    .replace(/[\s\u00a0]+/g, "")
+    .replace(/^№/, "")
+    .replace(/(\d)[-–](?=\d)/g, "$1.")
+    .replace(/[.)]+$/, "");
   return MEASURE_NUMBER.test(number) ? number : null;
 }

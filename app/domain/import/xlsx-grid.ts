@@ -3,18 +3,20 @@ import type { CellValue, Grid, MergedRange } from "./cells";
 
 // The sheets of an .xlsx as plain grids. exceljs answers a merged range's other cells with the master's
 // value; the grid keeps that value on the master only and records the range, as the sheet shows it.
+// An error value («#REF!») and a formula Excel never computed («=SUM(E5:H5)», a file written by a
+// program) stay visible as text, so a number column flags them instead of reading nothing.
 
 function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
   if ("richText" in value) return plainValue(value.richText.map((run) => run.text).join(""));
+  if ("error" in value) return String(value.error);
   if ("formula" in value || "sharedFormula" in value) {
     // A formula's cached result, as Excel last computed it.
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || (typeof result === "object" && !(result instanceof Date))
-      ? null
-      : plainValue(result);
+    const formula = value as ExcelJS.CellFormulaValue;
+    if (formula.result === undefined || formula.result === null) return formula.formula ? `=${formula.formula}` : null;
+    return plainValue(formula.result as ExcelJS.CellValue);
   }
   if ("hyperlink" in value) return plainValue(value.text);
   return null;
@@ -47,6 +49,7 @@ export async function xlsxGrids(bytes: Uint8Array): Promise<Grid[]> {
     .filter((sheet) => sheet.state === "visible" || sheet.state === undefined)
     .map((sheet) => {
       const rows: CellValue[][] = [];
+      const hiddenRows: number[] = [];
       const merges = new Map<string, MergedRange>();
       sheet.eachRow({ includeEmpty: false }, (row, r) => {
         const values: CellValue[] = [];
@@ -65,7 +68,13 @@ export async function xlsxGrids(bytes: Uint8Array): Promise<Grid[]> {
           values[c - 1] = plainValue(cell.value);
         });
         rows[r - 1] = Array.from(values, (value) => value ?? null);
+        if (row.hidden && values.some((value) => value !== null && value !== undefined)) hiddenRows.push(r);
       });
-      return { name: sheet.name, rows: Array.from(rows, (row) => row ?? []), merges: [...merges.values()] };
+      return {
+        name: sheet.name,
+        rows: Array.from(rows, (row) => row ?? []),
+        merges: [...merges.values()],
+        hiddenRows,
+      };
     });
 }

@@ -40,6 +40,7 @@ export function DepartmentMapping({
                   size="xs"
                   variant="light"
                   color={executor.match ? "green" : "red"}
+                  c="dark.8"
                   style={{ textTransform: "none" }}
                 >
                   {executor.match === "exact"

@@ -53,8 +53,6 @@ export function ImportPreviewForm({
             defaultValue={preview.factsDate}
             label={t("roadMapImport.factsDate.label")}
             description={t("roadMapImport.factsDate.hint")}
-            min={`${preview.years.start}-01-01`}
-            max={`${preview.years.end}-12-31`}
             maw={320}
           />
         </Paper>

@@ -23,10 +23,15 @@ export function ImportProblems({ problems }: { problems: PreviewView["problems"]
           {t("roadMapImport.problems.title")}
         </Title>
         <Group gap={6}>
-          <Badge color={errors.length ? "red" : "gray"} variant="light" style={{ textTransform: "none" }}>
+          <Badge color={errors.length ? "red" : "gray"} variant="light" c="dark.8" style={{ textTransform: "none" }}>
             {t("roadMapImport.problems.errors", { count: errors.length })}
           </Badge>
-          <Badge color={warnings.length ? "yellow" : "gray"} variant="light" style={{ textTransform: "none" }}>
+          <Badge
+            color={warnings.length ? "yellow" : "gray"}
+            variant="light"
+            c="dark.8"
+            style={{ textTransform: "none" }}
+          >
             {t("roadMapImport.problems.warnings", { count: warnings.length })}
           </Badge>
         </Group>
@@ -43,7 +48,7 @@ export function ImportProblems({ problems }: { problems: PreviewView["problems"]
         )}
         {warnings.length > 0 && (
           <div>
-            <Text fw={600} c="yellow.9" size="sm" mb={4}>
+            <Text fw={600} c="dark.6" size="sm" mb={4}>
               {t("roadMapImport.problems.warnings", { count: warnings.length })}
             </Text>
             {list(warnings, "import-warnings")}

@@ -8,7 +8,14 @@ const MARK_COLOR: Record<ChangeMark, string> = { added: "green", changed: "orang
 export function ChangeBadge({ mark }: { mark: ChangeMark }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={MARK_COLOR[mark]} style={{ textTransform: "none" }} data-mark={mark}>
+    <Badge
+      size="sm"
+      variant="light"
+      color={MARK_COLOR[mark]}
+      c="dark.8"
+      style={{ textTransform: "none" }}
+      data-mark={mark}
+    >
       {t(`roadMapImport.mark.${mark}`)}
     </Badge>
   );

@@ -32,9 +32,9 @@ export function UploadForm({
             <FileInput
               name="file"
               label={t("roadMapImport.fileLabel")}
+              aria-label={t("roadMapImport.fileLabel")}
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               leftSection={<IconUpload size={16} />}
-              clearable
               error={error ? errorText([error]) : undefined}
               style={{ flex: "1 1 260px", maxWidth: 480 }}
             />

@@ -58,12 +58,27 @@ const NOISE_WORDS = new Set([
   "әкімдігінің",
 ]);
 
+// A place named after «г.» / «города», or before «қаласы» / «области»: the place goes with its marker.
+const PLACE_BEFORE = new Set(["г", "город", "города", "городе", "қ"]);
+const PLACE_AFTER = new Set(["қаласы", "қаласының", "ауданы", "ауданының", "облысы", "облысының", "области", "района"]);
+
 /** The name without its legal form and place words: the tolerant match's key. */
 export function tolerantKey(name: string): string {
-  return normaliseName(name)
-    .split(" ")
-    .filter((word) => word && !NOISE_WORDS.has(word))
-    .join(" ");
+  const words = normaliseName(name).split(" ").filter(Boolean);
+  const kept: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (PLACE_BEFORE.has(word)) {
+      index += 1;
+      continue;
+    }
+    if (PLACE_AFTER.has(word)) {
+      kept.pop();
+      continue;
+    }
+    if (!NOISE_WORDS.has(word)) kept.push(word);
+  }
+  return kept.join(" ");
 }
 
 export interface KnownDepartment {

@@ -1,7 +1,7 @@
 import type { Locale } from "~db/schema";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
-import { pickText } from "~/i18n/locales";
+import { LOCALES, pickText } from "~/i18n/locales";
 import { roleFields } from "./import-form";
 import type { ChangeMark, DepartmentRef, ShownValue } from "./import-plan";
 import type { ImportPreview } from "./road-map-import.server";
@@ -103,11 +103,19 @@ export function previewView(preview: ImportPreview, read: ReadResult, locale: Lo
       ? m.plans.map((p) => quantity({ year: p.year, quarter: p.quarter, value: p.planned })).join("; ")
       : "—",
     facts: m.facts.length ? m.facts.map((f) => formatNumber(locale, f.value, 3)).join("; ") : "—",
-    changes: m.changes.map((c) => ({
-      field: t(`roadMapImport.field.${c.field}`),
-      before: shown(c.before),
-      after: shown(c.after),
-    })),
+    changes: m.changes.map((c) => {
+      const field = t(`roadMapImport.field.${c.field}`);
+      if (c.before.kind === "text" && c.after.kind === "text") {
+        // The language that changed, so that a kk-only change does not read «X (was: X)» to a ru reader.
+        const before = c.before.value ?? {};
+        const after = c.after.value ?? {};
+        const changed = [locale, ...LOCALES].find((l) => (before[l] ?? "") !== (after[l] ?? "")) ?? locale;
+        const marked = (text: string | undefined) =>
+          text ? (changed === locale ? text : `${text} [${changed}]`) : "—";
+        return { field, before: marked(before[changed]), after: marked(after[changed]) };
+      }
+      return { field, before: shown(c.before), after: shown(c.after) };
+    }),
   }));
   // Changes first, so that a long file shows what matters within the rows a page carries.
   const order: Record<ChangeMark, number> = { changed: 0, added: 1, unchanged: 2 };

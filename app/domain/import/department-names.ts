@@ -92,6 +92,29 @@ export interface DepartmentMatch {
 }
 
 /** Indexes the known departments once, so that thousands of executor cells are matched quickly. */
+/**
+ * Executors as the reader split them, with the pieces of a department name that has a comma of its own
+ * («Мәдениет, тілдерді дамыту және архивтер басқармасы») joined back: the longest run of neighbouring
+ * pieces that together name a known department, and no single piece of which does, counts as one.
+ */
+export function joinSplitNames(names: string[], isKnown: (name: string) => boolean): string[] {
+  const joined: string[] = [];
+  for (let start = 0; start < names.length; ) {
+    let end = start;
+    if (!isKnown(names[start]!)) {
+      for (let candidate = names.length - 1; candidate > start; candidate--) {
+        if (isKnown(names.slice(start, candidate + 1).join(", "))) {
+          end = candidate;
+          break;
+        }
+      }
+    }
+    joined.push(names.slice(start, end + 1).join(", "));
+    start = end + 1;
+  }
+  return joined;
+}
+
 export function departmentMatcher(departments: KnownDepartment[]) {
   const exact = new Map<string, Set<number>>();
   const tolerant = new Map<string, Set<number>>();

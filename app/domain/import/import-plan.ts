@@ -1,6 +1,6 @@
 import type { DeadlineRecurrence, LocalizedText, MeasureUnit } from "~db/schema";
 import { quarterOf } from "~/domain/periods/quarter";
-import { departmentMatcher, languageOf, normaliseName, type KnownDepartment } from "./department-names";
+import { departmentMatcher, joinSplitNames, languageOf, normaliseName, type KnownDepartment } from "./department-names";
 import type { ColumnRole, ParsedMeasure, ParsedSection, ReadResult, SheetIssue } from "./road-map-sheet";
 
 // What saving a read road-map file would do to a road map: which sections and measures are added,
@@ -385,11 +385,14 @@ export function planImport(state: RoadMapState, read: ReadResult, choices: Impor
 
   // Executors: every name written, matched to a department or decided by the admin.
   const match = departmentMatcher(state.departments);
+  const departmentsOf = new Map(
+    read.merged.measures.map((m) => [m, joinSplitNames(m.departments, (name) => match(name) !== null)]),
+  );
   const executors = new Map<string, PlannedExecutor>();
   const knownIds = new Set(state.departments.map((d) => d.id));
   const responsibleCell = (row: number) => cellOf(row, (role) => role.kind === "responsible");
   for (const measure of read.merged.measures) {
-    for (const name of measure.departments) {
+    for (const name of departmentsOf.get(measure)!) {
       const key = normaliseName(name);
       if (!key) continue;
       const known = executors.get(key);
@@ -483,12 +486,13 @@ export function planImport(state: RoadMapState, read: ReadResult, choices: Impor
     }
 
     // Executors: the first is responsible, the rest co-execute; no executor column keeps the stored ones.
-    const refs = parsed.departments.map(refOf);
+    const written = departmentsOf.get(parsed)!;
+    const refs = written.map(refOf);
     let responsible: DepartmentRef | null = existing
       ? { kind: "existing", id: existing.responsibleDepartmentId }
       : null;
     let coExecutors: DepartmentRef[] = (existing?.coExecutorIds ?? []).map((id) => ({ kind: "existing", id }));
-    if (parsed.departments.length > 0) {
+    if (written.length > 0) {
       responsible = refs[0] ?? null;
       coExecutors = [];
       for (const ref of refs.slice(1)) {

@@ -63,6 +63,8 @@ export function QuarterSheetControls({
                 size="sm"
                 w={{ base: "100%", xs: 280 }}
                 leftSection={<IconFileSpreadsheet size={16} />}
+                // Mantine's placeholder grey is too faint on white (axe: colour contrast 2.07).
+                styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }}
               />
               <Button type="submit" size="sm" variant="default" loading={busy} leftSection={<IconUpload size={16} />}>
                 {t("quarterSheet.upload")}

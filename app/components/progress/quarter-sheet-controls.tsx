@@ -1,6 +1,5 @@
-import { Button, Group, Input, Paper, Stack, Text } from "@mantine/core";
+import { Button, FileInput, Group, Paper, Stack, Text } from "@mantine/core";
 import { Form, useNavigation } from "@remix-run/react";
-import { useId } from "react";
 import { IconDownload, IconFileSpreadsheet, IconUpload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
@@ -19,7 +18,6 @@ export function QuarterSheetControls({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const fileId = useId();
   const query = new URLSearchParams({
     roadMapId: String(roadMapId),
     departmentId: String(departmentId),
@@ -54,17 +52,20 @@ export function QuarterSheetControls({
           <Form method="post" action={`/my/upload?${query.toString()}`} encType="multipart/form-data">
             <input type="hidden" name="intent" value="preview" />
             <Group gap="xs" align="flex-end" wrap="wrap">
-              {/* A native file input: the file travels with the form, scripts or not. */}
-              <Input.Wrapper id={fileId} label={t("quarterSheet.file")} size="sm" w={{ base: "100%", xs: 280 }}>
-                <input
-                  id={fileId}
-                  type="file"
-                  name="file"
-                  required
-                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  style={{ display: "block", width: "100%", fontSize: 14, paddingTop: 4 }}
-                />
-              </Input.Wrapper>
+              {/* Mantine keeps a native file input under the button: the file travels with the form. */}
+              <FileInput
+                name="file"
+                label={t("quarterSheet.file")}
+                placeholder={t("quarterSheet.choose")}
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                required
+                clearable
+                size="sm"
+                w={{ base: "100%", xs: 280 }}
+                leftSection={<IconFileSpreadsheet size={16} />}
+                // Mantine's placeholder grey is too faint on white (axe: colour contrast 2.07).
+                styles={{ placeholder: { color: "var(--mantine-color-gray-7)" } }}
+              />
               <Button type="submit" size="sm" variant="default" loading={busy} leftSection={<IconUpload size={16} />}>
                 {t("quarterSheet.upload")}
               </Button>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import type { ParseKeys } from "i18next";
@@ -6,7 +6,10 @@ import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
 import { decodeMessage } from "~/domain/editing/messages";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
+import { isIsoDate } from "~/domain/periods/quarter";
+import { formatDate } from "~/i18n/format";
 import type { ShownText } from "~/i18n/locales";
+import { useLocale } from "~/i18n/use-locale";
 
 type RowAction = "add" | "change" | "same";
 interface Problem {
@@ -48,6 +51,39 @@ export interface ShownSheetPreview {
 }
 
 const ACTION_COLOR: Record<RowAction, string> = { add: "teal", change: "orange", same: "gray" };
+type PreviewRow = ShownSheetPreview["rows"][number];
+
+/** What becomes of a row: added, changed, unchanged, or its problems. */
+function RowOutcome({ row }: { row: PreviewRow }) {
+  const { t } = useTranslation();
+  const problem = row.problems.length > 0;
+  return (
+    <Badge
+      color={problem ? "red" : ACTION_COLOR[row.action]}
+      variant="light"
+      style={{ textTransform: "none", flexShrink: 0 }}
+      styles={{ label: { overflow: "visible" } }}
+    >
+      {problem
+        ? `${t("quarterSheet.columns.problems")}: ${row.problems.length}`
+        : t(`quarterSheet.action.${row.action}`)}
+    </Badge>
+  );
+}
+
+/** The row's values as they will be stored: the date as a date, the fact with its unit. */
+function useRowValues() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (row: PreviewRow) => ({
+    date:
+      row.values.entryDate && isIsoDate(row.values.entryDate)
+        ? formatDate(locale, row.values.entryDate)
+        : (row.values.entryDate ?? "—"),
+    value: row.values.value ? `${row.values.value} ${row.unit ? t(`units.${row.unit}` as ParseKeys) : ""}` : "—",
+    narrative: [row.values.narrativeKk, row.values.narrativeRu].filter(Boolean).join(" / "),
+  });
+}
 
 /** One problem, with the cell it was found in: «H12: …». */
 function useProblemText() {
@@ -78,6 +114,7 @@ export function SheetPreviewView({
 }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
+  const valuesOf = useRowValues();
   const location = useLocation();
   const navigation = useNavigation();
   const problems = [...preview.problems, ...preview.rows.flatMap((row) => row.problems)];
@@ -126,8 +163,8 @@ export function SheetPreviewView({
       )}
 
       {preview.rows.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped withTableBorder verticalSpacing="xs" data-testid="sheet-rows">
+        <>
+          <Table striped withTableBorder verticalSpacing="xs" visibleFrom="sm" data-testid="sheet-rows">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("quarterSheet.columns.row")}</Table.Th>
@@ -142,49 +179,73 @@ export function SheetPreviewView({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {preview.rows.map((row) => (
-                <Table.Tr key={row.row} data-testid="sheet-row">
-                  <Table.Td className="tabular">{row.row}</Table.Td>
-                  <Table.Td>
+              {preview.rows.map((row) => {
+                const shown = valuesOf(row);
+                return (
+                  <Table.Tr key={row.row} data-testid="sheet-row">
+                    <Table.Td className="tabular">{row.row}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {row.number}. <Localized value={row.title} />
+                      </Text>
+                      {row.territory && (
+                        <Text size="xs" c="dimmed">
+                          {row.territory}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td className="tabular" style={{ whiteSpace: "nowrap" }}>
+                      {shown.date}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular" style={{ whiteSpace: "nowrap" }}>
+                      {shown.value}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {row.values.peopleReached ?? "—"}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={3}>
+                        {shown.narrative || "—"}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <RowOutcome row={row} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Stack gap="xs" hiddenFrom="sm">
+            {preview.rows.map((row) => {
+              const shown = valuesOf(row);
+              return (
+                <Card key={row.row} withBorder padding="sm">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                     <Text size="sm" fw={600}>
                       {row.number}. <Localized value={row.title} />
                     </Text>
-                    {row.territory && (
-                      <Text size="xs" c="dimmed">
-                        {row.territory}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td className="tabular" style={{ whiteSpace: "nowrap" }}>
-                    {row.values.entryDate ?? "—"}
-                  </Table.Td>
-                  <Table.Td ta="right" className="tabular">
-                    {row.values.value ?? "—"} {row.unit && t(`units.${row.unit}` as ParseKeys)}
-                  </Table.Td>
-                  <Table.Td ta="right" className="tabular">
-                    {row.values.peopleReached ?? "—"}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={3}>
-                      {[row.values.narrativeKk, row.values.narrativeRu].filter(Boolean).join(" / ") || "—"}
+                    <RowOutcome row={row} />
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {t("quarterSheet.columns.row")} {row.row}
+                    {row.territory && ` · ${row.territory}`}
+                  </Text>
+                  <Text size="sm" mt={4} className="tabular">
+                    {shown.date} — <b>{shown.value}</b>
+                    {row.values.peopleReached &&
+                      ` · ${t("quarterSheet.columns.peopleReached")}: ${row.values.peopleReached}`}
+                  </Text>
+                  {shown.narrative && (
+                    <Text size="sm" c="dimmed" lineClamp={3}>
+                      {shown.narrative}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {row.problems.length > 0 ? (
-                      <Badge color="red" variant="light" style={{ textTransform: "none" }}>
-                        {t("quarterSheet.columns.problems")}: {row.problems.length}
-                      </Badge>
-                    ) : (
-                      <Badge color={ACTION_COLOR[row.action]} variant="light" style={{ textTransform: "none" }}>
-                        {t(`quarterSheet.action.${row.action}`)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                </Card>
+              );
+            })}
+          </Stack>
+        </>
       )}
 
       <Group>

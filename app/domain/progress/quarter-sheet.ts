@@ -149,6 +149,7 @@ export function buildQuarterSheet(
     fields.getCell(index + 1).value = column.name;
   });
   header.height = 45;
+  sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
   fields.hidden = true;
 
   lines.forEach((line, index) => {
@@ -174,6 +175,16 @@ export function buildQuarterSheet(
       cell.protection = { locked: !input };
       if (!input) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F5F8" } };
     });
+    // Excel does not grow a row for wrapped text written by a program: the row is given the height
+    // of its longest wrapped cell (about 1.15 characters per width unit, 15 points a line).
+    const lineCount = Math.max(
+      1,
+      ...SHEET_COLUMNS.map((column) => {
+        const text = values[column.name];
+        return typeof text === "string" && !("key" in column) ? Math.ceil(text.length / (column.width * 1.15)) : 1;
+      }),
+    );
+    row.height = Math.max(18, lineCount * 15);
     const cell = (name: SheetColumnName) => row.getCell(SHEET_COLUMNS.findIndex((c) => c.name === name) + 1);
     cell("plan").numFmt = "#,##0.###";
     cell("factSoFar").numFmt = "#,##0.###";

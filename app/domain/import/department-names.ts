@@ -99,7 +99,7 @@ export interface DepartmentMatch {
  */
 export function joinSplitNames(names: string[], isKnown: (name: string) => boolean): string[] {
   const joined: string[] = [];
-  for (let start = 0; start < names.length; ) {
+  for (let start = 0; start < names.length;) {
     let end = start;
     if (!isKnown(names[start]!)) {
       for (let candidate = names.length - 1; candidate > start; candidate--) {

@@ -65,8 +65,7 @@ function numberOf(text: string): { value: number; thousandsDot: boolean } | null
 
 export function readQuantity(value: CellValue): Quantity {
   if (value === null) return NONE;
-  if (typeof value === "number")
-    return Number.isFinite(value) ? { kind: "number", value, approximate: false } : NONE;
+  if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value, approximate: false } : NONE;
   if (typeof value !== "string") return { kind: "invalid", text: cellText(value) };
   const written = value.trim();
   if (NOTHING.test(squash(written))) return NONE;

@@ -267,10 +267,7 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
 
   /** The values a row gives its measure: a measure's own row, or a row continuing it. */
   const readValues = (r: number, measure: ParsedMeasure) => {
-    const add = <T extends { year: number | null; quarter: number | null; value: number }>(
-      list: T[],
-      entry: T,
-    ) => {
+    const add = <T extends { year: number | null; quarter: number | null; value: number }>(list: T[], entry: T) => {
       const same = list.find((item) => item.year === entry.year && item.quarter === entry.quarter);
       if (same) same.value += entry.value;
       else list.push(entry);
@@ -320,8 +317,7 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     const unitText = textAt(r, "unit");
     const unit = unitText === "" ? null : unitOfName(unitText);
     measure.unitGuessed = unit === null;
-    measure.unit =
-      unit ?? guessUnit(measure.completionForm?.[locale] ?? "", measure.title[locale] ?? "");
+    measure.unit = unit ?? guessUnit(measure.completionForm?.[locale] ?? "", measure.title[locale] ?? "");
     if (unit === null) {
       if (unitText === "") issue(cellOf(r, "unit"), "warning", "unitGuessed");
       else issue(cellOf(r, "unit"), "warning", "unitUnknown", { value: unitText });

@@ -33,7 +33,8 @@ export const roadMapSheet = defineMessages(
         outsideYears: "{{year}} жыл бағдарлама жылдарынан тыс",
         onlyInOneSheet: "№ {{number}} іс-шара тек «{{sheet}}» парағында бар",
         formulaNotComputed: "«{{formula}}» формуласының мәні есептелмеген: файлды Excel-де ашып, қайта сақтаңыз",
-        thousandsDot: "«{{value}}» мыңдықтары нүктемен бөлінген сан ретінде оқылды: {{number}} (бөлшек үтірмен жазылады)",
+        thousandsDot:
+          "«{{value}}» мыңдықтары нүктемен бөлінген сан ретінде оқылды: {{number}} (бөлшек үтірмен жазылады)",
         rowContinues: "Бұл жолда нөмір жоқ: ол № {{number}} іс-шараның жалғасы ретінде оқылды",
         numbersRestart: "Іс-шаралардың нөмірлері әр бөлімде қайта басталады: бөлім нөмірімен оқылды ({{number}} …)",
         numberReadAs: "Excel бұл нөмірді сан ретінде сақтаған: {{number}} ретінде оқылды",
@@ -86,10 +87,13 @@ export const roadMapSheet = defineMessages(
         planNoYear: "В столбце «{{header}}» не указан год: столбец не читается",
         outsideYears: "{{year}} год вне лет программы",
         onlyInOneSheet: "Мероприятие № {{number}} есть только на листе «{{sheet}}»",
-        formulaNotComputed: "Значение формулы «{{formula}}» не вычислено: откройте файл в Excel и сохраните его ещё раз",
-        thousandsDot: "«{{value}}» прочитано как число с точкой между тысячами: {{number}} (дробь пишется через запятую)",
+        formulaNotComputed:
+          "Значение формулы «{{formula}}» не вычислено: откройте файл в Excel и сохраните его ещё раз",
+        thousandsDot:
+          "«{{value}}» прочитано как число с точкой между тысячами: {{number}} (дробь пишется через запятую)",
         rowContinues: "В строке нет номера: она прочитана как продолжение мероприятия № {{number}}",
-        numbersRestart: "Номера мероприятий начинаются заново в каждом разделе: прочитаны с номером раздела ({{number}} …)",
+        numbersRestart:
+          "Номера мероприятий начинаются заново в каждом разделе: прочитаны с номером раздела ({{number}} …)",
         numberReadAs: "Excel сохранил этот номер как число: прочитан как {{number}}",
         hiddenRows: "Скрытые в Excel строки ({{rows}}) прочитаны, как и остальные",
         sectionOnlyInOneSheet: "Раздел «{{title}}» есть только на листе «{{sheet}}»",
@@ -141,9 +145,11 @@ export const roadMapSheet = defineMessages(
         outsideYears: "The year {{year}} is outside the programme's years",
         onlyInOneSheet: "Measure No. {{number}} is only on the sheet “{{sheet}}”",
         formulaNotComputed: "The formula “{{formula}}” has no computed value: open the file in Excel and save it again",
-        thousandsDot: "“{{value}}” was read with a dot between thousands: {{number}} (a decimal is written with a comma)",
+        thousandsDot:
+          "“{{value}}” was read with a dot between thousands: {{number}} (a decimal is written with a comma)",
         rowContinues: "The row has no number: it was read as the continuation of measure No. {{number}}",
-        numbersRestart: "Measure numbers start again in every section: they were read with the section's number ({{number}} …)",
+        numbersRestart:
+          "Measure numbers start again in every section: they were read with the section's number ({{number}} …)",
         numberReadAs: "Excel stored this number as a figure: it was read as {{number}}",
         hiddenRows: "Rows hidden in Excel ({{rows}}) were read like the others",
         sectionOnlyInOneSheet: "The section “{{title}}” is only on the sheet “{{sheet}}”",

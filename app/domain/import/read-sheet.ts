@@ -201,7 +201,10 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       const text = squash(textOf(grid.shown(r, c)));
       if (text !== "") headerCells.add(`${c}|${text}`);
     }
-  const repeatsHeader = (row: number): boolean => {
+  const repeatsHeader = (row: number, title: string): boolean => {
+    // A copy of the header repeats the title column's header (or, in a lower header row, leaves it empty):
+    // only then are the other cells compared.
+    if (title !== "" && !headerCells.has(`${titleColumn}|${squash(title)}`)) return false;
     let filled = 0;
     let same = 0;
     for (let c = 1; c <= width; c++) {
@@ -259,8 +262,9 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     }
     if (read.approximate) issue(cell, "warning", "approximate", { value: textOf(value), number: read.value });
     if (read.thousandsDot) issue(cell, "warning", "thousandsDot", { value: textOf(value), number: read.value });
-    return hasOwnScale(value) ? read.value : scaleBy(read.value, scaleOf(headerTexts[column - 1] ?? ""));
+    return hasOwnScale(value) ? read.value : scaleBy(read.value, scales[column - 1] ?? 1);
   };
+  const scales = headerTexts.map(scaleOf);
   const sum = (values: Array<number | null>): number | null =>
     values.some((value) => value !== null) ? values.reduce<number>((total, value) => total + (value ?? 0), 0) : null;
   const joined = (a: string, b: string, separator: string) => (a === "" ? b : b === "" ? a : `${a}${separator}${b}`);
@@ -341,11 +345,11 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       }
     }
     if (filled === 0) continue;
-    if (repeatsHeader(r) || isNumberingRow(grid, r, width)) continue;
+    const title = textOf(grid.own(r, titleColumn));
+    if (repeatsHeader(r, title) || isNumberingRow(grid, r, width)) continue;
     const numberText = textAt(r, "number");
     const number = measureNumberOf(numberText);
     const ownNumber = fields.number === undefined ? "" : textOf(grid.own(r, fields.number));
-    const title = textOf(grid.own(r, titleColumn));
     const words = squash(firstText);
     if (number === null && FOOTNOTE.test(words)) break;
     if (TOTAL.test(words) || TOTAL.test(squash(title))) {

@@ -6,6 +6,7 @@ import {
   cellKinds,
   continuationRows,
   coverAndHidden,
+  excelQuirks,
   executionReport,
   mergedExecutorColumn,
   QUANTITIES,
@@ -361,5 +362,31 @@ describe("text files Excel saves", () => {
       ["2", "Көп жолды атау", 3.5],
     ]);
     expect(sheet.measures[1]?.deadline.recurrence).toBe("annual");
+  });
+});
+
+describe("what Excel and its users do to a table", async () => {
+  const { sheet } = await readSheets([excelQuirks()]);
+
+  it("reads a section merged over the number and title cells, even with its period beside it", () => {
+    expect(sheet.sections.map((section) => [section.number, section.title.ru])).toEqual([["1", "Образование"]]);
+  });
+
+  it("reads numbers Excel turned into dates back as 1.1 and 1.12, and says so at their cells", () => {
+    expect(sheet.measures.map((measure) => [measure.number, measure.section])).toEqual([
+      ["1.1", "1"],
+      ["1.12", "1"],
+    ]);
+    expect(problems(sheet.issues)).toEqual(["A3: numberWasDate", "B4: rowContinues", "A5: numberWasDate"]);
+  });
+
+  it("joins a spilled title that starts like a signature, and still stops at the real signature", () => {
+    expect(title(sheet.measures[0])).toBe("Семинары для руководителей школ");
+    expect(sheet.measures).toHaveLength(2);
+  });
+
+  it("reads a status column «Отметка об исполнении» as the narrative, not as a number that fails", () => {
+    expect(sheet.columns[4]?.role.kind).toBe("narrative");
+    expect(sheet.measures[0]?.narrative).toEqual({ ru: "Исполнено" });
   });
 });

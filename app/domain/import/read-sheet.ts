@@ -192,7 +192,12 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
   };
   const textAt = (row: number, kind: keyof Fields) => textOf(at(row, kind));
   const cellOf = (row: number, kind: keyof Fields) => cellAddress(row, fields[kind] ?? titleColumn);
-  const numberAt = (row: number) => measureNumberOf(textAt(row, "number"));
+  /** A number cell as text; «1.1» that Excel turned into 1 January is read back as 1.1. */
+  const numberTextAt = (row: number): string => {
+    const value = at(row, "number");
+    return value instanceof Date ? `${value.getUTCDate()}.${value.getUTCMonth() + 1}` : textOf(value);
+  };
+  const numberAt = (row: number) => measureNumberOf(numberTextAt(row));
 
   // The header's cells, to know its copy when a printed sheet repeats it at the top of every page.
   const headerCells = new Set<string>();
@@ -347,11 +352,13 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     if (filled === 0) continue;
     const title = textOf(grid.own(r, titleColumn));
     if (repeatsHeader(r, title) || isNumberingRow(grid, r, width)) continue;
-    const numberText = textAt(r, "number");
+    const numberText = numberTextAt(r);
     const number = measureNumberOf(numberText);
     const ownNumber = fields.number === undefined ? "" : textOf(grid.own(r, fields.number));
     const words = squash(firstText);
-    if (number === null && FOOTNOTE.test(words)) break;
+    // A title too long for its row spills into the next one (in lower case, even «руководителей …»).
+    const spills = last !== null && ownNumber === "" && LOWER_START.test(title);
+    if (number === null && !spills && FOOTNOTE.test(words)) break;
     if (TOTAL.test(words) || TOTAL.test(squash(title))) {
       finish(last);
       last = null;
@@ -365,9 +372,15 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       textAt(r, "completionForm") !== "" ||
       textAt(r, "unit") !== "" ||
       [...planColumns, ...factColumns].some((column) => grid.down(r, column.index) !== null);
-    // A title too long for its row spills into the next one; a second executor gets a row of its own;
-    // a measure's number merged down over its sub-rows: each continues the measure above.
-    if (last && ownNumber === "" && (title === "" || LOWER_START.test(title)) && !mergedAcross) {
+    // «1. Мәдениет» merged over the number and title cells, with the section's period beside it.
+    const titleRange = grid.range(r, titleColumn);
+    if (titleRange && titleRange.top === r && titleRange.left < titleColumn && firstColumn === titleRange.left) {
+      addSection(firstText, r, "");
+      continue;
+    }
+    // A spilled title, a second executor on a row of its own, a measure's number merged down over its
+    // sub-rows: each continues the measure above.
+    if (last && ownNumber === "" && (title === "" || spills) && !mergedAcross) {
       const continued: ParsedMeasure = last;
       if (title !== "") continued.title = localized(joined(continued.title[locale] ?? "", title, " "));
       readValues(r, continued);
@@ -416,7 +429,10 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       narrative: null,
       row: r,
     };
-    if (typeof at(r, "number") === "number") numericNumbers.add(measure);
+    const written = at(r, "number");
+    if (typeof written === "number") numericNumbers.add(measure);
+    if (written instanceof Date)
+      issue(cellOf(r, "number"), "warning", "numberWasDate", { value: textOf(written), number: measureNumber });
     readValues(r, measure);
     measures.push(measure);
     last = measure;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitExecutors } from "~/domain/import/executors";
 import { readRoadMapWorkbook } from "~/domain/import/read-road-map";
 import type { ParsedMeasure, ParsedSheet, SheetIssue } from "~/domain/import/road-map-sheet";
 import {
@@ -388,5 +389,24 @@ describe("what Excel and its users do to a table", async () => {
   it("reads a status column «Отметка об исполнении» as the narrative, not as a number that fails", () => {
     expect(sheet.columns[4]?.role.kind).toBe("narrative");
     expect(sheet.measures[0]?.narrative).toEqual({ ru: "Исполнено" });
+  });
+});
+
+describe("department names with commas of their own", () => {
+  it.each([
+    [
+      "Управление культуры, спорта и туризма, акиматы районов",
+      ["Управление культуры, спорта и туризма", "акиматы районов"],
+    ],
+    [
+      "Облыстың мәдениет, архивтер және құжаттама басқармасы, аудандар мен қалалар әкімдіктері",
+      ["Облыстың мәдениет, архивтер және құжаттама басқармасы", "аудандар мен қалалар әкімдіктері"],
+    ],
+    ["Білім басқармасы, мүдделі мемлекеттік органдар", ["Білім басқармасы", "мүдделі мемлекеттік органдар"]],
+    ["УВП, ДВП (по согласованию)", ["УВП", "ДВП"]],
+    ["Управление образования и др.", ["Управление образования"]],
+    ["ТОО «Алтын Дала, Управление спорта", ["ТОО Алтын Дала", "Управление спорта"]],
+  ])("«%s»", (written, names) => {
+    expect(splitExecutors(written)).toEqual(names);
   });
 });

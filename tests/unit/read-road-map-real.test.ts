@@ -4,6 +4,7 @@ import { readRoadMapWorkbook } from "~/domain/import/read-road-map";
 import type { ParsedMeasure, ParsedSheet, SheetIssue } from "~/domain/import/road-map-sheet";
 import {
   amanatKazakh,
+  bilingualSheet,
   cellKinds,
   continuationRows,
   coverAndHidden,
@@ -408,5 +409,24 @@ describe("department names with commas of their own", () => {
     ["ТОО «Алтын Дала, Управление спорта", ["ТОО Алтын Дала", "Управление спорта"]],
   ])("«%s»", (written, names) => {
     expect(splitExecutors(written)).toEqual(names);
+  });
+});
+
+describe("both languages side by side in one sheet", async () => {
+  const { sheet } = await readSheets([bilingualSheet()]);
+
+  it("gives each measure its kk and ru titles", () => {
+    expect(sheet.measures.map((measure) => measure.title)).toEqual([
+      { kk: "Жастар форумы", ru: "Молодёжный форум" },
+      { kk: "Марафон", ru: "Марафон" },
+    ]);
+  });
+
+  it("reads «2-бағыт» as a section even inside a deadline merged down over it", () => {
+    expect(sheet.sections.map((section) => [section.number, section.title.kk])).toEqual([["2", "Спорт"]]);
+    expect(sheet.measures.map((measure) => [measure.section, measure.deadline.date])).toEqual([
+      [null, "2024-12-31"],
+      ["2", "2024-12-31"],
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import type {
   SheetColumn,
   SheetIssue,
 } from "./road-map-sheet";
-import { measureNumberOf, sectionOfText } from "./sections";
+import { measureNumberOf, namesSection, sectionOfText } from "./sections";
 import { localeOfText, squash, tidy } from "./text";
 import { guessUnit, unitOfName } from "./units";
 
@@ -317,6 +317,20 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     measure.narrative = text("narrative", measure.narrative);
   };
 
+  // A sheet in both languages side by side: «Іс-шараның атауы» and «Наименование мероприятия».
+  const otherTitleColumns = (fieldColumns.title ?? [])
+    .slice(1)
+    .map((column) => ({ column, locale: localeOfText(headerTexts[column - 1] ?? "") }))
+    .filter((other) => other.locale !== locale);
+  const titlesInOtherColumns = (row: number): LocalizedText => {
+    const titles: LocalizedText = {};
+    for (const other of otherTitleColumns) {
+      const text = textOf(grid.own(row, other.column));
+      if (text !== "") titles[other.locale] = text;
+    }
+    return titles;
+  };
+
   /** A measure's last warnings, once every row continuing it has been read. */
   function finish(measure: ParsedMeasure | null) {
     if (!measure) return;
@@ -387,7 +401,11 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       issue(cellAddress(r, titleColumn), "warning", "rowContinues", { number: continued.number });
       continue;
     }
-    if (mergedAcross || (filled === 1 && !hasData && firstColumn <= titleColumn)) {
+    if (
+      mergedAcross ||
+      (filled === 1 && !hasData && firstColumn <= titleColumn) ||
+      (number === null && filled === 1 && namesSection(firstText))
+    ) {
       addSection(firstText, r, "");
       continue;
     }
@@ -415,7 +433,7 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       number: measureNumber,
       section: currentSection?.number ?? null,
       sectionIndex,
-      title: localized(title),
+      title: { ...titlesInOtherColumns(r), ...localized(title) },
       completionForm: null,
       unit: "item",
       unitGuessed: true,

@@ -113,7 +113,7 @@ describe("a Russian «План мероприятий» with abbreviated headers
     ]);
   });
 
-  it("reads «Раздел I.» and «Направление 2.» as sections 1 and 2, «1)» as measure 1, and skips «Итого»", () => {
+  it("reads «Раздел I.» and «Направление 2.» as sections 1 and 2, «1)» as measure 1, skips «Итого» but not «Итоговое совещание»", () => {
     expect(sheet.sections.map((section) => [section.number, section.title.ru])).toEqual([
       ["1", "Воспитание патриотизма"],
       ["2", "Спорт"],
@@ -124,6 +124,7 @@ describe("a Russian «План мероприятий» with abbreviated headers
       "2/3",
       "2/4",
       "2/5",
+      "2/6",
     ]);
   });
 

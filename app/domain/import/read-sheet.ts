@@ -34,7 +34,8 @@ const HEADER_MAX_ROWS = 3;
 const HEADERISH = /жоспар|план|факт|орындал|исполнен|тоқсан|квартал|жыл|год|20\d\d|барлығы|всего|итого/;
 const FOOTNOTE =
   /^(?:\*|ескерту|ескертпе|примечани|сноск|басшы|начальник|руководител|директор|заместител|орынбасар|подпись|қолы|исп\.|орынд\.|әкім(?:і|нің)? орынбасар|_{3,})/;
-const TOTAL = /^(?:барлығы|всего|итого|жиыны|жиынтығы)/;
+// Whole words only: «Итоговое совещание» is a measure, «Итого по разделу» is not.
+const TOTAL = /^(?:барлығы|всего|итого|жиыны|жиынтығы)(?![а-яәғқңөұүһі])/;
 const TOTAL_HEADER = /барлығы|всего|итого|жиыны/;
 const UNDERSCORES = /^[_\s.]+$/;
 /** A text that begins in lower case (or with a bracket or a dash) carries on the text above it. */

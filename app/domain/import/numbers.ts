@@ -34,7 +34,7 @@ const SCALE: Array<[RegExp, number]> = [
   [/\s*(?:млн\.?|миллион[а-яәғқңөұүһі]*)$/, 1e6],
   [/\s*(?:тыс\.?|мың|тысяч[а-яәғқңөұүһі]*)$/, 1e3],
 ];
-const OWN_SCALE = /\d\s*(?:млрд|миллиард|млн|миллион|тыс|мың|тысяч)/;
+const OWN_SCALE = /\d[\s\u00a0]*(?:млрд|миллиард|млн|миллион|тыс|мың|тысяч)/i;
 const UNIT_AFTER = /\s*(?:%|теңге|тенге|тг\.?|₸|адам|чел\.?|человек|дана|шт\.?|бірлік|ед\.?)$/;
 const DIGITS_AND_SEPARATORS = /^[-−]?\d[\d.,]*$/;
 
@@ -102,7 +102,7 @@ export function readQuantity(value: CellValue): Quantity {
 
 /** Whether a cell names its own scale («0,5 млн», «122 тыс.»): a column's «мың теңге» does not apply again. */
 export function hasOwnScale(value: CellValue): boolean {
-  return typeof value === "string" && OWN_SCALE.test(squash(value));
+  return typeof value === "string" && OWN_SCALE.test(value);
 }
 
 /** Scaling leaves binary noise (1,2 × 10⁶ = 1199999.9999…); round it off. */

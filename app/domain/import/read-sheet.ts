@@ -15,7 +15,7 @@ import type {
   SheetColumn,
   SheetIssue,
 } from "./road-map-sheet";
-import { measureNumberOf, sectionOfText } from "./sections";
+import { measureNumberOf, namesSection, sectionOfText } from "./sections";
 import { localeOfText, squash, tidy } from "./text";
 import { guessUnit, unitOfName } from "./units";
 
@@ -34,7 +34,8 @@ const HEADER_MAX_ROWS = 3;
 const HEADERISH = /жоспар|план|факт|орындал|исполнен|тоқсан|квартал|жыл|год|20\d\d|барлығы|всего|итого/;
 const FOOTNOTE =
   /^(?:\*|ескерту|ескертпе|примечани|сноск|басшы|начальник|руководител|директор|заместител|орынбасар|подпись|қолы|исп\.|орынд\.|әкім(?:і|нің)? орынбасар|_{3,})/;
-const TOTAL = /^(?:барлығы|всего|итого|жиыны|жиынтығы)/;
+// Whole words only: «Итоговое совещание» is a measure, «Итого по разделу» is not.
+const TOTAL = /^(?:барлығы|всего|итого|жиыны|жиынтығы)(?![а-яәғқңөұүһі])/;
 const TOTAL_HEADER = /барлығы|всего|итого|жиыны/;
 const UNDERSCORES = /^[_\s.]+$/;
 /** A text that begins in lower case (or with a bracket or a dash) carries on the text above it. */
@@ -192,7 +193,12 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
   };
   const textAt = (row: number, kind: keyof Fields) => textOf(at(row, kind));
   const cellOf = (row: number, kind: keyof Fields) => cellAddress(row, fields[kind] ?? titleColumn);
-  const numberAt = (row: number) => measureNumberOf(textAt(row, "number"));
+  /** A number cell as text; «1.1» that Excel turned into 1 January is read back as 1.1. */
+  const numberTextAt = (row: number): string => {
+    const value = at(row, "number");
+    return value instanceof Date ? `${value.getUTCDate()}.${value.getUTCMonth() + 1}` : textOf(value);
+  };
+  const numberAt = (row: number) => measureNumberOf(numberTextAt(row));
 
   // The header's cells, to know its copy when a printed sheet repeats it at the top of every page.
   const headerCells = new Set<string>();
@@ -201,7 +207,10 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       const text = squash(textOf(grid.shown(r, c)));
       if (text !== "") headerCells.add(`${c}|${text}`);
     }
-  const repeatsHeader = (row: number): boolean => {
+  const repeatsHeader = (row: number, title: string): boolean => {
+    // A copy of the header repeats the title column's header (or, in a lower header row, leaves it empty):
+    // only then are the other cells compared.
+    if (title !== "" && !headerCells.has(`${titleColumn}|${squash(title)}`)) return false;
     let filled = 0;
     let same = 0;
     for (let c = 1; c <= width; c++) {
@@ -259,8 +268,9 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     }
     if (read.approximate) issue(cell, "warning", "approximate", { value: textOf(value), number: read.value });
     if (read.thousandsDot) issue(cell, "warning", "thousandsDot", { value: textOf(value), number: read.value });
-    return hasOwnScale(value) ? read.value : scaleBy(read.value, scaleOf(headerTexts[column - 1] ?? ""));
+    return hasOwnScale(value) ? read.value : scaleBy(read.value, scales[column - 1] ?? 1);
   };
+  const scales = headerTexts.map(scaleOf);
   const sum = (values: Array<number | null>): number | null =>
     values.some((value) => value !== null) ? values.reduce<number>((total, value) => total + (value ?? 0), 0) : null;
   const joined = (a: string, b: string, separator: string) => (a === "" ? b : b === "" ? a : `${a}${separator}${b}`);
@@ -308,6 +318,20 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
     measure.narrative = text("narrative", measure.narrative);
   };
 
+  // A sheet in both languages side by side: «Іс-шараның атауы» and «Наименование мероприятия».
+  const otherTitleColumns = (fieldColumns.title ?? [])
+    .slice(1)
+    .map((column) => ({ column, locale: localeOfText(headerTexts[column - 1] ?? "") }))
+    .filter((other) => other.locale !== locale);
+  const titlesInOtherColumns = (row: number): LocalizedText => {
+    const titles: LocalizedText = {};
+    for (const other of otherTitleColumns) {
+      const text = textOf(grid.own(row, other.column));
+      if (text !== "") titles[other.locale] = text;
+    }
+    return titles;
+  };
+
   /** A measure's last warnings, once every row continuing it has been read. */
   function finish(measure: ParsedMeasure | null) {
     if (!measure) return;
@@ -341,13 +365,15 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       }
     }
     if (filled === 0) continue;
-    if (repeatsHeader(r) || isNumberingRow(grid, r, width)) continue;
-    const numberText = textAt(r, "number");
+    const title = textOf(grid.own(r, titleColumn));
+    if (repeatsHeader(r, title) || isNumberingRow(grid, r, width)) continue;
+    const numberText = numberTextAt(r);
     const number = measureNumberOf(numberText);
     const ownNumber = fields.number === undefined ? "" : textOf(grid.own(r, fields.number));
-    const title = textOf(grid.own(r, titleColumn));
     const words = squash(firstText);
-    if (number === null && FOOTNOTE.test(words)) break;
+    // A title too long for its row spills into the next one (in lower case, even «руководителей …»).
+    const spills = last !== null && ownNumber === "" && LOWER_START.test(title);
+    if (number === null && !spills && FOOTNOTE.test(words)) break;
     if (TOTAL.test(words) || TOTAL.test(squash(title))) {
       finish(last);
       last = null;
@@ -361,16 +387,26 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       textAt(r, "completionForm") !== "" ||
       textAt(r, "unit") !== "" ||
       [...planColumns, ...factColumns].some((column) => grid.down(r, column.index) !== null);
-    // A title too long for its row spills into the next one; a second executor gets a row of its own;
-    // a measure's number merged down over its sub-rows: each continues the measure above.
-    if (last && ownNumber === "" && (title === "" || LOWER_START.test(title)) && !mergedAcross) {
+    // «1. Мәдениет» merged over the number and title cells, with the section's period beside it.
+    const titleRange = grid.range(r, titleColumn);
+    if (titleRange && titleRange.top === r && titleRange.left < titleColumn && firstColumn === titleRange.left) {
+      addSection(firstText, r, "");
+      continue;
+    }
+    // A spilled title, a second executor on a row of its own, a measure's number merged down over its
+    // sub-rows: each continues the measure above.
+    if (last && ownNumber === "" && (title === "" || spills) && !mergedAcross) {
       const continued: ParsedMeasure = last;
       if (title !== "") continued.title = localized(joined(continued.title[locale] ?? "", title, " "));
       readValues(r, continued);
       issue(cellAddress(r, titleColumn), "warning", "rowContinues", { number: continued.number });
       continue;
     }
-    if (mergedAcross || (filled === 1 && !hasData && firstColumn <= titleColumn)) {
+    if (
+      mergedAcross ||
+      (filled === 1 && !hasData && firstColumn <= titleColumn) ||
+      (number === null && filled === 1 && namesSection(firstText))
+    ) {
       addSection(firstText, r, "");
       continue;
     }
@@ -398,7 +434,7 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       number: measureNumber,
       section: currentSection?.number ?? null,
       sectionIndex,
-      title: localized(title),
+      title: { ...titlesInOtherColumns(r), ...localized(title) },
       completionForm: null,
       unit: "item",
       unitGuessed: true,
@@ -412,7 +448,10 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       narrative: null,
       row: r,
     };
-    if (typeof at(r, "number") === "number") numericNumbers.add(measure);
+    const written = at(r, "number");
+    if (typeof written === "number") numericNumbers.add(measure);
+    if (written instanceof Date)
+      issue(cellOf(r, "number"), "warning", "numberWasDate", { value: textOf(written), number: measureNumber });
     readValues(r, measure);
     measures.push(measure);
     last = measure;

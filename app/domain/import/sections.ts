@@ -6,6 +6,14 @@ import { romanValue, tidy } from "./text";
 const SECTION =
   /^(?:(?:раздел|подраздел|бөлім|направление|бағыт|глава|тарау|цель|мақсат|задача|міндет)\s+)?(\d+(?:\.\d+)*|[IVXІХ]{1,4})(?=[.)\s-]|$)[.)]?\s*(?:-?\s*(?:бөлім|раздел|бағыт|направление|тарау|мақсат|міндет)\.?)?\s*[.:\-–—]?\s*/i;
 
+const NAMED_SECTION =
+  /^(?:(?:раздел|подраздел|бөлім|направление|бағыт|глава|тарау)\s+[\dIVXІХ]|[\dIVXІХ]+\s*-?\s*(?:бөлім|бағыт|тарау))/i;
+
+/** Whether a text names itself a section: «Раздел 2. …», «II бөлім», «1-бағыт». */
+export function namesSection(text: string): boolean {
+  return NAMED_SECTION.test(text);
+}
+
 export function sectionOfText(text: string): { number: string | null; title: string } {
   const written = tidy(text);
   const match = SECTION.exec(written);

@@ -38,6 +38,7 @@ export const roadMapSheet = defineMessages(
         rowContinues: "Бұл жолда нөмір жоқ: ол № {{number}} іс-шараның жалғасы ретінде оқылды",
         numbersRestart: "Іс-шаралардың нөмірлері әр бөлімде қайта басталады: бөлім нөмірімен оқылды ({{number}} …)",
         numberReadAs: "Excel бұл нөмірді сан ретінде сақтаған: {{number}} ретінде оқылды",
+        numberWasDate: "Excel нөмірді күнге айналдырған («{{value}}»): {{number}} ретінде оқылды",
         hiddenRows: "Excel-де жасырылған жолдар ({{rows}}) басқалары сияқты оқылды",
         sectionOnlyInOneSheet: "«{{title}}» бөлімі тек «{{sheet}}» парағында бар",
       },
@@ -95,6 +96,7 @@ export const roadMapSheet = defineMessages(
         numbersRestart:
           "Номера мероприятий начинаются заново в каждом разделе: прочитаны с номером раздела ({{number}} …)",
         numberReadAs: "Excel сохранил этот номер как число: прочитан как {{number}}",
+        numberWasDate: "Excel превратил номер в дату («{{value}}»): прочитан как {{number}}",
         hiddenRows: "Скрытые в Excel строки ({{rows}}) прочитаны, как и остальные",
         sectionOnlyInOneSheet: "Раздел «{{title}}» есть только на листе «{{sheet}}»",
       },
@@ -151,6 +153,7 @@ export const roadMapSheet = defineMessages(
         numbersRestart:
           "Measure numbers start again in every section: they were read with the section's number ({{number}} …)",
         numberReadAs: "Excel stored this number as a figure: it was read as {{number}}",
+        numberWasDate: "Excel turned the number into a date (“{{value}}”): it was read as {{number}}",
         hiddenRows: "Rows hidden in Excel ({{rows}}) were read like the others",
         sectionOnlyInOneSheet: "The section “{{title}}” is only on the sheet “{{sheet}}”",
       },

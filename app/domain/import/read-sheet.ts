@@ -411,6 +411,8 @@ export function readSheet(grid: SheetGrid, options: SheetOptions): ParsedSheet {
       continue;
     }
     if (title !== "" && number !== null && !number.includes(".") && nextNumber(r)?.startsWith(`${number}.`)) {
+      // A parent row with values of its own loses them as a section: the admin is told, not left to find out.
+      if (hasData) issue(cellAddress(r, firstColumn), "warning", "sectionRowValues", { number });
       addSection(title, r, numberText);
       continue;
     }

@@ -36,6 +36,8 @@ export const roadMapSheet = defineMessages(
         thousandsDot:
           "«{{value}}» мыңдықтары нүктемен бөлінген сан ретінде оқылды: {{number}} (бөлшек үтірмен жазылады)",
         rowContinues: "Бұл жолда нөмір жоқ: ол № {{number}} іс-шараның жалғасы ретінде оқылды",
+        sectionRowValues:
+          "№ {{number}} жолының астында {{number}}.1 және одан әрі іс-шаралар бар: ол бөлім ретінде оқылды, оның мерзімі, орындаушысы мен сандары алынбады",
         numbersRestart: "Іс-шаралардың нөмірлері әр бөлімде қайта басталады: бөлім нөмірімен оқылды ({{number}} …)",
         numberReadAs: "Excel бұл нөмірді сан ретінде сақтаған: {{number}} ретінде оқылды",
         numberWasDate: "Excel нөмірді күнге айналдырған («{{value}}»): {{number}} ретінде оқылды",
@@ -93,6 +95,8 @@ export const roadMapSheet = defineMessages(
         thousandsDot:
           "«{{value}}» прочитано как число с точкой между тысячами: {{number}} (дробь пишется через запятую)",
         rowContinues: "В строке нет номера: она прочитана как продолжение мероприятия № {{number}}",
+        sectionRowValues:
+          "Под строкой № {{number}} идут мероприятия {{number}}.1 и далее: она прочитана как раздел, её срок, исполнители и числа не взяты",
         numbersRestart:
           "Номера мероприятий начинаются заново в каждом разделе: прочитаны с номером раздела ({{number}} …)",
         numberReadAs: "Excel сохранил этот номер как число: прочитан как {{number}}",
@@ -150,6 +154,8 @@ export const roadMapSheet = defineMessages(
         thousandsDot:
           "“{{value}}” was read with a dot between thousands: {{number}} (a decimal is written with a comma)",
         rowContinues: "The row has no number: it was read as the continuation of measure No. {{number}}",
+        sectionRowValues:
+          "Row No. {{number}} is followed by measures {{number}}.1 and on: it was read as a section, and its deadline, executors and figures were not taken",
         numbersRestart:
           "Measure numbers start again in every section: they were read with the section's number ({{number}} …)",
         numberReadAs: "Excel stored this number as a figure: it was read as {{number}}",

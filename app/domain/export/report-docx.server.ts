@@ -25,7 +25,8 @@ const FONT = "Times New Roman";
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 850;
 const TABLE_WIDTH = A4.height - 2 * MARGIN;
-const SHARES = [5, 22, 10, 13, 8, 7, 7, 7, 7, 24];
+// Figure columns wide enough for «Исполнение, %» and «Орындалу, %» in 8 pt without breaking a word.
+const SHARES = [5, 20, 10, 13, 9, 8, 8, 8, 9, 20];
 const COLUMN_WIDTHS = SHARES.map((share) => Math.floor((TABLE_WIDTH * share) / 110));
 
 const cellMargins = { top: 40, bottom: 40, left: 70, right: 70 };
@@ -76,7 +77,7 @@ export async function reportToDocx(report: ExecutionReport): Promise<Uint8Array>
     new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: headerTexts.map((text, index) => cell([text], index, { bold: true, center: true, shade: "E7ECF3" })),
+      children: headerTexts.map((text, index) => cell([text], index, { bold: true, center: true, shade: "E7ECF3", size: 16 })),
     }),
     new TableRow({
       tableHeader: true,

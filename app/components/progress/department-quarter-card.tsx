@@ -106,6 +106,19 @@ function DepartmentQuarterForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const errorText = useErrorText();
+  // The row's multi-line fields, all alike but for their field, label and language.
+  const textArea = (field: Parameters<typeof getTextareaProps>[0], label: string, lang?: "kk" | "ru") => (
+    <Textarea
+      {...getTextareaProps(field)}
+      key={field.key}
+      label={label}
+      lang={lang}
+      autosize
+      minRows={1}
+      error={errorText(field.errors)}
+      size="sm"
+    />
+  );
   const navigation = useNavigation();
   const editable = !group.closed && (!group.report || group.report.status === "returned");
   const formId = `quarter-${data.quarterParam}-${group.roadMapId}-${group.departmentId}`;
@@ -282,57 +295,13 @@ function DepartmentQuarterForm({
                       )}
                     </SimpleGrid>
                     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                      <Textarea
-                        {...getTextareaProps(rowFields.narrativeKk)}
-                        key={rowFields.narrativeKk.key}
-                        label={t("entry.narrativeKk")}
-                        lang="kk"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.narrativeKk.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.narrativeRu)}
-                        key={rowFields.narrativeRu.key}
-                        label={t("entry.narrativeRu")}
-                        lang="ru"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.narrativeRu.errors)}
-                        size="sm"
-                      />
+                      {textArea(rowFields.narrativeKk, t("entry.narrativeKk"), "kk")}
+                      {textArea(rowFields.narrativeRu, t("entry.narrativeRu"), "ru")}
                     </SimpleGrid>
                     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                      <Textarea
-                        {...getTextareaProps(rowFields.behindReasonKk)}
-                        key={rowFields.behindReasonKk.key}
-                        label={t("entry.behindReasonKk")}
-                        lang="kk"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.behindReasonKk.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.behindReasonRu)}
-                        key={rowFields.behindReasonRu.key}
-                        label={t("entry.behindReasonRu")}
-                        lang="ru"
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.behindReasonRu.errors)}
-                        size="sm"
-                      />
-                      <Textarea
-                        {...getTextareaProps(rowFields.evidenceLinks)}
-                        key={rowFields.evidenceLinks.key}
-                        label={t("entry.evidenceLinks")}
-                        autosize
-                        minRows={1}
-                        error={errorText(rowFields.evidenceLinks.errors)}
-                        size="sm"
-                      />
+                      {textArea(rowFields.behindReasonKk, t("entry.behindReasonKk"), "kk")}
+                      {textArea(rowFields.behindReasonRu, t("entry.behindReasonRu"), "ru")}
+                      {textArea(rowFields.evidenceLinks, t("entry.evidenceLinks"))}
                     </SimpleGrid>
                   </Stack>
                 )}

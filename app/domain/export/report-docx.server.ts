@@ -77,7 +77,9 @@ export async function reportToDocx(report: ExecutionReport): Promise<Uint8Array>
     new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: headerTexts.map((text, index) => cell([text], index, { bold: true, center: true, shade: "E7ECF3", size: 16 })),
+      children: headerTexts.map((text, index) =>
+        cell([text], index, { bold: true, center: true, shade: "E7ECF3", size: 16 }),
+      ),
     }),
     new TableRow({
       tableHeader: true,

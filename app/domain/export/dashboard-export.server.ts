@@ -35,10 +35,10 @@ export async function dashboardExport(
   filters: DashboardFilters,
   locale: Locale,
 ): Promise<DashboardExport> {
-  const [dashboard, lines] = await Promise.all([
-    roadMapDashboard(db, principal, roadMapId, filters),
-    roadMapMeasureLines(db, principal, roadMapId, filters),
-  ]);
+  // One after the other: a refused road map (404) is refused before anything else is asked. Two refusals
+  // racing each other once left a postgres.js connection open, so that the pool never closed.
+  const dashboard = await roadMapDashboard(db, principal, roadMapId, filters);
+  const lines = await roadMapMeasureLines(db, principal, roadMapId, filters);
   const t = translator(locale);
   const text = (value: LocalizedText | null | undefined) => pickText(value, locale)?.text ?? "";
   const { roadMap } = dashboard;

@@ -35,8 +35,9 @@ export async function dashboardExport(
   filters: DashboardFilters,
   locale: Locale,
 ): Promise<DashboardExport> {
-  // One after the other: a refused road map (404) is refused before anything else is asked. Two refusals
-  // racing each other once left a postgres.js connection open, so that the pool never closed.
+  // One after the other: a refused road map (404) is refused before anything else is asked. Run side by
+  // side, the second query was still running when the caller moved on, and closing the PostgreSQL pool
+  // then never returned (postgres.js through kysely-postgres-js).
   const dashboard = await roadMapDashboard(db, principal, roadMapId, filters);
   const lines = await roadMapMeasureLines(db, principal, roadMapId, filters);
   const t = translator(locale);

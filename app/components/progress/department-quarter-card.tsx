@@ -19,13 +19,13 @@ import {
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { MeasureUnit, ReportStatus } from "~db/schema";
+import type { ReportStatus } from "~db/schema";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import type { WriteReply } from "~/domain/editing/action.server";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
-import type { MeasureStatus } from "~/domain/execution/execution";
+import type { MyMeasure } from "~/domain/progress/my-measures.server";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import type { ShownText } from "~/i18n/locales";
@@ -40,28 +40,23 @@ export interface DepartmentQuarterView {
   departmentName: ShownText | null;
   report: { id: number; status: ReportStatus; version: number; comment: string | null } | null;
   closed: boolean;
-  measures: Array<{
-    id: number;
-    number: string;
-    title: ShownText | null;
-    unit: MeasureUnit;
-    territoryId: number;
-    shareTerritories: Array<{ id: number; name: string }>;
-    quarterPlan: number;
-    quarterFact: number;
-    quarterEntries: number;
-    savedEntries: Array<{
-      id: number;
-      version: number;
-      entryDate: string;
-      value: number;
-      territoryId: number;
-      fromSheet: boolean;
-    }>;
-    execution: number | null;
-    status: MeasureStatus;
-    reportMissing: boolean;
-  }>;
+  /** The loader's measures, with their titles and territory names in the reader's language. */
+  measures: Array<
+    Pick<
+      MyMeasure,
+      | "id"
+      | "number"
+      | "unit"
+      | "territoryId"
+      | "quarterPlan"
+      | "quarterFact"
+      | "quarterEntries"
+      | "savedEntries"
+      | "execution"
+      | "status"
+      | "reportMissing"
+    > & { title: ShownText | null; shareTerritories: Array<{ id: number; name: string }> }
+  >;
 }
 
 /** What every card of the page shares: the quarter, its dates, and this render's submission key. */

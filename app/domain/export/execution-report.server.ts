@@ -39,18 +39,8 @@ export type ReportRow = ReportSectionRow | ReportMeasureRow;
 
 export interface ExecutionReport {
   titleLines: string[];
-  headers: {
-    number: string;
-    measure: string;
-    completionForm: string;
-    responsible: string;
-    deadline: string;
-    planDue: string;
-    yearPlan: string;
-    fact: string;
-    execution: string;
-    narrative: string;
-  };
+  /** The official form's column headers, in the order of its columns (№ … progress narrative). */
+  headers: string[];
   rows: ReportRow[];
   total: { label: string; execution: number | null };
   /** What an execution of null (no plan in the window) reads as. */
@@ -170,18 +160,18 @@ export async function executionReport(
   const name = t("export.reportTitle");
   return {
     titleLines: exported.titleLines(name),
-    headers: {
-      number: t("export.columns.number"),
-      measure: t("export.columns.measure"),
-      completionForm: t("export.columns.completionForm"),
-      responsible: t("export.columns.responsible"),
-      deadline: t("export.columns.deadline"),
-      planDue: t("export.columns.planDue", { date }),
-      yearPlan: t("export.columns.yearPlan", { year }),
-      fact: t("export.columns.factDue", { date }),
-      execution: t("export.columns.execution"),
-      narrative: t("export.columns.narrative"),
-    },
+    headers: [
+      t("export.columns.number"),
+      t("export.columns.measure"),
+      t("export.columns.completionForm"),
+      t("export.columns.responsible"),
+      t("export.columns.deadline"),
+      t("export.columns.planDue", { date }),
+      t("export.columns.yearPlan", { year }),
+      t("export.columns.factDue", { date }),
+      t("export.columns.execution"),
+      t("export.columns.narrative"),
+    ],
     rows,
     total: { label: t("export.total"), execution: dashboard.total?.execution ?? null },
     noPlan: t("export.noPlan"),

@@ -59,20 +59,8 @@ function cell(
 }
 
 export async function reportToDocx(report: ExecutionReport): Promise<Uint8Array> {
-  const { headers, locale } = report;
+  const { headers: headerTexts, locale } = report;
   const number = (value: number) => formatNumber(locale, value, 3);
-  const headerTexts = [
-    headers.number,
-    headers.measure,
-    headers.completionForm,
-    headers.responsible,
-    headers.deadline,
-    headers.planDue,
-    headers.yearPlan,
-    headers.fact,
-    headers.execution,
-    headers.narrative,
-  ];
   const rows: TableRow[] = [
     new TableRow({
       tableHeader: true,

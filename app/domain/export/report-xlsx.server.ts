@@ -27,18 +27,7 @@ export async function reportToXlsx(report: ExecutionReport): Promise<Uint8Array>
   sheet.getRow(1).height = 32;
   const { headers } = report;
   const header = sheet.getRow(headerIndex);
-  header.values = [
-    headers.number,
-    headers.measure,
-    headers.completionForm,
-    headers.responsible,
-    headers.deadline,
-    headers.planDue,
-    headers.yearPlan,
-    headers.fact,
-    headers.execution,
-    headers.narrative,
-  ];
+  header.values = headers;
   styleHeaderRow(header, width);
   const numbers = sheet.getRow(headerIndex + 1);
   numbers.values = WIDTHS.map((_, index) => index + 1);

@@ -13,7 +13,9 @@ import { useTranslation } from "react-i18next";
 import type { MeasureUnit } from "~db/schema";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import { entrySchema, EVIDENCE_LINKS_MAX, NARRATIVE_MAX, type EntryLimits } from "~/domain/progress/entry-schema";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { FormErrors, useErrorText } from "./field-error";
+import { ConfirmFigure, questionsOf, ReasonRequest } from "./progress/entry-questions";
 
 export interface EntryFormDefaults {
   entryId?: number;
@@ -29,7 +31,10 @@ export interface EntryFormDefaults {
   behindReasonRu?: string;
 }
 
-/** Adds or changes one progress entry. A plain form: it works before (or without) scripts. */
+/**
+ * Adds or changes one progress entry. A plain form: it works before (or without) scripts; the server's
+ * questions (a figure to confirm, a reason when the measure falls behind) come back as a re-rendered form.
+ */
 export function EntryForm({
   id,
   measureId,
@@ -39,6 +44,7 @@ export function EntryForm({
   territories,
   defaults,
   lastResult,
+  questions,
   onCancelHref,
 }: {
   id: string;
@@ -50,6 +56,8 @@ export function EntryForm({
   territories: Array<{ id: number; name: string }>;
   defaults: EntryFormDefaults;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** What the server asked before saving: a figure to confirm, a reason to give. */
+  questions?: EntryQuestion[];
   onCancelHref?: string;
 }) {
   const { t } = useTranslation();
@@ -71,6 +79,9 @@ export function EntryForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const asked = questionsOf(questions, "");
+  // The reason fields appear when the server asks for a reason, or when the entry already has one.
+  const showReason = Boolean(asked.reason || fields.behindReasonKk.initialValue || fields.behindReasonRu.initialValue);
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save-entry";
 
   return (
@@ -119,6 +130,7 @@ export function EntryForm({
             error={errorText(fields.peopleReached.errors)}
           />
         </SimpleGrid>
+        {asked.confirm && <ConfirmFigure question={asked.confirm} unit={unit} name={fields.confirmedValue.name} />}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Textarea
             {...getTextareaProps(fields.narrativeKk)}
@@ -140,27 +152,32 @@ export function EntryForm({
             maxLength={NARRATIVE_MAX}
             error={errorText(fields.narrativeRu.errors)}
           />
-          <Textarea
-            {...getTextareaProps(fields.behindReasonKk)}
-            key={fields.behindReasonKk.key}
-            label={t("entry.behindReasonKk")}
-            lang="kk"
-            autosize
-            minRows={1}
-            maxLength={NARRATIVE_MAX}
-            error={errorText(fields.behindReasonKk.errors)}
-          />
-          <Textarea
-            {...getTextareaProps(fields.behindReasonRu)}
-            key={fields.behindReasonRu.key}
-            label={t("entry.behindReasonRu")}
-            lang="ru"
-            autosize
-            minRows={1}
-            maxLength={NARRATIVE_MAX}
-            error={errorText(fields.behindReasonRu.errors)}
-          />
         </SimpleGrid>
+        {asked.reason && <ReasonRequest question={asked.reason} />}
+        {showReason && (
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+            <Textarea
+              {...getTextareaProps(fields.behindReasonKk)}
+              key={fields.behindReasonKk.key}
+              label={t("entry.behindReasonKk")}
+              lang="kk"
+              autosize
+              minRows={1}
+              maxLength={NARRATIVE_MAX}
+              error={errorText(fields.behindReasonKk.errors)}
+            />
+            <Textarea
+              {...getTextareaProps(fields.behindReasonRu)}
+              key={fields.behindReasonRu.key}
+              label={t("entry.behindReasonRu")}
+              lang="ru"
+              autosize
+              minRows={1}
+              maxLength={NARRATIVE_MAX}
+              error={errorText(fields.behindReasonRu.errors)}
+            />
+          </SimpleGrid>
+        )}
         <Textarea
           {...getTextareaProps(fields.evidenceLinks)}
           key={fields.evidenceLinks.key}

@@ -31,6 +31,7 @@ import { measureHistory } from "~/domain/audit/history.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { newSubmissionKey } from "~/domain/editing/submission.server";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { deleteEntrySchema, entrySchema } from "~/domain/progress/entry-schema";
 import { deleteEntry, entryLimits, requireWritableMeasure, saveEntry } from "~/domain/progress/entries.server";
 import { measureDetail } from "~/domain/progress/measure.server";
@@ -123,7 +124,7 @@ export async function action({ request, params: rawParams }: ActionFunctionArgs)
       const submission = parseWithZod(formData, { schema: entrySchema(entryLimits(measure, today), measure.unit) });
       if (submission.status !== "success") return invalid(submission);
       if (submission.value.measureId !== measure.id) throw new Response("Forbidden", { status: 403 });
-      return attemptWrite(submission, () => saveEntry(db, principal, submission.value, today), {
+      return attemptWrite(submission, () => saveEntry(db, principal, submission.value), {
         redirectTo: `/measures/${measure.id}`,
       });
     }
@@ -145,7 +146,7 @@ export async function action({ request, params: rawParams }: ActionFunctionArgs)
 
 export default function MeasurePage() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<WriteReply>();
+  const reply = useActionData<WriteReply<EntryQuestion>>();
   const { t } = useTranslation();
   const locale = useLocale();
   const { measure } = data;
@@ -156,6 +157,7 @@ export default function MeasurePage() {
   // A refused delete is told above the list; any other refusal stays on the form it came from.
   const deleteRefused = reply && !reply.saved && reply.result.initialValue?.intent === "delete-entry";
   const formResult = reply && !reply.saved && !deleteRefused ? reply.result : undefined;
+  const questions = reply && !reply.saved ? reply.questions : undefined;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -321,6 +323,7 @@ export default function MeasurePage() {
               territories={data.territories}
               defaults={{ territoryId: data.territories[0]?.id ?? measure.territoryId, entryDate: data.today }}
               lastResult={formResult}
+              questions={questions}
             />
           </Card>
         )}
@@ -350,6 +353,7 @@ export default function MeasurePage() {
                     behindReasonRu: entry.behindReason?.ru,
                   }}
                   lastResult={formResult}
+                  questions={questions}
                   onCancelHref={`/measures/${measure.id}`}
                 />
               </Card>

@@ -13,6 +13,7 @@ import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { newSubmissionKey } from "~/domain/editing/submission.server";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { departmentQuarters } from "~/domain/progress/my-measures.server";
@@ -135,7 +136,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
       if (submission.status !== "success") return invalid(submission);
       const count = submission.value.rows.filter((row) => row.value !== undefined).length;
-      return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value, today), {
+      return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value), {
         redirectTo: `${back}&saved=${count}`,
       });
     }
@@ -166,7 +167,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyMeasuresPage() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<WriteReply>();
+  const reply = useActionData<WriteReply<EntryQuestion>>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const locale = useLocale();

@@ -17,6 +17,8 @@ import {
   previewQuarterSheet,
   problemCount,
   RefusedSheet,
+  UnconfirmedSheet,
+  warningCount,
   saveQuarterSheet,
   sheetScopeOf,
   type SheetPreview,
@@ -43,11 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const saveSchema = z.object({
   uploadId: z.coerce.number().int().positive(),
   submissionKey: submissionKeySchema,
+  // The preview's «the flagged figures are right» box; absent when nothing was flagged.
+  confirmFigures: z.literal("yes").optional(),
 });
 
 type UploadReply =
   | { error: string; preview?: undefined }
-  | { error?: undefined; preview: ShownSheetPreview; uploadId: number | null; submissionKey: string };
+  | {
+      error?: undefined;
+      preview: ShownSheetPreview;
+      uploadId: number | null;
+      submissionKey: string;
+      /** The save was posted without confirming the flagged figures. */
+      unconfirmed?: boolean;
+    };
 
 function shown(preview: SheetPreview, locale: Locale): ShownSheetPreview {
   return {
@@ -60,6 +71,7 @@ function shown(preview: SheetPreview, locale: Locale): ShownSheetPreview {
       territory: pickText(row.territory, locale)?.text ?? "",
     })),
     problemCount: problemCount(preview),
+    warningCount: warningCount(preview),
   };
 }
 
@@ -93,13 +105,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = saveSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   try {
-    const saved = await saveQuarterSheet(db, principal, parsed.data.uploadId, scope, parsed.data.submissionKey, today);
+    const { uploadId, submissionKey, confirmFigures } = parsed.data;
+    const saved = await saveQuarterSheet(db, principal, uploadId, scope, submissionKey, today, Boolean(confirmFigures));
     return redirect(`${backTo(scope)}&imported=${saved.counts.add}.${saved.counts.change}`);
   } catch (error) {
     if (error instanceof AlreadySaved) return redirect(`${backTo(scope)}&alreadySaved=1`);
     if (error instanceof RefusedSheet) {
       return data<UploadReply>(
         { preview: shown(error.preview, locale), uploadId: null, submissionKey: newSubmissionKey() },
+        { status: 422 },
+      );
+    }
+    if (error instanceof UnconfirmedSheet) {
+      return data<UploadReply>(
+        {
+          preview: shown(error.preview, locale),
+          uploadId: parsed.data.uploadId,
+          submissionKey: newSubmissionKey(),
+          unconfirmed: true,
+        },
         { status: 422 },
       );
     }
@@ -134,6 +158,7 @@ export default function QuarterSheetUpload() {
           preview={reply.preview}
           uploadId={reply.uploadId}
           submissionKey={reply.submissionKey}
+          unconfirmed={Boolean(reply.unconfirmed)}
           back={page.back}
         />
       )}

@@ -5,8 +5,9 @@ import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
 import { newSubmissionKey } from "~/domain/editing/submission.server";
-import { RefusedWrite, StaleEdit } from "~/domain/editing/write-errors";
+import { NeedsAnswer, RefusedWrite, StaleEdit } from "~/domain/editing/write-errors";
 import { closeQuarter, reopenQuarter } from "~/domain/periods/periods.server";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import type { EntryInput, QuarterEntriesInput } from "~/domain/progress/entry-schema";
 import { deleteEntry, saveEntry, saveQuarterEntries } from "~/domain/progress/entries.server";
 import { reviewReport, submitReport, findReport } from "~/domain/progress/reports.server";
@@ -125,8 +126,8 @@ describe(`progress entries on ${engineName}`, () => {
     );
 
   it("lets an editor add, change and delete entries of their department's measure, each in the audit log", async () => {
-    const id = await saveEntry(db, editor, entry({ narrativeKk: "20 кездесу өткізілді", peopleReached: 1200 }), TODAY);
-    await saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }), TODAY);
+    const id = await saveEntry(db, editor, entry({ narrativeKk: "20 кездесу өткізілді", peopleReached: 1200 }));
+    await saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }));
     await deleteEntry(db, editor, id, 2);
     const audit = await db
       .selectFrom("audit_log")
@@ -143,17 +144,16 @@ describe(`progress entries on ${engineName}`, () => {
   });
 
   it("refuses an editor every write to another department's measure", async () => {
-    expect(status(await thrown(saveEntry(db, editor, entry({ measureId: otherMeasureId }), TODAY)))).toBe(403);
-    const theirs = await saveEntry(db, otherEditor, entry({ measureId: otherMeasureId }), TODAY);
+    expect(status(await thrown(saveEntry(db, editor, entry({ measureId: otherMeasureId }))))).toBe(403);
+    // Nothing is planned for the other measure: its department confirms the figure.
+    const theirs = await saveEntry(db, otherEditor, entry({ measureId: otherMeasureId, confirmedValue: 5 }));
     // Changing their entry, even while naming one's own measure, or deleting it.
-    expect(status(await thrown(saveEntry(db, editor, entry({ entryId: theirs, version: 1 }), TODAY)))).toBe(403);
+    expect(status(await thrown(saveEntry(db, editor, entry({ entryId: theirs, version: 1 }))))).toBe(403);
     expect(
-      status(
-        await thrown(saveEntry(db, editor, entry({ measureId: otherMeasureId, entryId: theirs, version: 1 }), TODAY)),
-      ),
+      status(await thrown(saveEntry(db, editor, entry({ measureId: otherMeasureId, entryId: theirs, version: 1 })))),
     ).toBe(403);
     expect(status(await thrown(deleteEntry(db, editor, theirs, 1)))).toBe(403);
-    expect(status(await thrown(saveEntry(db, editor, entry({ measureId: 999_999 }), TODAY)))).toBe(404);
+    expect(status(await thrown(saveEntry(db, editor, entry({ measureId: 999_999 }))))).toBe(404);
     const stored = await db
       .selectFrom("progress_entry")
       .select(["value", "version"])
@@ -163,10 +163,10 @@ describe(`progress entries on ${engineName}`, () => {
   });
 
   it("lets one of two concurrent edits win and tells the other what changed and who changed it", async () => {
-    const id = await saveEntry(db, editor, entry(), TODAY);
+    const id = await saveEntry(db, editor, entry());
     // Both opened version 1; the admin saves first.
-    await saveEntry(db, admin, entry({ entryId: id, version: 1, value: 6, narrativeRu: "Проведено 6 встреч" }), TODAY);
-    const error = await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }), TODAY));
+    await saveEntry(db, admin, entry({ entryId: id, version: 1, value: 6, narrativeRu: "Проведено 6 встреч" }));
+    const error = await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 })));
     expect(error).toBeInstanceOf(StaleEdit);
     const { conflict } = error as StaleEdit;
     expect(conflict).toMatchObject({ expectedVersion: 1, currentVersion: 2, changedBy: "Admin" });
@@ -181,10 +181,10 @@ describe(`progress entries on ${engineName}`, () => {
   });
 
   it("runs two saves of the same version at the same time: one wins, the other is told", async () => {
-    const id = await saveEntry(db, editor, entry(), TODAY);
+    const id = await saveEntry(db, editor, entry());
     const results = await Promise.allSettled([
-      saveEntry(db, editor, entry({ entryId: id, version: 1, value: 7 }), TODAY),
-      saveEntry(db, admin, entry({ entryId: id, version: 1, value: 8 }), TODAY),
+      saveEntry(db, editor, entry({ entryId: id, version: 1, value: 7 })),
+      saveEntry(db, admin, entry({ entryId: id, version: 1, value: 8 })),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -199,9 +199,9 @@ describe(`progress entries on ${engineName}`, () => {
   });
 
   it("tells the second editor when the entry was deleted meanwhile", async () => {
-    const id = await saveEntry(db, editor, entry(), TODAY);
+    const id = await saveEntry(db, editor, entry());
     await deleteEntry(db, admin, id, 1);
-    const error = await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }), TODAY));
+    const error = await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 })));
     expect((error as StaleEdit).conflict.currentVersion).toBeNull();
   });
 
@@ -222,11 +222,11 @@ describe(`progress entries on ${engineName}`, () => {
       ],
     });
     // The second row names another department's measure: nothing is written.
-    expect(status(await thrown(saveQuarterEntries(db, editor, rows({ measureId: otherMeasureId }), TODAY)))).toBe(403);
+    expect(status(await thrown(saveQuarterEntries(db, editor, rows({ measureId: otherMeasureId }))))).toBe(403);
     expect(await entryCount()).toBe(0);
     // The second row lies in a closed quarter: nothing is written.
     await closeQuarter(db, admin.id, world.roadMapId, { year: 2023, quarter: 4 });
-    expect(messageOf(await thrown(saveQuarterEntries(db, editor, rows({ entryDate: "2023-12-31" }), TODAY)))).toBe(
+    expect(messageOf(await thrown(saveQuarterEntries(db, editor, rows({ entryDate: "2023-12-31" }))))).toBe(
       "editing.periodClosed",
     );
     expect(await entryCount()).toBe(0);
@@ -239,70 +239,133 @@ describe(`progress entries on ${engineName}`, () => {
         .executeTakeFirstOrThrow(),
     );
     expect(
-      (await thrown(saveQuarterEntries(db, editor, rows({ territoryId: elsewhere.id }), TODAY))) as { code: string },
+      (await thrown(saveQuarterEntries(db, editor, rows({ territoryId: elsewhere.id })))) as { code: string },
     ).toMatchObject({ code: "OR006" });
     expect(await entryCount()).toBe(0);
     // Valid rows: both are written, a skipped (empty) row is not.
-    const ids = await saveQuarterEntries(
-      db,
-      editor,
-      {
-        intent: "save-quarter",
-        submissionKey: newSubmissionKey(),
-        rows: [
-          ...rows({}).rows,
-          { measureId: world.measureId, territoryId: world.cityId, entryDate: "2024-03-03", evidenceLinks: [] },
-        ],
-      },
-      TODAY,
-    );
+    const ids = await saveQuarterEntries(db, editor, {
+      intent: "save-quarter",
+      submissionKey: newSubmissionKey(),
+      rows: [
+        ...rows({}).rows,
+        { measureId: world.measureId, territoryId: world.cityId, entryDate: "2024-03-03", evidenceLinks: [] },
+      ],
+    });
     expect(ids).toHaveLength(2);
     expect(await entryCount()).toBe(2);
   });
 
-  it("requires a reason once a quarter is over and the measure stands behind its plan", async () => {
-    // 5 planned per quarter of 2024: 2 by the end of Q1 is 40 %, below the amber 80 %.
-    const error = await thrown(saveEntry(db, editor, entry({ entryDate: "2024-03-15", value: 2 }), TODAY));
-    expect(error).toMatchObject({ messageKey: "validation.reasonRequired", field: "behindReasonKk" });
+  it("asks for a reason when the entry leaves the measure behind, in the current quarter too", async () => {
+    // 5 planned per quarter of 2024. As of 15 March, 2 of Q1's 5 is 40 %, below the amber 80 %.
+    const behind = await thrown(saveEntry(db, editor, entry({ entryDate: "2024-03-15", value: 2 })));
+    expect(behind).toBeInstanceOf(NeedsAnswer);
+    expect((behind as NeedsAnswer<EntryQuestion>).questions).toEqual([
+      expect.objectContaining({ kind: "reason", status: "behind", asOf: "2024-03-15", plan: 5, fact: 2 }),
+    ]);
+    expect((behind as NeedsAnswer<EntryQuestion>).fieldErrors).toEqual({
+      behindReasonKk: ["validation.reasonRequired"],
+    });
     expect(await entryCount()).toBe(0);
     await saveEntry(
       db,
       editor,
       entry({ entryDate: "2024-03-15", value: 2, behindReasonRu: "Перенос на апрель по погоде" }),
-      TODAY,
     );
-    // On plan, or while the quarter runs, no reason is asked for.
-    await saveEntry(db, editor, entry({ entryDate: "2024-06-15", value: 8 }), TODAY);
-    await saveEntry(db, editor, entry({ entryDate: "2024-11-01", value: 1 }), TODAY);
+    // Caught up by the end of Q3 (15 of 15): no reason is asked for.
+    await saveEntry(db, editor, entry({ entryDate: "2024-06-15", value: 8 }));
+    await saveEntry(db, editor, entry({ entryDate: "2024-09-15", value: 5 }));
+    // Today lies in Q4: its plan counts for an entry dated in it, so 1 more makes 16 of 20, on track,
+    // while a quarter left at 15 of 20 (75 %) asks for the reason.
+    const current = await thrown(saveEntry(db, editor, entry({ entryDate: "2024-11-20", value: 0 })));
+    expect((current as NeedsAnswer<EntryQuestion>).questions).toEqual([
+      expect.objectContaining({ kind: "reason", status: "behind", asOf: "2024-11-20", plan: 20, fact: 15 }),
+    ]);
     expect(await entryCount()).toBe(3);
+    await saveEntry(db, editor, entry({ entryDate: "2024-11-20", value: 1 }));
+    expect(await entryCount()).toBe(4);
+  });
+
+  it("asks to confirm a fact that reaches 3× its quarter's plan, or any fact where nothing is planned", async () => {
+    // 15 against Q2's plan of 5 is 3×: nothing is saved until that very figure is confirmed.
+    const far = await thrown(saveEntry(db, editor, entry({ entryDate: "2024-05-10", value: 15 })));
+    expect((far as NeedsAnswer<EntryQuestion>).questions).toEqual([
+      {
+        kind: "confirm",
+        field: "",
+        concern: "farPastPlan",
+        answered: false,
+        value: 15,
+        quarterPlan: 5,
+        quarterFact: 15,
+        yearPlan: 20,
+      },
+    ]);
+    const changed = await thrown(
+      saveEntry(db, editor, entry({ entryDate: "2024-05-10", value: 16, confirmedValue: 15 })),
+    );
+    expect((changed as NeedsAnswer<EntryQuestion>).questions).toMatchObject([{ kind: "confirm", value: 16 }]);
+    expect(await entryCount()).toBe(0);
+    await saveEntry(db, editor, entry({ entryDate: "2024-05-10", value: 15, confirmedValue: 15 }));
+    // Just under 3× asks nothing.
+    await saveEntry(db, editor, entry({ entryDate: "2024-08-10", value: 14 }));
+    // Nothing planned for the other measure: any fact asks, none when it is 0.
+    const unplanned = await thrown(saveEntry(db, otherEditor, entry({ measureId: otherMeasureId, value: 1 })));
+    expect((unplanned as NeedsAnswer<EntryQuestion>).questions).toMatchObject([{ kind: "confirm", concern: "noPlan" }]);
+    await saveEntry(db, otherEditor, entry({ measureId: otherMeasureId, value: 0 }));
+    expect(await entryCount()).toBe(3);
+  });
+
+  it("asks every row's questions of a quarter form at once and saves none of them until answered", async () => {
+    const form = (answers: Partial<QuarterEntriesInput["rows"][number]>): QuarterEntriesInput => ({
+      intent: "save-quarter",
+      submissionKey: newSubmissionKey(),
+      rows: [
+        {
+          measureId: world.measureId,
+          territoryId: world.cityId,
+          entryDate: "2024-02-01",
+          value: 1_500,
+          evidenceLinks: [],
+        },
+        { measureId: otherMeasureId, territoryId: world.cityId, entryDate: "2024-02-01", evidenceLinks: [] },
+        { measureId: world.measureId, territoryId: world.cityId, entryDate: "2024-02-02", value: 0, evidenceLinks: [] },
+      ].map((row, index) => (index === 0 ? { ...row, ...answers } : row)),
+    });
+    const asked = await thrown(saveQuarterEntries(db, admin, form({})));
+    expect((asked as NeedsAnswer<EntryQuestion>).questions).toMatchObject([
+      { kind: "confirm", field: "rows[0].", value: 1_500, quarterPlan: 5 },
+    ]);
+    expect(await entryCount()).toBe(0);
+    await saveQuarterEntries(db, admin, form({ confirmedValue: 1_500 }));
+    expect(await entryCount()).toBe(2);
   });
 
   it("locks a closed quarter against every role until an admin reopens it with a reason", async () => {
     // 10 by the end of Q2, as planned for Q1 and Q2.
-    const id = await saveEntry(db, editor, entry({ entryDate: "2024-04-10", value: 10 }), TODAY);
+    const id = await saveEntry(db, editor, entry({ entryDate: "2024-04-10", value: 10 }));
     await closeQuarter(db, admin.id, world.roadMapId, { year: 2024, quarter: 2 });
     for (const principal of [editor, admin]) {
-      expect(messageOf(await thrown(saveEntry(db, principal, entry({ entryDate: "2024-05-01" }), TODAY)))).toBe(
+      expect(messageOf(await thrown(saveEntry(db, principal, entry({ entryDate: "2024-05-01" }))))).toBe(
         "editing.periodClosed",
       );
       expect(
         messageOf(
           await thrown(
-            saveEntry(db, principal, entry({ entryId: id, version: 1, entryDate: "2024-04-10", value: 11 }), TODAY),
+            saveEntry(db, principal, entry({ entryId: id, version: 1, entryDate: "2024-04-10", value: 11 })),
           ),
         ),
       ).toBe("editing.periodClosed");
       expect(
         messageOf(
           await thrown(
-            saveEntry(db, principal, entry({ entryId: id, version: 1, entryDate: "2024-07-10", value: 10 }), TODAY),
+            saveEntry(db, principal, entry({ entryId: id, version: 1, entryDate: "2024-07-10", value: 10 })),
           ),
         ),
       ).toBe("editing.periodClosed");
       expect(messageOf(await thrown(deleteEntry(db, principal, id, 1)))).toBe("editing.periodClosed");
     }
     await reopenQuarter(db, admin.id, world.roadMapId, { year: 2024, quarter: 2 }, "Опечатка в отчёте управления");
-    await saveEntry(db, editor, entry({ entryId: id, version: 1, entryDate: "2024-04-10", value: 11 }), TODAY);
+    await saveEntry(db, editor, entry({ entryId: id, version: 1, entryDate: "2024-04-10", value: 11 }));
     const reopened = await db
       .selectFrom("audit_log")
       .select(["reason", "actor_id"])
@@ -316,13 +379,13 @@ describe(`progress entries on ${engineName}`, () => {
   it("hands a submitted quarter to the reviewer: entries wait until it is sent back, and accepted ones stay", async () => {
     const quarter = { year: 2024, quarter: 1 as const };
     const key = { roadMapId: world.roadMapId, departmentId: world.departmentId, quarter };
-    const id = await saveEntry(db, editor, entry({ entryDate: "2024-02-10", value: 5 }), TODAY);
+    const id = await saveEntry(db, editor, entry({ entryDate: "2024-02-10", value: 5 }));
     expect(
       messageOf(await thrown(submitReport(db, editor, { ...key, quarter: { year: 2024, quarter: 4 } }, TODAY))),
     ).toBe("report.quarterNotOver");
     expect(status(await thrown(submitReport(db, otherEditor, key, TODAY)))).toBe(403);
     await submitReport(db, editor, key, TODAY);
-    expect(messageOf(await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }), TODAY)))).toBe(
+    expect(messageOf(await thrown(saveEntry(db, editor, entry({ entryId: id, version: 1, value: 4 }))))).toBe(
       "report.submittedLocked",
     );
 
@@ -338,7 +401,7 @@ describe(`progress entries on ${engineName}`, () => {
       ),
     ).toBe("report.commentRequired");
     await reviewReport(db, admin, submitted.id, submitted.version, { status: "returned", comment: "Укажите охват" });
-    await saveEntry(db, editor, entry({ entryId: id, version: 1, value: 5, peopleReached: 300 }), TODAY);
+    await saveEntry(db, editor, entry({ entryId: id, version: 1, value: 5, peopleReached: 300 }));
     await submitReport(db, editor, key, TODAY);
     const resubmitted = (await findReport(db, key))!;
     await reviewReport(db, admin, resubmitted.id, resubmitted.version, { status: "accepted", comment: null });

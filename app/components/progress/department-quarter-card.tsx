@@ -25,11 +25,13 @@ import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import type { WriteReply } from "~/domain/editing/action.server";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import type { MyMeasure } from "~/domain/progress/my-measures.server";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
+import { ConfirmFigure, questionsOf, ReasonRequest } from "./entry-questions";
 import { QuarterSheetControls } from "./quarter-sheet-controls";
 
 /** A department's quarter of one road map, as /my shows it. */
@@ -81,7 +83,7 @@ export function DepartmentQuarterCard({
 }: {
   group: DepartmentQuarterView;
   data: QuarterPage;
-  reply: WriteReply | undefined;
+  reply: WriteReply<EntryQuestion> | undefined;
 }) {
   const saved = group.measures.flatMap((measure) =>
     measure.savedEntries.map((entry) => `${entry.id}.${entry.version}`),
@@ -96,7 +98,7 @@ function DepartmentQuarterForm({
 }: {
   group: DepartmentQuarterView;
   data: QuarterPage;
-  reply: WriteReply | undefined;
+  reply: WriteReply<EntryQuestion> | undefined;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -118,10 +120,10 @@ function DepartmentQuarterForm({
   const editable = !group.closed && (!group.report || group.report.status === "returned");
   const formId = `quarter-${data.quarterParam}-${group.roadMapId}-${group.departmentId}`;
   // Each department's quarter is its own form; a reply goes back to the form it came from.
-  const ownReply = reply && !reply.saved && reply.result.initialValue?.form === formId ? reply.result : undefined;
+  const ownReply = reply && !reply.saved && reply.result.initialValue?.form === formId ? reply : undefined;
   const [form, fields] = useForm({
     id: formId,
-    lastResult: ownReply,
+    lastResult: ownReply?.result,
     defaultValue: {
       rows: group.measures.map((m) => ({
         measureId: String(m.id),
@@ -207,6 +209,11 @@ function DepartmentQuarterForm({
           {rows.map((row, index) => {
             const measure = group.measures[index]!;
             const rowFields = row.getFieldset();
+            const asked = questionsOf(ownReply?.questions, `rows[${index}].`);
+            // Reason fields only when the server asks for a reason, or when one was already typed.
+            const showReason = Boolean(
+              asked.reason || rowFields.behindReasonKk.initialValue || rowFields.behindReasonRu.initialValue,
+            );
             return (
               <Card key={row.key} withBorder padding="sm" data-testid="measure-row">
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -289,15 +296,25 @@ function DepartmentQuarterForm({
                         />
                       )}
                     </SimpleGrid>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    {asked.confirm && (
+                      <ConfirmFigure
+                        question={asked.confirm}
+                        unit={measure.unit}
+                        name={rowFields.confirmedValue.name}
+                      />
+                    )}
+                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
                       {textArea(rowFields.narrativeKk, t("entry.narrativeKk"), "kk")}
                       {textArea(rowFields.narrativeRu, t("entry.narrativeRu"), "ru")}
-                    </SimpleGrid>
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                      {textArea(rowFields.behindReasonKk, t("entry.behindReasonKk"), "kk")}
-                      {textArea(rowFields.behindReasonRu, t("entry.behindReasonRu"), "ru")}
                       {textArea(rowFields.evidenceLinks, t("entry.evidenceLinks"))}
                     </SimpleGrid>
+                    {asked.reason && <ReasonRequest question={asked.reason} />}
+                    {showReason && (
+                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                        {textArea(rowFields.behindReasonKk, t("entry.behindReasonKk"), "kk")}
+                        {textArea(rowFields.behindReasonRu, t("entry.behindReasonRu"), "ru")}
+                      </SimpleGrid>
+                    )}
                   </Stack>
                 )}
               </Card>

@@ -1,20 +1,23 @@
-import { Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconHelpCircle } from "@tabler/icons-react";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
 import { decodeMessage } from "~/domain/editing/messages";
+import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import { isIsoDate } from "~/domain/periods/quarter";
 import { formatDate } from "~/i18n/format";
 import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
+import { useQuestionText } from "./entry-questions";
 
 type RowAction = "add" | "change" | "same";
 interface Problem {
   cell: string | null;
   message: string;
+  question?: EntryQuestion;
 }
 
 /** A sheet's preview as the page shows it: texts already in the reader's language. */
@@ -44,10 +47,13 @@ export interface ShownSheetPreview {
     >;
     action: RowAction;
     problems: Problem[];
+    /** Figures to confirm before saving. */
+    warnings: Problem[];
   }>;
   problems: Problem[];
   counts: Record<RowAction, number>;
   problemCount: number;
+  warningCount: number;
 }
 
 const ACTION_COLOR: Record<RowAction, string> = { add: "teal", change: "orange", same: "gray" };
@@ -85,12 +91,19 @@ function useRowValues() {
   });
 }
 
-/** One problem, with the cell it was found in: «H12: …». */
+/** One problem (or figure to confirm), with the cell it was found in: «H12: …». */
 function useProblemText() {
   const { t } = useTranslation();
-  return (problem: Problem) => {
+  const questionText = useQuestionText();
+  return (problem: Problem, unit = "") => {
     const { key, values } = decodeMessage(problem.message);
-    const message = t(key as ParseKeys, values);
+    const { question } = problem;
+    const message =
+      question?.kind === "reason"
+        ? questionText.reason(question)
+        : question?.kind === "confirm"
+          ? `${questionText.stored(question, unit)}. ${questionText.confirm(question)}`
+          : t(key as ParseKeys, values);
     return problem.cell && !("cell" in values)
       ? t("quarterSheet.errors.cell", { cell: problem.cell, message })
       : message;
@@ -105,11 +118,14 @@ export function SheetPreviewView({
   preview,
   uploadId,
   submissionKey,
+  unconfirmed,
   back,
 }: {
   preview: ShownSheetPreview;
   uploadId: number | null;
   submissionKey: string;
+  /** The save was posted without confirming the flagged figures. */
+  unconfirmed: boolean;
   back: string;
 }) {
   const { t } = useTranslation();
@@ -119,6 +135,9 @@ export function SheetPreviewView({
   const navigation = useNavigation();
   const problems = [...preview.problems, ...preview.rows.flatMap((row) => row.problems)];
   const toSave = preview.counts.add + preview.counts.change;
+  const warnings = preview.rows.flatMap((row) =>
+    row.problems.length ? [] : row.warnings.map((warning) => ({ warning, unit: row.unit })),
+  );
 
   return (
     <Stack gap="md" data-testid="sheet-preview">
@@ -156,6 +175,23 @@ export function SheetPreviewView({
             {problems.map((problem, index) => (
               <Text key={index} component="li" size="sm">
                 {problemText(problem)}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      {warnings.length > 0 && (
+        <Alert
+          color="yellow"
+          icon={<IconHelpCircle />}
+          title={t("reportForms.confirm.sheetTitle", { count: warnings.length })}
+          data-testid="sheet-warnings"
+        >
+          <Stack gap={2} component="ul" m={0} pl="md">
+            {warnings.map(({ warning, unit }, index) => (
+              <Text key={index} component="li" size="sm">
+                {problemText(warning, unit)}
               </Text>
             ))}
           </Stack>
@@ -253,9 +289,22 @@ export function SheetPreviewView({
           <Form method="post" action={`${location.pathname}${location.search}`}>
             <input type="hidden" name="uploadId" value={uploadId} />
             <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
-            <Button type="submit" loading={navigation.state === "submitting"}>
-              {t("quarterSheet.save")}
-            </Button>
+            <Stack gap="xs">
+              {preview.warningCount > 0 && (
+                <Checkbox
+                  name="confirmFigures"
+                  value="yes"
+                  required
+                  label={t("reportForms.confirm.sheetCheckbox")}
+                  error={unconfirmed ? t("reportForms.confirm.sheetMissing") : undefined}
+                />
+              )}
+              <Group>
+                <Button type="submit" loading={navigation.state === "submitting"}>
+                  {t("quarterSheet.save")}
+                </Button>
+              </Group>
+            </Stack>
           </Form>
         )}
         {uploadId !== null && toSave === 0 && <Text c="dimmed">{t("quarterSheet.nothingToSave")}</Text>}

@@ -2,11 +2,24 @@ import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
 import { encodeMessage } from "./messages";
 import { AlreadySaved } from "./submission.server";
-import { RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
+import { NeedsAnswer, RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
 
-export type WriteReply =
-  | { result: SubmissionResult<string[]>; saved: true; conflict?: undefined; alreadySaved?: boolean }
-  | { result: SubmissionResult<string[]>; saved: false; conflict?: EditConflict; alreadySaved?: undefined };
+/** What became of a write; `questions` are what the form must ask before it can save (Q: their shape). */
+export type WriteReply<Q = never> =
+  | {
+      result: SubmissionResult<string[]>;
+      saved: true;
+      conflict?: undefined;
+      alreadySaved?: boolean;
+      questions?: undefined;
+    }
+  | {
+      result: SubmissionResult<string[]>;
+      saved: false;
+      conflict?: EditConflict;
+      alreadySaved?: undefined;
+      questions?: Q[];
+    };
 
 /**
  * Runs a write for a parsed form and tells the user what became of it: saved, refused with a message
@@ -33,6 +46,13 @@ export async function attemptWrite<T>(
     }
     if (error instanceof StaleEdit) {
       return data<WriteReply>({ result: submission.reply(), saved: false, conflict: error.conflict }, { status: 409 });
+    }
+    // Not saved until the user answers (confirms a figure, gives a reason): the form asks, input kept.
+    if (error instanceof NeedsAnswer) {
+      return data<WriteReply<unknown>>(
+        { result: submission.reply({ fieldErrors: error.fieldErrors }), saved: false, questions: error.questions },
+        { status: 422 },
+      );
     }
     if (error instanceof RefusedWrite) {
       const message = encodeMessage(error.messageKey, error.values);

@@ -68,3 +68,16 @@ export interface EditConflict {
   /** Field → [value the user started from, value now stored]. */
   changes: Record<string, [unknown, unknown]>;
 }
+
+/**
+ * A write that first needs an answer from the user (a confirmation, a missing reason): nothing was
+ * saved, and the form asks its `questions`, marking `fieldErrors` (field → message keys).
+ */
+export class NeedsAnswer<Q> extends Error {
+  constructor(
+    readonly questions: Q[],
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super("needs an answer");
+  }
+}

@@ -5,10 +5,11 @@ import type { Principal } from "~/domain/auth/access";
 import { canWriteProgress, forbidden } from "~/domain/auth/permissions.server";
 import { claimSubmission } from "~/domain/editing/submission.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
-import { RefusedWrite } from "~/domain/editing/write-errors";
-import { itemFigures, type EntryRow } from "~/domain/execution/execution";
+import { NeedsAnswer, RefusedWrite } from "~/domain/editing/write-errors";
+import type { EntryRow } from "~/domain/execution/execution";
 import { assertQuarterOpen } from "~/domain/periods/periods.server";
-import { quarterEnd, quarterOf, type Quarter } from "~/domain/periods/quarter";
+import { quarterOf, type Quarter } from "~/domain/periods/quarter";
+import { entryQuestions, entryStanding, mustAnswer, type EntryQuestion } from "./entry-checks";
 import { COUNTABLE_UNITS, type EntryInput, type EntryLimits, type QuarterEntriesInput } from "./entry-schema";
 
 type Trx = Transaction<Database>;
@@ -99,36 +100,28 @@ async function assertReportOpen(trx: Trx, measure: MeasureForWrite, quarter: Qua
 }
 
 /**
- * A reason is required when, once the quarter is over, the measure (or its share in the entry's
- * territory) stands behind plan at the quarter's end — by the same rule as the dashboard's status.
+ * What the entry, once written, must still answer (entry-checks.ts): a confirmation of a fact far past
+ * its quarter's plan, a reason when it leaves the measure behind or overdue. Read inside the write's
+ * transaction, so the entry itself is counted.
  */
-async function assertReasonGiven(
+async function entryQuestionsAfterWrite(
   trx: Trx,
   measure: MeasureForWrite,
-  territoryId: number,
-  entryDate: string,
-  hasReason: boolean,
-  today: string,
+  fields: EntryFields,
   field: string,
-): Promise<void> {
-  if (hasReason) return;
-  const end = quarterEnd(quarterOf(entryDate));
-  if (today <= end) return;
-  const slice = territoryId === measure.territoryId ? null : new Set([territoryId]);
+): Promise<EntryQuestion[]> {
   const [plans, entries] = await Promise.all([
     trx.selectFrom("measure_plan").selectAll().where("measure_id", "=", measure.id).execute(),
     trx.selectFrom("progress_entry").selectAll().where("measure_id", "=", measure.id).execute(),
   ]);
-  const items = itemFigures({
-    measures: [
-      {
-        id: measure.id,
-        territoryId: measure.territoryId,
-        weight: measure.weight,
-        deadline: measure.deadline,
-        removedOn: measure.removedOn,
-      },
-    ],
+  const standing = entryStanding({
+    measure: {
+      id: measure.id,
+      territoryId: measure.territoryId,
+      weight: measure.weight,
+      deadline: measure.deadline,
+      removedOn: measure.removedOn,
+    },
     plans: plans.map((p) => ({
       measureId: p.measure_id,
       territoryId: p.territory_id,
@@ -144,14 +137,30 @@ async function assertReasonGiven(
       peopleReached: e.people_reached,
       reportStatus: null,
     })),
-    asOf: { date: end, includeCurrentQuarter: false, facts: "all" },
+    territoryId: fields.territoryId,
+    entryDate: fields.entryDate,
     thresholds: { green: 100, amber: measure.amber },
-    territoryIds: slice,
   });
-  const item = items.find((candidate) => slice === null || candidate.territoryId === territoryId);
-  if (item && (item.status === "behind" || item.status === "overdue")) {
-    throw new RefusedWrite("validation.reasonRequired", {}, field);
-  }
+  return entryQuestions(
+    standing,
+    {
+      value: fields.value,
+      confirmedValue: fields.confirmedValue,
+      hasReason: Boolean(fields.behindReasonKk || fields.behindReasonRu),
+      entryDate: fields.entryDate,
+    },
+    { deadline: measure.deadline, amber: measure.amber },
+    field,
+  );
+}
+
+/** Questions as the form marks them: a missing reason at the row's Kazakh reason field. */
+export function questionFieldErrors(questions: EntryQuestion[]): Record<string, string[]> {
+  return Object.fromEntries(
+    questions
+      .filter((question) => question.kind === "reason")
+      .map((question) => [`${question.field}behindReasonKk`, ["validation.reasonRequired"]]),
+  );
 }
 
 const localized = (kk: string | undefined, ru: string | undefined): string | null => {
@@ -162,6 +171,12 @@ const localized = (kk: string | undefined, ru: string | undefined): string | nul
 };
 
 export type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version" | "submissionKey">;
+
+/** A written entry, and what it must still answer before its transaction may commit. */
+export interface WrittenEntry {
+  id: number;
+  questions: EntryQuestion[];
+}
 
 export function entryValues(fields: EntryFields) {
   return {
@@ -184,17 +199,17 @@ export interface EntrySource {
 /**
  * Adds an entry, or changes one from the version the user started from, by the rules every way of
  * entering facts shares: the user's department, whole numbers for countable units, open quarter,
- * report not in review, reason when behind. A refusal names its field as `${fieldPrefix}field`.
+ * report not in review. A refusal names its field as `${fieldPrefix}field`. The caller decides what
+ * becomes of the entry's questions (entry-checks.ts): a form asks them and rolls the write back.
  */
 export async function writeEntry(
   trx: Trx,
   principal: Principal,
   fields: EntryFields,
-  today: string,
   fieldPrefix: string,
   existing?: { entryId: number; version: number },
   source?: EntrySource,
-): Promise<number> {
+): Promise<WrittenEntry> {
   const measure = await requireWritableMeasure(trx, principal, fields.measureId);
   if (COUNTABLE_UNITS.has(measure.unit) && !Number.isInteger(fields.value)) {
     throw new RefusedWrite("entryRules.wholeNumber", {}, `${fieldPrefix}value`);
@@ -237,28 +252,21 @@ export async function writeEntry(
       .executeTakeFirstOrThrow();
     id = row.id;
   }
-  await assertReasonGiven(
-    trx,
-    measure,
-    fields.territoryId,
-    fields.entryDate,
-    Boolean(fields.behindReasonKk || fields.behindReasonRu),
-    today,
-    `${fieldPrefix}behindReasonKk`,
-  );
-  return id;
+  return { id, questions: await entryQuestionsAfterWrite(trx, measure, fields, fieldPrefix) };
 }
 
 /**
  * Adds an entry, or changes one from the version the user started from; once per form render. An
  * edit that does not say which version it started from is refused rather than taken for a new entry.
  */
-export async function saveEntry(db: Kysely<Database>, principal: Principal, input: EntryInput, today: string) {
+export async function saveEntry(db: Kysely<Database>, principal: Principal, input: EntryInput) {
   const { entryId, version, intent: _intent, submissionKey, ...fields } = input;
   if (entryId !== undefined && version === undefined) throw new RefusedWrite("entryRules.versionRequired");
   return withActor(db, principal.id, async (trx) => {
     await claimSubmission(trx, principal.id, submissionKey);
-    return writeEntry(trx, principal, fields, today, "", entryId && version ? { entryId, version } : undefined);
+    const written = await writeEntry(trx, principal, fields, "", entryId && version ? { entryId, version } : undefined);
+    if (mustAnswer(written.questions)) throw new NeedsAnswer(written.questions, questionFieldErrors(written.questions));
+    return written.id;
   });
 }
 
@@ -267,15 +275,19 @@ export async function saveQuarterEntries(
   db: Kysely<Database>,
   principal: Principal,
   input: QuarterEntriesInput,
-  today: string,
 ): Promise<number[]> {
   return withActor(db, principal.id, async (trx) => {
     await claimSubmission(trx, principal.id, input.submissionKey);
+    // Every row is written before the questions are asked, so that the form asks all of them at once.
     const ids: number[] = [];
+    const questions: EntryQuestion[] = [];
     for (const [index, row] of input.rows.entries()) {
       if (row.value === undefined) continue;
-      ids.push(await writeEntry(trx, principal, { ...row, value: row.value }, today, `rows[${index}].`));
+      const written = await writeEntry(trx, principal, { ...row, value: row.value }, `rows[${index}].`);
+      ids.push(written.id);
+      questions.push(...written.questions);
     }
+    if (mustAnswer(questions)) throw new NeedsAnswer(questions, questionFieldErrors(questions));
     return ids;
   });
 }

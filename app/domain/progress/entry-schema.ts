@@ -103,6 +103,8 @@ export function entryFields(limits: EntryLimits) {
     evidenceLinks,
     behindReasonKk: optionalText,
     behindReasonRu: optionalText,
+    /** The fact the user confirmed when asked (entry-checks.ts): a changed fact is asked about again. */
+    confirmedValue: decimal(z.number().optional()).catch(undefined),
   };
 }
 

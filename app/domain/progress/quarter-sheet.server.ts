@@ -14,6 +14,7 @@ import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { pickText } from "~/i18n/locales";
 import { COUNTABLE_UNITS, quarterRowsSchema } from "./entry-schema";
+import type { EntryQuestion } from "./entry-checks";
 import { entryValues, writeEntry, type EntryFields } from "./entries.server";
 import { departmentQuarters, type DepartmentQuarter } from "./my-measures.server";
 import {
@@ -161,6 +162,8 @@ export interface SheetProblem {
   cell: string | null;
   /** An encoded message (key and values), shown in the reader's language. */
   message: string;
+  /** The entry's question behind it, when the preview shows it with its figures. */
+  question?: EntryQuestion;
 }
 
 export interface SheetPreviewRow {
@@ -172,6 +175,8 @@ export interface SheetPreviewRow {
   values: Partial<Record<InputColumnName, string>>;
   action: SheetRowAction;
   problems: SheetProblem[];
+  /** Figures the uploader must confirm before the sheet is saved. */
+  warnings: SheetProblem[];
 }
 
 export interface SheetPreview {
@@ -339,6 +344,7 @@ async function applySheet(
       values: row.cells,
       action: "add",
       problems,
+      warnings: [],
     };
     preview.rows.push(previewRow);
     const key = row.rowKey ?? "";
@@ -403,16 +409,26 @@ async function applySheet(
   for (const item of toWrite) {
     await sql`SAVEPOINT sheet_row`.execute(trx);
     try {
-      await writeEntry(
+      const { questions } = await writeEntry(
         trx,
         principal,
         item.fields,
-        today,
         "",
         item.existing ? { entryId: item.existing.id, version: item.existing.version } : undefined,
         { sourceKey: item.key, importBatchId },
       );
-      await sql`RELEASE SAVEPOINT sheet_row`.execute(trx);
+      const cell = (column: SheetColumnName) => sheet.address(item.preview.row, column);
+      // A missing reason is the sheet's to fix, at its cell; a figure far past its plan is the
+      // uploader's to confirm in the preview before saving.
+      for (const question of questions) {
+        if (question.kind === "reason") {
+          item.preview.problems.push({ cell: cell("behindReasonKk"), message: "validation.reasonRequired", question });
+        } else {
+          item.preview.warnings.push({ cell: cell("value"), message: "reportForms.confirm.title", question });
+        }
+      }
+      if (item.preview.problems.length) await sql`ROLLBACK TO SAVEPOINT sheet_row`.execute(trx);
+      else await sql`RELEASE SAVEPOINT sheet_row`.execute(trx);
     } catch (error) {
       const refusal = refusalMessage(error);
       if (!refusal) throw error;
@@ -438,6 +454,16 @@ async function applySheet(
 export const problemCount = (preview: SheetPreview) =>
   preview.problems.length + preview.rows.reduce((sum, row) => sum + row.problems.length, 0);
 
+export const warningCount = (preview: SheetPreview) =>
+  preview.rows.reduce((sum, row) => sum + (row.problems.length ? 0 : row.warnings.length), 0);
+
+/** A sheet whose flagged figures were not confirmed: nothing is saved, the preview asks again. */
+export class UnconfirmedSheet extends Error {
+  constructor(readonly preview: SheetPreview) {
+    super("unconfirmed sheet");
+  }
+}
+
 /** What saving the sheet would do, row by row, by the rules of the form; nothing is kept. */
 export async function previewQuarterSheet(
   db: Kysely<Database>,
@@ -459,7 +485,8 @@ export async function previewQuarterSheet(
 
 /**
  * Saves a previewed sheet, all rows or none, once per preview: a second post of the same preview
- * throws AlreadySaved. A sheet with any problem throws RefusedSheet with its preview.
+ * throws AlreadySaved. A sheet with any problem throws RefusedSheet with its preview; one with figures
+ * to confirm that the uploader did not confirm throws UnconfirmedSheet.
  */
 export async function saveQuarterSheet(
   db: Kysely<Database>,
@@ -468,12 +495,14 @@ export async function saveQuarterSheet(
   scope: SheetScope,
   submissionKey: string,
   today: string,
+  confirmed = false,
 ): Promise<SheetPreview> {
   return withActor(db, principal.id, async (trx) => {
     await claimSubmission(trx, principal.id, submissionKey);
     const file = await keptUpload(trx, principal, "quarter_sheet", uploadId);
     const preview = await applySheet(trx, principal, file, scope, today, "save");
     if (problemCount(preview) > 0) throw new RefusedSheet(preview);
+    if (warningCount(preview) > 0 && !confirmed) throw new UnconfirmedSheet(preview);
     await dropUpload(trx, uploadId);
     return preview;
   });

@@ -14,6 +14,7 @@ import {
   quarterSheetFile,
   RefusedSheet,
   saveQuarterSheet,
+  UnconfirmedSheet,
   type SheetScope,
 } from "~/domain/progress/quarter-sheet.server";
 import { createWorld, localized, type World } from "../fixtures/world";
@@ -233,6 +234,43 @@ describe(`the quarter sheet on ${engineName}`, () => {
     ]);
     expect(await entries()).toHaveLength(0);
     expect(await db.selectFrom("import_batch").select("id").execute()).toHaveLength(0);
+  });
+
+  it("lists a figure at 3× its plan for the uploader to confirm, and asks for a missing reason at its cell", async () => {
+    const bytes = await download();
+    // 15 against Q3's plan of 5; 1 of Abay's 2 leaves its share at 50 % as of the quarter's end.
+    const sheet = await fill(bytes, [
+      { number: "2.1", cells: { value: 15 } },
+      { number: "2.3", territory: "Абай ауданы", cells: { value: 1 } },
+    ]);
+    const preview = await previewQuarterSheet(db, editor, sheet, scope, TODAY);
+    expect(preview.rows[0]!.problems).toEqual([]);
+    expect(preview.rows[0]!.warnings).toEqual([
+      expect.objectContaining({
+        cell: "H8",
+        question: expect.objectContaining({ kind: "confirm", value: 15, quarterPlan: 5 }),
+      }),
+    ]);
+    expect(preview.rows[1]!.problems).toEqual([
+      expect.objectContaining({
+        cell: "L9",
+        message: "validation.reasonRequired",
+        question: expect.objectContaining({ kind: "reason", status: "behind", plan: 2, fact: 1 }),
+      }),
+    ]);
+    expect(await thrown(save(sheet))).toBeInstanceOf(RefusedSheet);
+
+    // With the reason given, the sheet is saved only once its flagged figure is confirmed.
+    const reasoned = await fill(bytes, [
+      { number: "2.1", cells: { value: 15 } },
+      { number: "2.3", territory: "Абай ауданы", cells: { value: 1, behindReasonKk: "Кездесу қазанға ауысты" } },
+    ]);
+    const uploadId = await keepUpload(db, editor, "quarter_sheet", reasoned);
+    const key = newSubmissionKey();
+    expect(await thrown(saveQuarterSheet(db, editor, uploadId, scope, key, TODAY))).toBeInstanceOf(UnconfirmedSheet);
+    expect(await entries()).toHaveLength(0);
+    await saveQuarterSheet(db, editor, uploadId, scope, key, TODAY, true);
+    expect((await entries()).map((entry) => entry.value)).toEqual([15, 1]);
   });
 
   it("refuses another quarter's sheet, another department's, and a file that is not our sheet", async () => {

@@ -9,6 +9,7 @@ import { FormErrors } from "~/components/field-error";
 import { DepartmentDecisions } from "~/components/meetings/department-decisions";
 import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { DepartmentQuarterCard } from "~/components/progress/department-quarter-card";
+import { WaitingReports } from "~/components/progress/waiting-reports";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
@@ -18,6 +19,7 @@ import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { departmentQuarters } from "~/domain/progress/my-measures.server";
 import { submitReport } from "~/domain/progress/reports.server";
+import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
 import { addFollowUp } from "~/domain/meetings/meetings.server";
 import { followUpSchema, localized } from "~/domain/meetings/schemas";
@@ -55,9 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(env().APP_TIME_ZONE);
   const quarter = chosenQuarter(request, today);
   const db = await database();
-  const [groups, decisions] = await Promise.all([
+  const [groups, decisions, waiting] = await Promise.all([
     departmentQuarters(db, departmentIds, quarter, today),
     departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
+    waitingReports(db, departmentIds, today),
   ]);
 
   // The quarters a department may look back on: from 2023 (the road maps' first year) to today's.
@@ -82,6 +85,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entryDate,
     submissionKey: newSubmissionKey(),
     decisions,
+    waiting: waiting.map((report) => ({
+      ...report,
+      roadMapTitle: pickText(report.roadMapTitle, locale),
+      departmentName: pickText(report.departmentName, locale),
+    })),
     groups: groups.map((group) => ({
       roadMapId: group.roadMapId,
       roadMapTitle: pickText(group.roadMapTitle, locale),
@@ -202,6 +210,7 @@ export default function MyMeasuresPage() {
         </Form>
       </Group>
 
+      <WaitingReports reports={data.waiting} />
       {saved > 0 && (
         <Alert color="teal" icon={<IconCircleCheck />} role="status">
           {t("myMeasures.savedCount", { count: saved })}

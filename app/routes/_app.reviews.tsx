@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ConflictAlert } from "~/components/conflict-alert";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
+import { ReviewEntries } from "~/components/progress/review-entries";
 import { StatusLabel } from "~/components/status";
 import { forbidden, mayReviewSomewhere, reviewableRoadMapIds } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
@@ -46,6 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
         quarterFact: m.quarterFact,
         execution: m.execution,
         status: m.status,
+        entries: m.savedEntries.map((entry) => ({
+          id: entry.id,
+          entryDate: entry.entryDate,
+          value: entry.value,
+          narrative: entry.narrative,
+          behindReason: entry.behindReason,
+          evidenceLinks: entry.evidenceLinks,
+        })),
       }));
     }),
   );
@@ -126,8 +135,8 @@ export default function ReviewsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {report.measures.map((m) => (
-                  <Table.Tr key={m.id}>
+                {report.measures.map((m) => [
+                  <Table.Tr key={m.id} data-testid="review-measure">
                     <Table.Td>
                       <Anchor component={Link} to={`/measures/${m.id}`} size="sm">
                         {m.number}. <Localized value={m.title} />
@@ -145,8 +154,13 @@ export default function ReviewsPage() {
                     <Table.Td>
                       <StatusLabel status={m.status} />
                     </Table.Td>
-                  </Table.Tr>
-                ))}
+                  </Table.Tr>,
+                  <Table.Tr key={`${m.id}-entries`}>
+                    <Table.Td colSpan={5} pl="lg" style={{ borderTop: 0 }}>
+                      <ReviewEntries entries={m.entries} unit={t(`units.${m.unit}`)} />
+                    </Table.Td>
+                  </Table.Tr>,
+                ])}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

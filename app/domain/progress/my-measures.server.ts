@@ -27,6 +27,10 @@ export interface MyMeasure {
     value: number;
     territoryId: number;
     fromSheet: boolean;
+    /** What the reviewer judges: the narrative, the reason if behind, the evidence. */
+    narrative: LocalizedText | null;
+    behindReason: LocalizedText | null;
+    evidenceLinks: string[];
   }>;
   /** Cumulative execution and status at the quarter's end, or today while it runs. */
   execution: number | null;
@@ -195,6 +199,9 @@ export async function departmentQuarters(
           value: e.value,
           territoryId: e.territory_id,
           fromSheet: e.import_batch_id !== null,
+          narrative: e.narrative,
+          behindReason: e.behind_reason,
+          evidenceLinks: e.evidence_links,
         })),
       execution: item?.execution ?? null,
       status: item?.status ?? "on_track",

@@ -27,6 +27,7 @@ export const reportForms = defineMessages(
       },
       waiting: {
         title: "Назар аударыңыз: кешіккен және қайтарылған есептер",
+        lateBadge: "Мерзімі өтті",
         late: "{{quarter}}: есепті тапсыру мерзімі ({{date}}) өтті — есеп әлі тапсырылмаған",
         returned: "{{quarter}}: есеп пысықтауға қайтарылды",
         comment: "Тексерушінің түсініктемесі",
@@ -63,6 +64,7 @@ export const reportForms = defineMessages(
       },
       waiting: {
         title: "Требуют внимания: просроченные и возвращённые отчёты",
+        lateBadge: "Просрочен",
         late: "{{quarter}}: срок сдачи отчёта ({{date}}) прошёл — отчёт не сдан",
         returned: "{{quarter}}: отчёт возвращён на доработку",
         comment: "Комментарий проверяющего",
@@ -98,6 +100,7 @@ export const reportForms = defineMessages(
       },
       waiting: {
         title: "Needs your attention: late and returned reports",
+        lateBadge: "Late",
         late: "{{quarter}}: the report was due on {{date}} and has not been submitted",
         returned: "{{quarter}}: the report was returned for rework",
         comment: "Reviewer's comment",

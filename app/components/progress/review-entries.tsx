@@ -1,0 +1,95 @@
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { LocalizedText } from "~db/schema";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
+
+export interface ReviewedEntry {
+  id: number;
+  entryDate: string;
+  value: number;
+  narrative: LocalizedText | null;
+  behindReason: LocalizedText | null;
+  evidenceLinks: string[];
+}
+
+/** A text as its author wrote it, in each language they wrote it in, marked with the language. */
+function BothLanguages({ text }: { text: LocalizedText }) {
+  return (
+    <>
+      {(["kk", "ru"] as const).map((language) =>
+        text[language] ? (
+          <Group key={language} gap={6} wrap="nowrap" align="flex-start">
+            <Badge size="xs" variant="outline" color="gray" mt={3} style={{ flexShrink: 0 }}>
+              {language}
+            </Badge>
+            <Text size="sm" lang={language} style={{ whiteSpace: "pre-wrap" }}>
+              {text[language]}
+            </Text>
+          </Group>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** What a reviewer judges beside a measure's plan and fact: each entry's narrative, reason and evidence. */
+export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; unit: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("reportForms.review.noEntries")}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm" data-testid="review-entries">
+      {entries.map((entry) => (
+        <Stack key={entry.id} gap={4} data-testid="review-entry">
+          <Text size="sm" fw={600} className="tabular">
+            {formatDate(locale, entry.entryDate)} — {formatNumber(locale, entry.value, 3)} {unit}
+          </Text>
+          {entry.narrative && (entry.narrative.kk || entry.narrative.ru) && (
+            <div>
+              <Text size="xs" c="dimmed" fw={600}>
+                {t("reportForms.review.narrative")}
+              </Text>
+              <BothLanguages text={entry.narrative} />
+            </div>
+          )}
+          {entry.behindReason && (entry.behindReason.kk || entry.behindReason.ru) && (
+            <div data-testid="review-reason">
+              <Text size="xs" c="orange.9" fw={600}>
+                {t("reportForms.review.reason")}
+              </Text>
+              <BothLanguages text={entry.behindReason} />
+            </div>
+          )}
+          {entry.evidenceLinks.length > 0 && (
+            <div>
+              <Text size="xs" c="dimmed" fw={600}>
+                {t("reportForms.review.evidence")}
+              </Text>
+              <Stack gap={0}>
+                {entry.evidenceLinks.map((link) => (
+                  <Anchor
+                    key={link}
+                    href={link}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    size="sm"
+                    style={{ wordBreak: "break-all" }}
+                  >
+                    {link}
+                  </Anchor>
+                ))}
+              </Stack>
+            </div>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

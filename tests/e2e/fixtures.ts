@@ -56,8 +56,9 @@ export const test = base.extend<{ failOnPageErrors: void }>({
     async ({ context, browser }, use) => {
       const errors: string[] = [];
       const pendingBodies: Array<Promise<void>> = [];
-      const watchPage = (page: Page) => {
-        waitForHydrationAfterLoads(page);
+      // A page without scripts never hydrates: its loads are not waited for.
+      const watchPage = (page: Page, scripts = true) => {
+        if (scripts) waitForHydrationAfterLoads(page);
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
         // No page and no loader data may carry a NUL byte (React 18's stream writer once put them
         // inside Kazakh words): every HTML and `.data` response of every test is read for one.
@@ -82,16 +83,16 @@ export const test = base.extend<{ failOnPageErrors: void }>({
           }
         });
       };
-      const watchContext = (watched: BrowserContext) => {
-        watched.pages().forEach(watchPage);
-        watched.on("page", watchPage);
+      const watchContext = (watched: BrowserContext, scripts = true) => {
+        watched.pages().forEach((page) => watchPage(page, scripts));
+        watched.on("page", (page) => watchPage(page, scripts));
       };
       watchContext(context);
       // Contexts a test opens itself (one per user) are watched as well.
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const created = await newContext(options);
-        watchContext(created);
+        watchContext(created, options?.javaScriptEnabled !== false);
         return created;
       };
       await use();

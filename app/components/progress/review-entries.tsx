@@ -47,15 +47,18 @@ export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; uni
   return (
     <Stack gap="sm" data-testid="review-entries">
       {entries.map((entry) => (
-        <Stack key={entry.id} gap={4} data-testid="review-entry">
+        <Stack
+          key={entry.id}
+          gap={2}
+          pl="sm"
+          style={{ borderLeft: "2px solid var(--mantine-color-gray-3)" }}
+          data-testid="review-entry"
+        >
           <Text size="sm" fw={600} className="tabular">
             {formatDate(locale, entry.entryDate)} — {formatNumber(locale, entry.value, 3)} {unit}
           </Text>
           {entry.narrative && (entry.narrative.kk || entry.narrative.ru) && (
-            <div>
-              <Text size="xs" c="dimmed" fw={600}>
-                {t("reportForms.review.narrative")}
-              </Text>
+            <div aria-label={t("reportForms.review.narrative")}>
               <BothLanguages text={entry.narrative} />
             </div>
           )}
@@ -68,25 +71,23 @@ export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; uni
             </div>
           )}
           {entry.evidenceLinks.length > 0 && (
-            <div>
-              <Text size="xs" c="dimmed" fw={600}>
-                {t("reportForms.review.evidence")}
-              </Text>
-              <Stack gap={0}>
-                {entry.evidenceLinks.map((link) => (
+            <Text size="xs" c="dimmed">
+              {t("reportForms.review.evidence")}:{" "}
+              {entry.evidenceLinks.map((link, index) => (
+                <span key={link}>
+                  {index > 0 && ", "}
                   <Anchor
-                    key={link}
                     href={link}
                     target="_blank"
                     rel="noopener noreferrer nofollow"
-                    size="sm"
+                    size="xs"
                     style={{ wordBreak: "break-all" }}
                   >
                     {link}
                   </Anchor>
-                ))}
-              </Stack>
-            </div>
+                </span>
+              ))}
+            </Text>
           )}
         </Stack>
       ))}

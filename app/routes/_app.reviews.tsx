@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -123,7 +123,7 @@ export default function ReviewsPage() {
               date: formatDateTime(locale, report.submittedAt, data.timeZone),
             })}
           </Text>
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} visibleFrom="sm">
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -164,6 +164,24 @@ export default function ReviewsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {/* On a phone, a card per measure: the entries' texts need the whole width. */}
+          <Stack gap="xs" hiddenFrom="sm">
+            {report.measures.map((m) => (
+              <Card key={m.id} withBorder padding="sm">
+                <Anchor component={Link} to={`/measures/${m.id}`} size="sm" fw={600}>
+                  {m.number}. <Localized value={m.title} />
+                </Anchor>
+                <Group gap="xs" mt={4} mb="xs">
+                  <Text size="sm" className="tabular">
+                    {t("myMeasures.plan")}: <b>{formatNumber(locale, m.quarterPlan)}</b> · {t("myMeasures.fact")}:{" "}
+                    <b>{formatNumber(locale, m.quarterFact)}</b> · {formatPercent(locale, m.execution)}
+                  </Text>
+                  <StatusLabel status={m.status} />
+                </Group>
+                <ReviewEntries entries={m.entries} unit={t(`units.${m.unit}`)} />
+              </Card>
+            ))}
+          </Stack>
           <Form method="post">
             <input type="hidden" name="reportId" value={report.id} />
             <input type="hidden" name="version" value={report.version} />

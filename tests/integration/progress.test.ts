@@ -11,6 +11,7 @@ import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import type { EntryInput, QuarterEntriesInput } from "~/domain/progress/entry-schema";
 import { deleteEntry, saveEntry, saveQuarterEntries } from "~/domain/progress/entries.server";
 import { reviewReport, submitReport, findReport } from "~/domain/progress/reports.server";
+import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { createWorld, localized, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -407,5 +408,38 @@ describe(`progress entries on ${engineName}`, () => {
     await reviewReport(db, admin, resubmitted.id, resubmitted.version, { status: "accepted", comment: null });
     expect((await findReport(db, key))!.status).toBe("accepted");
     expect(messageOf(await thrown(deleteEntry(db, admin, id, 2)))).toBe("report.acceptedLocked");
+  });
+
+  it("lists the department's late reports and the returned ones with their comment, newest first", async () => {
+    // 5 planned in every quarter of 2024; by 22 November the reports of Q1–Q3 are past their due dates.
+    const quarters = (await waitingReports(db, [world.departmentId], TODAY)).map((report) => [
+      report.kind,
+      report.quarter.quarter,
+    ]);
+    expect(quarters).toEqual([
+      ["late", 3],
+      ["late", 2],
+      ["late", 1],
+    ]);
+    const key = {
+      roadMapId: world.roadMapId,
+      departmentId: world.departmentId,
+      quarter: { year: 2024, quarter: 2 as const },
+    };
+    await submitReport(db, editor, key, TODAY);
+    const submitted = (await findReport(db, key))!;
+    await reviewReport(db, admin, submitted.id, submitted.version, {
+      status: "returned",
+      comment: "Дәлелдерді тіркеңіз",
+    });
+    const waiting = await waitingReports(db, [world.departmentId], TODAY);
+    expect(waiting.map((report) => [report.kind, report.quarter.quarter, report.comment])).toEqual([
+      ["late", 3, null],
+      ["returned", 2, "Дәлелдерді тіркеңіз"],
+      ["late", 1, null],
+    ]);
+    // On its due day a report is not late yet.
+    const onDueDay = await waitingReports(db, [world.departmentId], "2024-04-05");
+    expect(onDueDay.filter((report) => report.kind === "late")).toEqual([]);
   });
 });

@@ -233,7 +233,13 @@ export function SheetPreviewView({
                     <Table.Td className="tabular" style={{ whiteSpace: "nowrap" }}>
                       {shown.date}
                     </Table.Td>
-                    <Table.Td ta="right" className="tabular" style={{ whiteSpace: "nowrap" }}>
+                    <Table.Td
+                      ta="right"
+                      className="tabular"
+                      bg={row.warnings.length ? "yellow.1" : undefined}
+                      style={{ whiteSpace: "nowrap" }}
+                      data-flagged={row.warnings.length > 0 || undefined}
+                    >
                       {shown.value}
                     </Table.Td>
                     <Table.Td ta="right" className="tabular">
@@ -268,7 +274,10 @@ export function SheetPreviewView({
                     {row.territory && ` · ${row.territory}`}
                   </Text>
                   <Text size="sm" mt={4} className="tabular">
-                    {shown.date} — <b>{shown.value}</b>
+                    {shown.date} —{" "}
+                    <b style={row.warnings.length ? { background: "var(--mantine-color-yellow-1)" } : undefined}>
+                      {shown.value}
+                    </b>
                     {row.values.peopleReached &&
                       ` · ${t("quarterSheet.columns.peopleReached")}: ${row.values.peopleReached}`}
                   </Text>
@@ -284,7 +293,7 @@ export function SheetPreviewView({
         </>
       )}
 
-      <Group>
+      <Group align="flex-end">
         {uploadId !== null && toSave > 0 && (
           <Form method="post" action={`${location.pathname}${location.search}`}>
             <input type="hidden" name="uploadId" value={uploadId} />

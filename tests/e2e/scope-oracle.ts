@@ -38,7 +38,10 @@ export function readScopeOracle(): ScopeOracle {
   return JSON.parse(readFileSync(scopeOracleFile(process.env.E2E_DATA_DIR ?? "./data/e2e"), "utf8")) as ScopeOracle;
 }
 
-async function firstId(db: Kysely<Database>, query: ReturnType<typeof sql<{ id: number }>>): Promise<number | undefined> {
+async function firstId(
+  db: Kysely<Database>,
+  query: ReturnType<typeof sql<{ id: number }>>,
+): Promise<number | undefined> {
   const { rows } = await query.execute(db);
   return rows[0]?.id;
 }
@@ -144,7 +147,8 @@ export async function scopeOracle(db: Kysely<Database>): Promise<ScopeOracle> {
     Object.assign(write, read);
     // Writes refused even where reading is allowed.
     if (a.role === "editor") {
-      write.measureId = (await one(sql`
+      write.measureId =
+        (await one(sql`
         SELECT m.id FROM measure m
          WHERE m.responsible_department_id <> ${a.department_id}
            AND m.road_map_id IN (SELECT road_map_id FROM measure WHERE responsible_department_id = ${a.department_id})

@@ -167,6 +167,44 @@ test.describe("authorisation matrix", () => {
     expect(failures).toEqual([]);
   });
 
+  test("a meeting's attendee or agenda item is removed only through its own meeting", async ({ baseURL }) => {
+    const { crossMeeting } = readScopeOracle();
+    expect(crossMeeting, "a meeting with another meeting's attendee and agenda item in the demo data").not.toBeNull();
+    const { meetingId, attendeeId, agendaItemId } = crossMeeting!;
+    for (const login of ["admin", "miras.secretary"]) {
+      const context = await signedIn(baseURL!, login);
+      const forms: Array<Record<string, string>> = [
+        { intent: "remove-attendee", attendeeId: String(attendeeId) },
+        { intent: "remove-agenda-item", agendaItemId: String(agendaItemId) },
+      ];
+      for (const form of forms) {
+        for (const url of [`/meetings/${meetingId}`, `/meetings/${meetingId}.data`]) {
+          const response = await context.post(url, { form, maxRedirects: 0 });
+          expect(response.status(), `${login}: ${form.intent} of another meeting at ${url}`).toBe(404);
+        }
+      }
+      await context.dispose();
+    }
+  });
+
+  test("an editor files no report on a road map their department does not answer for", async ({ baseURL }) => {
+    const { scopes } = readScopeOracle();
+    for (const scope of scopes.filter((candidate) => candidate.role === "editor" && candidate.read.roadMapId)) {
+      const context = await signedIn(baseURL!, scope.login);
+      const form = {
+        intent: "submit-report",
+        roadMapId: String(scope.read.roadMapId),
+        departmentId: scope.body.departmentId!,
+      };
+      // A quarter long over, so that only the scope can refuse it.
+      for (const url of ["/my?quarter=2025-Q2", "/my.data?quarter=2025-Q2"]) {
+        const response = await context.post(url, { form, maxRedirects: 0 });
+        expect(response.status(), `${scope.login} at ${url}`).toBe(404);
+      }
+      await context.dispose();
+    }
+  });
+
   // The logins are the seed's; what lies outside their scope is read once the demo database exists.
   for (const account of DEMO_ACCOUNTS) {
     test(`${account.login} (${account.role}) reaches nothing outside their scope`, async ({ baseURL }) => {

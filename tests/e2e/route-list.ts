@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -111,4 +111,22 @@ export function actionUrl(route: AppRoute, filled: string, data = false): string
 /** The `.data` URL of a page (Remix single fetch). */
 export function dataUrl(filled: string): string {
   return `${filled === "/" ? "/_root" : filled}.data`;
+}
+
+/** Every form field name the app's sources mention (hidden inputs, schema keys), for the fuzz test. */
+export function formFieldNames(): string[] {
+  const names = new Set<string>();
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const source = readFileSync(file, "utf8");
+        for (const match of source.matchAll(/name="([A-Za-z][\w.[\]-]*)"/g)) names.add(match[1]!);
+        for (const match of source.matchAll(/\b([a-z][A-Za-z]*): z\./g)) names.add(match[1]!);
+      }
+    }
+  };
+  visit("app");
+  return [...names].sort();
 }

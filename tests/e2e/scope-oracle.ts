@@ -27,10 +27,22 @@ export interface ForeignScope {
 export interface ScopeOracle {
   /** Ids of existing records, for routes the login may not open at all. */
   sample: ParamIds;
+  /** Existing ids of each kind (users: not the fuzz test's own logins), for the fuzz test. */
+  existing: Record<string, number[]>;
   /** A meeting and an attendee and agenda item of another meeting (for cross-record writes). */
   crossMeeting: { meetingId: number; attendeeId: number; agendaItemId: number } | null;
   scopes: ForeignScope[];
 }
+
+const PARAM_TABLES: Record<string, string> = {
+  roadMapId: "road_map",
+  measureId: "measure",
+  meetingId: "meeting",
+  councilId: "council",
+  territoryId: "territory",
+  programmeId: "programme",
+  userId: "app_user",
+};
 
 export const scopeOracleFile = (dataDir: string) => path.join(dataDir, "scope-oracle.json");
 
@@ -203,8 +215,17 @@ export async function scopeOracle(db: Kysely<Database>): Promise<ScopeOracle> {
     ].filter((leak): leak is string => leak !== null);
     scopes.push({ login: account.login, role: a.role, read, write, body, leaks });
   }
+  const existing: Record<string, number[]> = {};
+  for (const [param, table] of Object.entries(PARAM_TABLES)) {
+    const { rows } = await sql<{ id: number }>`
+      SELECT id FROM ${sql.table(table)}
+       WHERE ${table === "app_user" ? sql`login NOT IN ('admin', 'zhumakulova')` : sql`TRUE`}
+       ORDER BY id LIMIT 8`.execute(db);
+    existing[param] = rows.map((row) => row.id);
+  }
   return {
     sample,
+    existing,
     crossMeeting: crossRow
       ? { meetingId: crossRow.meeting_id, attendeeId: crossRow.attendee_id, agendaItemId: crossRow.agenda_item_id }
       : null,

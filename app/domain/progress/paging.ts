@@ -3,7 +3,7 @@ import { z } from "zod";
 // Long lists on a page (a measure's entries and history) are shown a page at a time, newest first;
 // the page lives in the URL, so the links work without JavaScript.
 
-export const PAGE_SIZE = 20;
+export const PAGE_SIZE = 10;
 
 export interface Paging {
   /** 1-based; past the last page it is the last one. */

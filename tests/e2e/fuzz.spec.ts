@@ -151,7 +151,7 @@ function likelyCause(payload: Payload): string {
   if (payload.kind !== "form") return `${payload.kind} body`;
   if (payload.origin === "foreign") return "foreign Origin";
   if (values.some((text) => text.includes("\u0000"))) return "NUL byte";
-  if (values.some((text) => /[\uD800-\uDFFF]/.test(text))) return "lone surrogate (invalid UTF-8)";
+  if (values.some((text) => /[\uD800-\uDFFF]/u.test(text))) return "lone surrogate (invalid UTF-8)";
   if (Object.values(payload.params).some((text) => OUT_OF_RANGE.includes(text))) return "id out of range in the path";
   if (payload.query.some(([key]) => key === "redirectTo")) return "redirectTo";
   if (payload.fields.some(([, text]) => OUT_OF_RANGE.includes(text))) return "number out of range in a field";

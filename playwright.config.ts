@@ -3,6 +3,7 @@ import { chromiumPath } from "./tests/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
+const MUTATING = /(fuzz|long-measure)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -33,7 +34,14 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: MUTATING },
+    // Tests that pile data into the shared demo database run after every other one, so that nothing
+    // they leave changes what the others see: a measure with thousands of entries, then the fuzz test
+    // (whose failed sign-ins may slow further ones). `--no-deps` runs one of them alone.
+    { name: "long-pages", testMatch: /long-measure\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "hostile-input", testMatch: /fuzz\.spec\.ts$/, dependencies: ["long-pages"] },
+  ],
   webServer: {
     // A fresh demo database for the run: seeded, and the expected figures computed from it, before the server starts.
     command: `npx tsx tests/e2e/prepare.ts && node server.mjs`,

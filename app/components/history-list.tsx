@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Table, Text, Timeline } from "@mantine/core";
+import { Badge, Group, Stack, Text, Timeline } from "@mantine/core";
 import type { ParseKeys } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HistoryEvent, HistoryNames } from "~/domain/audit/history.server";
@@ -47,19 +47,18 @@ export function HistoryList({
                 {t("history.reason", { reason: event.reason })}
               </Text>
             )}
-            <Table withRowBorders={false} verticalSpacing={2} fz="sm">
-              <Table.Tbody>
+            {/* A plain table styled once in app.css: a long history page stays light. */}
+            <table className="history-changes">
+              <tbody>
                 {event.changes.map((change) => (
-                  <Table.Tr key={change.field}>
-                    <Table.Td c="dimmed" w="30%" style={{ verticalAlign: "top" }}>
-                      {t(`history.fields.${change.field}` as ParseKeys)}
-                    </Table.Td>
-                    <Table.Td style={{ wordBreak: "break-word" }}>
+                  <tr key={change.field}>
+                    <td>{t(`history.fields.${change.field}` as ParseKeys)}</td>
+                    <td>
                       {event.action === "update" ? (
                         <>
-                          <Text span td="line-through" c="dimmed" size="sm">
+                          <s>
                             <FieldValue field={change.field} value={change.before} names={names} />
-                          </Text>{" "}
+                          </s>{" "}
                           → <FieldValue field={change.field} value={change.after} names={names} />
                         </>
                       ) : (
@@ -69,11 +68,11 @@ export function HistoryList({
                           names={names}
                         />
                       )}
-                    </Table.Td>
-                  </Table.Tr>
+                    </td>
+                  </tr>
                 ))}
-              </Table.Tbody>
-            </Table>
+              </tbody>
+            </table>
           </Stack>
         </Timeline.Item>
       ))}

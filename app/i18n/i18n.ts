@@ -15,6 +15,7 @@ import { roadMapSheet } from "./messages/road-map-sheet";
 import { upload } from "./messages/upload";
 import { quarterSheet } from "./messages/quarter-sheet";
 import { reportForms } from "./messages/report-forms";
+import { scope } from "./messages/scope";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -33,6 +34,7 @@ const areas = [
   exportMessages,
   quarterSheet,
   reportForms,
+  scope,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -25,6 +25,7 @@ import { ExportMenu, measureExports } from "~/components/export/export-menu";
 import { FormErrors } from "~/components/field-error";
 import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { HistoryList } from "~/components/history-list";
+import { PageLinks } from "~/components/progress/page-links";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import { measureHistory } from "~/domain/audit/history.server";
@@ -35,6 +36,7 @@ import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { deleteEntrySchema, entrySchema } from "~/domain/progress/entry-schema";
 import { deleteEntry, entryLimits, requireWritableMeasure, saveEntry } from "~/domain/progress/entries.server";
 import { measureDetail } from "~/domain/progress/measure.server";
+import { PAGE_SIZE, pageFromParam, pageOfIndex } from "~/domain/progress/paging";
 import { formatQuarterParam, quarterOf, todayIn } from "~/domain/periods/quarter";
 import { subtreeTerritoryIds } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
@@ -61,8 +63,20 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const slice = detail.roadMap.view.territoryIds
     ? new Set(await subtreeTerritoryIds(db, detail.roadMap.view.territoryIds))
     : null;
-  const history = await measureHistory(db, parsed.data.measureId, { territoryIds: slice });
-  const editId = Number(new URL(request.url).searchParams.get("edit"));
+  const search = new URL(request.url).searchParams;
+  const editId = Number(search.get("edit"));
+  // Entries and history a page at a time, newest first; an entry being edited opens on its own page.
+  const editIndex = detail.entries.findIndex((entry) => entry.id === editId);
+  const entryPaging = pageFromParam(
+    search.get("entriesPage") ?? (editIndex >= 0 ? String(pageOfIndex(editIndex)) : null),
+    detail.entries.length,
+  );
+  const historyPage = pageFromParam(search.get("historyPage"), Number.MAX_SAFE_INTEGER).page;
+  const history = await measureHistory(db, parsed.data.measureId, {
+    territoryIds: slice,
+    limit: PAGE_SIZE,
+    offset: (historyPage - 1) * PAGE_SIZE,
+  });
   const { measure } = detail;
 
   return {
@@ -96,7 +110,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     roadMap: { id: detail.roadMap.id, title: pickText(detail.roadMap.title, locale) },
     section: { number: measure.section_number, title: pickText(measure.section_title, locale) },
     quarters: detail.quarters,
-    entries: detail.entries.map((entry) => ({
+    entries: detail.entries.slice(entryPaging.offset, entryPaging.offset + entryPaging.size).map((entry) => ({
       ...entry,
       territoryName: pickText(entry.territoryName, locale),
       narrativeShown: pickText(entry.narrative, locale),
@@ -107,6 +121,8 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     canWrite: detail.canWrite && measure.removed_on === null,
     limits: entryLimits({ startYear: detail.programmeYears.start, endYear: detail.programmeYears.end }, today),
     history,
+    entryPages: { page: entryPaging.page, pages: entryPaging.pages, total: detail.entries.length },
+    historyPages: { page: historyPage, more: history.more },
   };
 }
 
@@ -301,7 +317,7 @@ export default function MeasurePage() {
         </Table.ScrollContainer>
       </Paper>
 
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" id="entries">
         <Title order={2} size="h4" mb="sm">
           {t("measurePage.entries")}
         </Title>
@@ -436,13 +452,25 @@ export default function MeasurePage() {
             ),
           )}
         </Stack>
+        <PageLinks
+          param="entriesPage"
+          anchor="entries"
+          page={data.entryPages.page}
+          more={data.entryPages.page < data.entryPages.pages}
+          summary={t("paging.entriesShown", {
+            page: data.entryPages.page,
+            pages: data.entryPages.pages,
+            total: data.entryPages.total,
+          })}
+        />
       </Paper>
 
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" id="history">
         <Title order={2} size="h4" mb="sm">
           {t("measurePage.history")}
         </Title>
         <HistoryList events={data.history.events} names={data.history.names} timeZone={data.timeZone} />
+        <PageLinks param="historyPage" page={data.historyPages.page} more={data.historyPages.more} anchor="history" />
       </Paper>
     </Stack>
   );

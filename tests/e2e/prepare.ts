@@ -10,6 +10,7 @@ import { todayIn } from "~/domain/periods/quarter";
 import { referenceSectionExecution } from "../integration/execution-reference";
 import { expectedFiguresFile, type ExpectedFigures } from "./expected";
 import { expectedKpi } from "./kpi-expected";
+import { scopeOracle, scopeOracleFile } from "./scope-oracle";
 
 const dataDir = process.env.DATA_DIR ?? "./data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
@@ -77,6 +78,9 @@ for (const roadMap of roadMaps) {
     .execute();
   expected.roadMaps.push({ id: roadMap.id, title: roadMap.title, sections, measures, territories, figures });
 }
+// What each demo login must not reach, for the authorisation matrix.
+const oracle = await scopeOracle(db);
 await close();
 writeFileSync(expectedFiguresFile(dataDir), JSON.stringify(expected, null, 2));
+writeFileSync(scopeOracleFile(dataDir), JSON.stringify(oracle, null, 2));
 console.log(`Seeded ${dataDir} for ${today}; expected figures of ${roadMaps.length} road maps written.`);

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, LocalizedText } from "~db/schema";
 import { FIELD_KIND, fieldChanges, HISTORY_FIELDS, type FieldChange, type HistoryTable } from "./history";
 
@@ -20,12 +20,17 @@ export interface HistoryNames {
 
 const isHistoryTable = (table: string): table is HistoryTable => table in HISTORY_FIELDS;
 
-/** The history of a measure and of its plans, entries, deadline and control changes, newest first. */
+/**
+ * The history of a measure and of its plans, entries, deadline and control changes, newest first:
+ * `limit` events after skipping `offset`, and whether older ones remain.
+ */
 export async function measureHistory(
   db: Kysely<Database>,
   measureId: number,
-  options: { territoryIds?: Set<number> | null; limit?: number } = {},
-): Promise<{ events: HistoryEvent[]; names: HistoryNames }> {
+  options: { territoryIds?: Set<number> | null; limit?: number; offset?: number } = {},
+): Promise<{ events: HistoryEvent[]; names: HistoryNames; more: boolean }> {
+  const slice = options.territoryIds ? [...options.territoryIds] : null;
+  const limit = options.limit ?? 200;
   const rows = await db
     .selectFrom("audit_log as a")
     .leftJoin("app_user as u", "u.id", "a.actor_id")
@@ -36,24 +41,43 @@ export async function measureHistory(
         eb.and([eb("a.parent_table", "=", "measure"), eb("a.parent_id", "=", measureId)]),
       ]),
     )
+    // A reader limited to some territories sees only the history of shares in them (either side of a move).
+    .$if(slice !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb("a.table_name", "=", "measure"),
+          sql<boolean>`coalesce(a.after, a.before) -> 'territory_id' IS NULL`,
+          sql<boolean>`(a.before ->> 'territory_id')::int = ANY(${slice}::int[])`,
+          sql<boolean>`(a.after ->> 'territory_id')::int = ANY(${slice}::int[])`,
+        ]),
+      ),
+    )
     .orderBy("a.id", "desc")
-    .limit(options.limit ?? 200)
+    .limit(limit + 1)
+    .offset(options.offset ?? 0)
     .execute();
 
-  const slice = options.territoryIds ?? null;
-  const events: HistoryEvent[] = rows.flatMap((row) => {
+  const inSlice = (state: Record<string, unknown> | null, table: string) => {
+    if (!state || !slice || table === "measure") return true;
+    const territory = state.territory_id;
+    return typeof territory !== "number" || slice.includes(territory);
+  };
+  const events: HistoryEvent[] = rows.slice(0, limit).flatMap((row) => {
     if (!isHistoryTable(row.table_name)) return [];
-    // A reader limited to some territories sees only the history of shares in them.
-    const territory = (row.after ?? row.before)?.territory_id;
-    if (slice && row.table_name !== "measure" && typeof territory === "number" && !slice.has(territory)) return [];
-    const changes = fieldChanges(row.table_name, row.before, row.after);
+    // A share that moved into the reader's territories appears there, one that left it is gone: the
+    // reader never sees the state it had elsewhere.
+    const before = inSlice(row.before, row.table_name) ? row.before : null;
+    const after = inSlice(row.after, row.table_name) ? row.after : null;
+    if (!before && !after) return [];
+    const action = before && after ? row.action : before ? "delete" : "insert";
+    const changes = fieldChanges(row.table_name, before, after);
     if (changes.length === 0) return [];
     return [
       {
         id: row.id,
         occurredAt: row.occurred_at,
         actor: row.display_name,
-        action: row.action,
+        action,
         table: row.table_name,
         reason: row.reason,
         changes,
@@ -97,5 +121,5 @@ export async function measureHistory(
           .then(byId)
       : {},
   ]);
-  return { events, names: { territories, departments, sections } };
+  return { events, names: { territories, departments, sections }, more: rows.length > limit };
 }

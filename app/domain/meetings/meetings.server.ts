@@ -417,7 +417,13 @@ export async function removeAttendee(
 ) {
   await withActor(db, principal.id, async (trx) => {
     await editableMeeting(trx, principal, meetingId, "minutes");
-    await trx.deleteFrom("meeting_attendee").where("id", "=", attendeeId).where("meeting_id", "=", meetingId).execute();
+    const removed = await trx
+      .deleteFrom("meeting_attendee")
+      .where("id", "=", attendeeId)
+      .where("meeting_id", "=", meetingId)
+      .executeTakeFirst();
+    // An attendee of another meeting (or none) is not this meeting's to remove.
+    if (removed.numDeletedRows === 0n) throw new Response("Not found", { status: 404 });
   });
 }
 
@@ -479,6 +485,15 @@ export async function addAgendaItem(
 export async function removeAgendaItem(db: Kysely<Database>, principal: Principal, meetingId: number, itemId: number) {
   await withActor(db, principal.id, async (trx) => {
     await editableMeeting(trx, principal, meetingId, "agenda");
+    const item = await trx
+      .selectFrom("agenda_item")
+      .select("id")
+      .where("id", "=", itemId)
+      .where("meeting_id", "=", meetingId)
+      .forUpdate()
+      .executeTakeFirst();
+    // An item of another meeting (or none) is not this meeting's to remove.
+    if (!item) throw new Response("Not found", { status: 404 });
     await trx
       .updateTable("decision")
       .set({ agenda_item_id: null })

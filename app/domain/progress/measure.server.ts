@@ -127,6 +127,11 @@ export async function measureDetail(db: Kysely<Database>, principal: Principal, 
   ]);
   const shownPlans = plans.filter((p) => inSlice(p.territory_id));
   const shownEntries = entries.filter((e) => inSlice(e.territory_id));
+  // A reader of a territory slice sees a measure the dashboard lists for the slice: one of its own
+  // territory, or with a plan share or an entry there.
+  if (slice && !inSlice(measure.territory_id) && shownPlans.length === 0 && shownEntries.length === 0) {
+    throw new Response("Not found", { status: 404 });
+  }
   const reportOf = (q: Quarter) => reports.find((r) => r.year === q.year && r.quarter === q.quarter)?.status ?? null;
   const lockedQuarter = (q: Quarter) =>
     closed.has(quarterKey(q)) || ["submitted", "accepted"].includes(reportOf(q) ?? "");

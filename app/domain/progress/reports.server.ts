@@ -65,6 +65,14 @@ export async function findReport(db: Kysely<Database>, key: ReportKey): Promise<
 /** An editor hands in their department's quarter once it has ended (or resubmits one sent back). */
 export async function submitReport(db: Kysely<Database>, principal: Principal, key: ReportKey, today: string) {
   if (!isAdmin(principal) && !editableDepartmentIds(principal).includes(key.departmentId)) throw forbidden();
+  // A report is of a department on a road map it answers for: one with a measure of the department's.
+  const responsible = await db
+    .selectFrom("measure")
+    .select("id")
+    .where("road_map_id", "=", key.roadMapId)
+    .where("responsible_department_id", "=", key.departmentId)
+    .executeTakeFirst();
+  if (!responsible) throw new Response("Not found", { status: 404 });
   if (today <= quarterEnd(key.quarter)) throw new RefusedWrite("report.quarterNotOver");
   await withActor(db, principal.id, async (trx) => {
     const existing = await trx

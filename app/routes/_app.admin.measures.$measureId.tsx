@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "save-plans": {
       const submission = parseWithZod(formData, { schema: plansSchema(await planLimitsOf(db, measureId)) });
-      if (submission.status !== "success") return invalid(submission);
+      if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
       return attemptWrite(submission, () => savePlans(db, principal, measureId, submission.value), {
         redirectTo: `${back}?saved=plans#plans`,
       });

@@ -142,7 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ).map((measure) => [measure.id, measure.unit]),
       );
       const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
-      if (submission.status !== "success") return invalid(submission);
+      if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
       const count = submission.value.rows.filter((row) => row.value !== undefined).length;
       return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value), {
         redirectTo: `${back}&saved=${count}`,

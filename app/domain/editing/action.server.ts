@@ -72,7 +72,22 @@ export async function attemptWrite<T>(
   }
 }
 
-/** A parse that failed: the form shows its field errors. */
-export function invalid(submission: Submission<unknown>) {
-  return data<WriteReply>({ result: submission.reply(), saved: false }, { status: 400 });
+/**
+ * A parse that failed: the form shows its field errors with the user's input. `lists` names the form's
+ * list fields: a post that sent one of them as anything but a list (no browser form does) is not echoed
+ * back, since the form could not render it.
+ */
+export function invalid(submission: Submission<unknown>, options: { lists?: string[] } = {}) {
+  const reply = submission.reply();
+  const initialValue = reply.initialValue;
+  if (initialValue && options.lists?.some((name) => name in initialValue && !isListOfFieldsets(initialValue[name]))) {
+    reply.initialValue = null;
+  }
+  return data<WriteReply>({ result: reply, saved: false }, { status: 400 });
+}
+
+function isListOfFieldsets(value: unknown): boolean {
+  return (
+    Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))
+  );
 }

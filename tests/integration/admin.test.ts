@@ -127,7 +127,7 @@ describe(`administration on ${engineName}`, () => {
       ["section", () => saveSection(db, editor, world.roadMapId, { intent: "save-section", titleKk: "Мәдениет" })],
       ["move section", () => moveSection(db, editor, world.roadMapId, world.sectionId, 1, "down")],
       ["delete section", () => deleteSection(db, editor, world.roadMapId, world.sectionId, 1)],
-      ["create measure", () => saveMeasure(db, editor, world.roadMapId, measureInput())],
+      ["create measure", () => saveMeasure(db, editor, world.roadMapId, measureInput(), "2026-12-01")],
       [
         "edit measure",
         () =>
@@ -136,6 +136,7 @@ describe(`administration on ${engineName}`, () => {
             editor,
             world.roadMapId,
             measureInput({ measureId: world.measureId, version: measureVersion, number: "2.1" }),
+            "2026-12-01",
           ),
       ],
       [
@@ -287,6 +288,7 @@ describe(`administration on ${engineName}`, () => {
         deadline: "2027-12-25",
         weight: 2,
       }),
+      "2026-12-01",
     );
     expect(
       await thrown(
@@ -295,6 +297,7 @@ describe(`administration on ${engineName}`, () => {
           admin,
           world.roadMapId,
           measureInput({ measureId: world.measureId, version: measureVersion, number: "2.1", deadline: "2027-12-25" }),
+          "2026-12-01",
         ),
       ),
     ).toBeInstanceOf(StaleEdit);
@@ -308,6 +311,7 @@ describe(`administration on ${engineName}`, () => {
         admin,
         world.roadMapId,
         measureInput({ measureId: world.measureId, version, number: "2.1", ...overrides }),
+        "2026-12-01",
       );
     expect(refusal(await thrown(edit({ deadline: "2028-03-31" })))).toEqual({
       key: "admin.validation.deadlineReason",
@@ -481,10 +485,10 @@ describe(`administration on ${engineName}`, () => {
       nameKk: "Мәдениет басқармасы",
       headNameKk: "Бауыржан Орынтаев",
     });
-    const id = await saveMeasure(db, admin, world.roadMapId, measureInput({ coExecutorIds: [other] }));
+    const id = await saveMeasure(db, admin, world.roadMapId, measureInput({ coExecutorIds: [other] }), "2026-12-01");
     const loaded = await measureForEditing(db, id);
     expect(loaded.coExecutorIds).toEqual([other]);
-    expect(refusal(await thrown(saveMeasure(db, admin, world.roadMapId, measureInput())))).toEqual({
+    expect(refusal(await thrown(saveMeasure(db, admin, world.roadMapId, measureInput(), "2026-12-01")))).toEqual({
       key: "admin.validation.numberTaken",
       field: "number",
     });

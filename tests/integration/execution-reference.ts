@@ -65,6 +65,29 @@ export async function referenceItems(
       (!scope.departmentIds || scope.departmentIds.includes(m.responsible_department_id)),
   );
   const ids = inScope.map((m) => m.id);
+  // The change logs as written, oldest first: the reference works out what was in force from them.
+  const [deadlineChanges, weightChanges, controlChanges] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom("measure_deadline_change")
+          .select(["measure_id", "changed_on", "previous_deadline"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+        db
+          .selectFrom("measure_weight_change")
+          .select(["measure_id", "changed_on", "previous_weight"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+        db
+          .selectFrom("measure_control_change")
+          .select(["measure_id", "changed_on", "control_state"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+      ])
+    : [[], [], []];
   const plans = ids.length
     ? await db.selectFrom("measure_plan").selectAll().where("measure_id", "in", ids).execute()
     : [];
@@ -92,6 +115,17 @@ export async function referenceItems(
       weight: m.weight,
       deadline: m.deadline,
       removedOn: m.removed_on,
+      history: {
+        deadlines: deadlineChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, previousDeadline: c.previous_deadline })),
+        weights: weightChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, previousWeight: c.previous_weight })),
+        control: controlChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, controlState: c.control_state })),
+      },
     })),
     plans: plans.map((p) => ({
       measureId: p.measure_id,
@@ -122,7 +156,7 @@ export async function referenceItems(
 
 function figures(items: ItemFigures[], measures: Map<number, ReferenceMeasure>): ExecutionFigures {
   const { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts } =
-    groupFigures(items, (id) => measures.get(id)!.weight);
+    groupFigures(items);
   return { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts };
 }
 
@@ -207,6 +241,8 @@ export async function referenceItemExecution(
   return items.map((item) => ({
     measureId: item.measureId,
     territoryId: item.territoryId,
+    deadline: item.deadline,
+    weight: item.weight,
     plan: item.plan,
     fact: item.fact,
     totalPlan: item.totalPlan,

@@ -154,7 +154,8 @@ export async function referenceItems(
   };
 }
 
-function figures(items: ItemFigures[], measures: Map<number, ReferenceMeasure>): ExecutionFigures {
+/** A group's figures, each item weighed by its measure's weight in force on D. */
+function figures(items: ItemFigures[]): ExecutionFigures {
   const { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts } =
     groupFigures(items);
   return { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts };
@@ -178,16 +179,16 @@ export async function referenceSectionExecution(
     return m.parent_id ?? m.section_id;
   };
   return [
-    { topSectionId: null, sectionId: null, ...figures(items, measures) },
+    { topSectionId: null, sectionId: null, ...figures(items) },
     ...[...groupBy(items, topOf)].map(([top, group]) => ({
       topSectionId: top,
       sectionId: null,
-      ...figures(group, measures),
+      ...figures(group),
     })),
     ...[...groupBy(items, (item) => `${topOf(item)}:${measures.get(item.measureId)!.section_id}`)].map(
       ([key, group]) => {
         const [top, section] = key.split(":").map(Number) as [number, number];
-        return { topSectionId: top, sectionId: section, ...figures(group, measures) };
+        return { topSectionId: top, sectionId: section, ...figures(group) };
       },
     ),
   ];
@@ -202,7 +203,7 @@ export async function referenceDepartmentExecution(
   const { items, measures } = await referenceItems(db, scope, asOf, thresholds, scope.territoryIds);
   return [...groupBy(items, (item) => measures.get(item.measureId)!.responsible_department_id)].map(([id, group]) => ({
     groupId: id,
-    ...figures(group, measures),
+    ...figures(group),
   }));
 }
 
@@ -216,7 +217,7 @@ export async function referenceTerritoryExecution(
   const territories = await db.selectFrom("territory").select(["id", "path"]).execute();
   const below = territories.filter((t) => t.path.includes(parentId));
   const allowed = scope.territoryIds ? below.filter((t) => scope.territoryIds!.includes(t.id)) : below;
-  const { items, measures } = await referenceItems(
+  const { items } = await referenceItems(
     db,
     scope,
     asOf,
@@ -227,7 +228,7 @@ export async function referenceTerritoryExecution(
   const childOf = (territoryId: number) => territories.find((t) => t.id === territoryId)!.path[parentDepth] ?? parentId;
   return [...groupBy(items, (item) => childOf(item.territoryId!))].map(([id, group]) => ({
     groupId: id,
-    ...figures(group, measures),
+    ...figures(group),
   }));
 }
 

@@ -389,4 +389,80 @@ describe(`council meetings on ${engineName}`, () => {
     expect(point(2025, 1).cumulativeExecution).toBeNull();
     expect(point(2024, 4).plannedProgress).toBeCloseTo(1, 10);
   });
+
+  it("freezes a measure as it stood on the as-of date: overdue then, though its deadline was moved later", async () => {
+    // Due 30 September 2024 and not done by 31 October; on 1 November the deadline moved to mid-2025.
+    const measureId = await withActor(db, "system", async (trx) => {
+      const section = await trx
+        .insertInto("section")
+        .values({ road_map_id: world.roadMapId, number: "10", title: localized("Мерзімі ауысқан"), position: 10 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const measure = await trx
+        .insertInto("measure")
+        .values({
+          road_map_id: world.roadMapId,
+          section_id: section.id,
+          number: "10.1",
+          title: localized("Кешіккен іс-шара"),
+          unit: "event",
+          responsible_department_id: world.departmentId,
+          territory_id: world.cityId,
+          deadline: "2025-06-30",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("measure_deadline_change")
+        .values({
+          measure_id: measure.id,
+          previous_deadline: "2024-09-30",
+          new_deadline: "2025-06-30",
+          changed_on: "2024-11-01",
+          reason: localized("Қаржы кешікті"),
+        })
+        .execute();
+      await trx
+        .insertInto("measure_plan")
+        .values({ measure_id: measure.id, territory_id: world.cityId, year: 2024, quarter: 3, planned: 4 })
+        .execute();
+      return measure.id;
+    });
+    const meetingId = await createMeeting(db, secretary, councilId, details({ meetingDate: "2024-11-16" }));
+    await addAgendaItem(db, secretary, meetingId, {
+      title: { kk: "Кешіккен іс-шаралар" },
+      speakerName: null,
+      speakerPosition: null,
+      links: [{ kind: "measure", id: measureId }],
+    });
+    const { version } = await db
+      .selectFrom("meeting")
+      .select("version")
+      .where("id", "=", meetingId)
+      .executeTakeFirstOrThrow();
+    await holdMeeting(db, secretary, meetingId, version, TODAY);
+    const [agenda] = [...(await meetingSnapshot(db, meetingId)).values()];
+    expect(agenda!.links[0]!.status).toBe("overdue");
+    // The same measure reviewed as of a day after the move is only behind.
+    const later = await createMeeting(
+      db,
+      secretary,
+      councilId,
+      details({ meetingDate: "2024-11-20", asOf: "2024-11-02" }),
+    );
+    await addAgendaItem(db, secretary, later, {
+      title: { kk: "Кешіккен іс-шаралар" },
+      speakerName: null,
+      speakerPosition: null,
+      links: [{ kind: "measure", id: measureId }],
+    });
+    const laterVersion = await db
+      .selectFrom("meeting")
+      .select("version")
+      .where("id", "=", later)
+      .executeTakeFirstOrThrow();
+    await holdMeeting(db, secretary, later, laterVersion.version, TODAY);
+    const [laterAgenda] = [...(await meetingSnapshot(db, later)).values()];
+    expect(laterAgenda!.links[0]!.status).toBe("behind");
+  });
 });

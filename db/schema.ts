@@ -163,6 +163,8 @@ export interface MeasureDeadlineChangeTable {
   measure_id: number;
   previous_deadline: IsoDate;
   new_deadline: IsoDate;
+  /** The day the new deadline came into force. */
+  changed_on: IsoDate;
   reason: Json<LocalizedText>;
   changed_by: number | null;
   changed_at: DefaultTimestamp;
@@ -176,6 +178,32 @@ export interface MeasureControlChangeTable {
   reason: Json<LocalizedText>;
   changed_by: number | null;
   changed_at: DefaultTimestamp;
+}
+
+export interface MeasureWeightChangeTable {
+  id: Id;
+  measure_id: number;
+  previous_weight: number;
+  new_weight: number;
+  /** The day the new weight came into force. */
+  changed_on: IsoDate;
+  changed_by: number | null;
+  changed_at: DefaultTimestamp;
+}
+
+/**
+ * The deadline, weight and control state of a measure in force over [valid_from, valid_until); derived
+ * from the measure and its change logs by the database (measure_terms_rebuild), never written by the app.
+ */
+export interface MeasureTermTable {
+  measure_id: ColumnType<number, never, never>;
+  /** '-infinity' on a measure's first span. */
+  valid_from: ColumnType<IsoDate, never, never>;
+  /** 'infinity' on a measure's last span. */
+  valid_until: ColumnType<IsoDate, never, never>;
+  deadline: ColumnType<IsoDate, never, never>;
+  weight: ColumnType<number, never, never>;
+  removed: ColumnType<boolean, never, never>;
 }
 
 export interface MeasurePlanTable extends Versioned {
@@ -418,6 +446,8 @@ export interface Database {
   measure_co_executor: MeasureCoExecutorTable;
   measure_deadline_change: MeasureDeadlineChangeTable;
   measure_control_change: MeasureControlChangeTable;
+  measure_weight_change: MeasureWeightChangeTable;
+  measure_term: MeasureTermTable;
   measure_plan: MeasurePlanTable;
   progress_entry: ProgressEntryTable;
   department_report: DepartmentReportTable;

@@ -100,9 +100,18 @@ async function run(engine: string, connection: DatabaseConnection, bytes: Uint8A
     if (plan.summary.errors > 0) throw new Error(`the workbook has ${plan.summary.errors} errors`);
 
     started = performance.now();
-    await applyRoadMapImport(db, admin, roadMapId, { name: "bench.xlsx", sha256: sha256Of(bytes) }, read, choices, {
-      revision: plan.revision,
-    });
+    await applyRoadMapImport(
+      db,
+      admin,
+      roadMapId,
+      { name: "bench.xlsx", sha256: sha256Of(bytes) },
+      read,
+      choices,
+      {
+        revision: plan.revision,
+      },
+      "2026-12-01",
+    );
     const saveSeconds = seconds(started);
     const count = async (table: "measure" | "measure_plan" | "measure_co_executor" | "audit_log") =>
       Number(

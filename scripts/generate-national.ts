@@ -162,6 +162,9 @@ await bulk.unsafe(`
 step(`${auditRows} audit rows`);
 
 await bulk.unsafe(`SET session_replication_role = origin`);
+// The triggers that derive each measure's terms in force were off too.
+await bulk.unsafe(`SELECT measure_terms_rebuild(ARRAY(SELECT id FROM measure))`);
+step("terms in force");
 for (const table of ["measure", "measure_plan", "progress_entry", "department_report"]) {
   await bulk.unsafe(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
 }

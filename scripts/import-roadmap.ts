@@ -133,9 +133,16 @@ try {
     if (plan.summary.errors > 0) {
       exitCode = 1;
     } else if (!values["dry-run"]) {
-      const outcome = await applyRoadMapImport(connection.db, principal, roadMapId, file, read, choices, {
-        revision: plan.revision,
-      });
+      const outcome = await applyRoadMapImport(
+        connection.db,
+        principal,
+        roadMapId,
+        file,
+        read,
+        choices,
+        { revision: plan.revision },
+        todayIn(process.env.APP_TIME_ZONE || "Asia/Almaty"),
+      );
       console.log(
         outcome.nothingChanged
           ? "Nothing to change: the road map already holds this file."

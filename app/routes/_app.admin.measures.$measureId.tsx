@@ -42,9 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       const { measure } = await measureForEditing(db, measureId);
       const input = { ...submission.value, measureId };
-      return attemptWrite(submission, () => saveMeasure(db, principal, measure.road_map_id, input), {
-        redirectTo: `${back}?saved=measure`,
-      });
+      return attemptWrite(
+        submission,
+        () => saveMeasure(db, principal, measure.road_map_id, input, todayIn(env().APP_TIME_ZONE)),
+        {
+          redirectTo: `${back}?saved=measure`,
+        },
+      );
     }
     case "save-plans": {
       const submission = parseWithZod(formData, { schema: plansSchema(await planLimitsOf(db, measureId)) });

@@ -116,10 +116,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const found = await previewOf(request, formData.entries(), roadMapId);
     if (!found) throw new RefusedWrite("upload.expired");
     const key = submissionKeySchema.safeParse(formData.get(SUBMISSION_KEY_FIELD));
-    const outcome = await applyRoadMapImport(db, principal, roadMapId, found.file, found.read, found.choices, {
-      revision: Number(formData.get("revision")),
-      submissionKey: key.success ? key.data : undefined,
-    });
+    const outcome = await applyRoadMapImport(
+      db,
+      principal,
+      roadMapId,
+      found.file,
+      found.read,
+      found.choices,
+      {
+        revision: Number(formData.get("revision")),
+        submissionKey: key.success ? key.data : undefined,
+      },
+      todayIn(env().APP_TIME_ZONE),
+    );
     await dropUpload(db, found.form.uploadId);
     return redirect(outcome.batchId ? `${here}?saved=${outcome.batchId}` : `${here}?nothing=1`);
   } catch (error) {

@@ -9,6 +9,8 @@ import { measureSchema } from "~/domain/admin/admin-schema";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { measureFormView } from "~/domain/admin/measure-view.server";
 import { saveMeasure } from "~/domain/admin/measures.server";
+import { todayIn } from "~/domain/periods/quarter";
+import { env } from "~/env.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { translator } from "~/i18n/i18n";
 
@@ -31,9 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: measureSchema });
   if (submission.status !== "success") return invalid(submission);
   if (submission.value.measureId) throw new Response("Bad request", { status: 400 });
-  return attemptWrite(submission, () => saveMeasure(db, principal, roadMapId, submission.value), {
-    redirectTo: (id) => `/admin/measures/${id}?created=1#plans`,
-  });
+  return attemptWrite(
+    submission,
+    () => saveMeasure(db, principal, roadMapId, submission.value, todayIn(env().APP_TIME_ZONE)),
+    {
+      redirectTo: (id) => `/admin/measures/${id}?created=1#plans`,
+    },
+  );
 }
 
 export default function NewMeasurePage() {

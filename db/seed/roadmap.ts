@@ -168,6 +168,7 @@ export async function insertRoadMap(ctx: SeedContext, spec: RoadMapSpec): Promis
       new_deadline: change.to,
       reason: json(change.reason),
       changed_by: ctx.user(ADMIN),
+      changed_on: change.on,
       changed_at: at(change.on, "15:00"),
     })),
   );

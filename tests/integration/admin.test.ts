@@ -20,6 +20,8 @@ import type { Principal } from "~/domain/auth/access";
 import { hashPassword, verifyPassword } from "~/domain/auth/password.server";
 import { loadPrincipal } from "~/domain/auth/principal.server";
 import { RefusedWrite, StaleEdit } from "~/domain/editing/write-errors";
+import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
+import { itemExecution } from "~/domain/execution/execution.server";
 import { createWorld, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -127,7 +129,7 @@ describe(`administration on ${engineName}`, () => {
       ["section", () => saveSection(db, editor, world.roadMapId, { intent: "save-section", titleKk: "Мәдениет" })],
       ["move section", () => moveSection(db, editor, world.roadMapId, world.sectionId, 1, "down")],
       ["delete section", () => deleteSection(db, editor, world.roadMapId, world.sectionId, 1)],
-      ["create measure", () => saveMeasure(db, editor, world.roadMapId, measureInput())],
+      ["create measure", () => saveMeasure(db, editor, world.roadMapId, measureInput(), "2026-12-01")],
       [
         "edit measure",
         () =>
@@ -136,6 +138,7 @@ describe(`administration on ${engineName}`, () => {
             editor,
             world.roadMapId,
             measureInput({ measureId: world.measureId, version: measureVersion, number: "2.1" }),
+            "2026-12-01",
           ),
       ],
       [
@@ -287,6 +290,7 @@ describe(`administration on ${engineName}`, () => {
         deadline: "2027-12-25",
         weight: 2,
       }),
+      "2026-12-01",
     );
     expect(
       await thrown(
@@ -295,6 +299,7 @@ describe(`administration on ${engineName}`, () => {
           admin,
           world.roadMapId,
           measureInput({ measureId: world.measureId, version: measureVersion, number: "2.1", deadline: "2027-12-25" }),
+          "2026-12-01",
         ),
       ),
     ).toBeInstanceOf(StaleEdit);
@@ -308,6 +313,7 @@ describe(`administration on ${engineName}`, () => {
         admin,
         world.roadMapId,
         measureInput({ measureId: world.measureId, version, number: "2.1", ...overrides }),
+        "2026-12-05",
       );
     expect(refusal(await thrown(edit({ deadline: "2028-03-31" })))).toEqual({
       key: "admin.validation.deadlineReason",
@@ -335,6 +341,32 @@ describe(`administration on ${engineName}`, () => {
     expect(deadlineEvent?.changes.map((c) => c.field)).toEqual(["previous_deadline", "new_deadline", "reason"]);
     const measureEvent = events.find((e) => e.table === "measure" && e.changes.some((c) => c.field === "deadline"));
     expect(measureEvent?.reason).toBe("Перенос по решению совета");
+
+    // The weight went 1 → 2 on 1 December (the test before) and back to 1 with this edit, on 5 December.
+    const weights = await db
+      .selectFrom("measure_weight_change")
+      .select(["previous_weight", "new_weight", "changed_on"])
+      .where("measure_id", "=", world.measureId)
+      .orderBy("id")
+      .execute();
+    expect(weights).toEqual([
+      { previous_weight: 1, new_weight: 2, changed_on: "2026-12-01" },
+      { previous_weight: 2, new_weight: 1, changed_on: "2026-12-05" },
+    ]);
+    // A view as of a day before the edit keeps the deadline and weight then in force.
+    const termsOn = async (date: string) => {
+      const items = await itemExecution(
+        db,
+        { roadMapId: world.roadMapId, territoryIds: null, sectionIds: null },
+        { date, includeCurrentQuarter: false, facts: "all" },
+        DEFAULT_THRESHOLDS,
+      );
+      const item = items.find((i) => i.measureId === world.measureId)!;
+      return [item.deadline, item.weight];
+    };
+    expect(await termsOn("2026-11-30")).toEqual(["2027-12-25", 1]);
+    expect(await termsOn("2026-12-04")).toEqual(["2027-12-25", 2]);
+    expect(await termsOn("2026-12-05")).toEqual(["2027-06-30", 1]);
   });
 
   it("removes a measure from control and back, each with a reason recorded", async () => {
@@ -481,10 +513,10 @@ describe(`administration on ${engineName}`, () => {
       nameKk: "Мәдениет басқармасы",
       headNameKk: "Бауыржан Орынтаев",
     });
-    const id = await saveMeasure(db, admin, world.roadMapId, measureInput({ coExecutorIds: [other] }));
+    const id = await saveMeasure(db, admin, world.roadMapId, measureInput({ coExecutorIds: [other] }), "2026-12-01");
     const loaded = await measureForEditing(db, id);
     expect(loaded.coExecutorIds).toEqual([other]);
-    expect(refusal(await thrown(saveMeasure(db, admin, world.roadMapId, measureInput())))).toEqual({
+    expect(refusal(await thrown(saveMeasure(db, admin, world.roadMapId, measureInput(), "2026-12-01")))).toEqual({
       key: "admin.validation.numberTaken",
       field: "number",
     });

@@ -65,6 +65,29 @@ export async function referenceItems(
       (!scope.departmentIds || scope.departmentIds.includes(m.responsible_department_id)),
   );
   const ids = inScope.map((m) => m.id);
+  // The change logs as written, oldest first: the reference works out what was in force from them.
+  const [deadlineChanges, weightChanges, controlChanges] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom("measure_deadline_change")
+          .select(["measure_id", "changed_on", "previous_deadline"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+        db
+          .selectFrom("measure_weight_change")
+          .select(["measure_id", "changed_on", "previous_weight"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+        db
+          .selectFrom("measure_control_change")
+          .select(["measure_id", "changed_on", "control_state"])
+          .where("measure_id", "in", ids)
+          .orderBy("id")
+          .execute(),
+      ])
+    : [[], [], []];
   const plans = ids.length
     ? await db.selectFrom("measure_plan").selectAll().where("measure_id", "in", ids).execute()
     : [];
@@ -92,6 +115,17 @@ export async function referenceItems(
       weight: m.weight,
       deadline: m.deadline,
       removedOn: m.removed_on,
+      history: {
+        deadlines: deadlineChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, previousDeadline: c.previous_deadline })),
+        weights: weightChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, previousWeight: c.previous_weight })),
+        control: controlChanges
+          .filter((c) => c.measure_id === m.id)
+          .map((c) => ({ changedOn: c.changed_on, controlState: c.control_state })),
+      },
     })),
     plans: plans.map((p) => ({
       measureId: p.measure_id,
@@ -120,9 +154,10 @@ export async function referenceItems(
   };
 }
 
-function figures(items: ItemFigures[], measures: Map<number, ReferenceMeasure>): ExecutionFigures {
+/** A group's figures, each item weighed by its measure's weight in force on D. */
+function figures(items: ItemFigures[]): ExecutionFigures {
   const { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts } =
-    groupFigures(items, (id) => measures.get(id)!.weight);
+    groupFigures(items);
   return { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts };
 }
 
@@ -144,16 +179,16 @@ export async function referenceSectionExecution(
     return m.parent_id ?? m.section_id;
   };
   return [
-    { topSectionId: null, sectionId: null, ...figures(items, measures) },
+    { topSectionId: null, sectionId: null, ...figures(items) },
     ...[...groupBy(items, topOf)].map(([top, group]) => ({
       topSectionId: top,
       sectionId: null,
-      ...figures(group, measures),
+      ...figures(group),
     })),
     ...[...groupBy(items, (item) => `${topOf(item)}:${measures.get(item.measureId)!.section_id}`)].map(
       ([key, group]) => {
         const [top, section] = key.split(":").map(Number) as [number, number];
-        return { topSectionId: top, sectionId: section, ...figures(group, measures) };
+        return { topSectionId: top, sectionId: section, ...figures(group) };
       },
     ),
   ];
@@ -168,7 +203,7 @@ export async function referenceDepartmentExecution(
   const { items, measures } = await referenceItems(db, scope, asOf, thresholds, scope.territoryIds);
   return [...groupBy(items, (item) => measures.get(item.measureId)!.responsible_department_id)].map(([id, group]) => ({
     groupId: id,
-    ...figures(group, measures),
+    ...figures(group),
   }));
 }
 
@@ -182,7 +217,7 @@ export async function referenceTerritoryExecution(
   const territories = await db.selectFrom("territory").select(["id", "path"]).execute();
   const below = territories.filter((t) => t.path.includes(parentId));
   const allowed = scope.territoryIds ? below.filter((t) => scope.territoryIds!.includes(t.id)) : below;
-  const { items, measures } = await referenceItems(
+  const { items } = await referenceItems(
     db,
     scope,
     asOf,
@@ -193,7 +228,7 @@ export async function referenceTerritoryExecution(
   const childOf = (territoryId: number) => territories.find((t) => t.id === territoryId)!.path[parentDepth] ?? parentId;
   return [...groupBy(items, (item) => childOf(item.territoryId!))].map(([id, group]) => ({
     groupId: id,
-    ...figures(group, measures),
+    ...figures(group),
   }));
 }
 
@@ -207,6 +242,8 @@ export async function referenceItemExecution(
   return items.map((item) => ({
     measureId: item.measureId,
     territoryId: item.territoryId,
+    deadline: item.deadline,
+    weight: item.weight,
     plan: item.plan,
     fact: item.fact,
     totalPlan: item.totalPlan,

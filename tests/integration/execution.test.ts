@@ -51,6 +51,12 @@ const measureArb = fc.record({
   weight: fc.constantFrom(0.5, 1, 1, 2, 3),
   deadline: dateArb,
   removedOn: fc.option(dateArb, { nil: null }),
+  // Deadlines moved and weights changed later, each taking effect on its day; removals from control and
+  // returns to it, alternating in the order made (replacing `removedOn` when there are any). The days
+  // are not always in the order the changes were made.
+  deadlineMoves: fc.array(fc.record({ on: dateArb, to: dateArb }), { maxLength: 2 }),
+  weightMoves: fc.array(fc.record({ on: dateArb, to: fc.constantFrom(0.5, 1, 2, 3) }), { maxLength: 1 }),
+  controlLog: fc.array(dateArb, { maxLength: 2 }),
   plans: fc.array(
     fc.record({
       year: fc.integer({ min: 2023, max: 2026 }),
@@ -87,6 +93,8 @@ const scenarioArb = fc.record({
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
+const unchanged = { deadlineMoves: [], weightMoves: [], controlLog: [] };
+
 // Always tried besides the random ones: a deadline on the as-of day, execution exactly at the amber
 // threshold, an entry on the last day of a quarter, a removal on the as-of day.
 const boundaries: Scenario = {
@@ -106,6 +114,7 @@ const boundaries: Scenario = {
       removedOn: null,
       plans: [{ year: 2024, quarter: 2, planned: 10, share: 0 }],
       entries: [{ date: "2024-06-30", value: 9, people: 3, share: 0 }],
+      ...unchanged,
     },
     {
       inSubsection: true,
@@ -115,6 +124,7 @@ const boundaries: Scenario = {
       removedOn: null,
       plans: [{ year: 2024, quarter: 1, planned: 10, share: 1 }],
       entries: [{ date: "2024-03-31", value: 8, people: null, share: 1 }],
+      ...unchanged,
     },
     {
       inSubsection: false,
@@ -124,9 +134,68 @@ const boundaries: Scenario = {
       removedOn: "2024-06-30",
       plans: [{ year: 2024, quarter: 2, planned: 5, share: 2 }],
       entries: [],
+      ...unchanged,
     },
   ],
 };
+
+// A city slice of shared measures, as of a day before and after their deadline moved, their weight
+// changed and they left control: one split between the districts only (the city holds no share, but
+// has an entry), one whose city holds a share too, one not split at all.
+const history = (asOf: string): Scenario => ({
+  asOf,
+  includeCurrentQuarter: true,
+  slice: "city",
+  from: undefined,
+  facts: "all",
+  reports: Array<null>(16).fill(null),
+  amber: 80,
+  measures: [
+    {
+      inSubsection: false,
+      department: 0,
+      weight: 2,
+      deadline: "2024-03-31",
+      removedOn: null,
+      deadlineMoves: [{ on: "2024-10-01", to: "2025-12-31" }],
+      weightMoves: [{ on: "2024-10-01", to: 1 }],
+      controlLog: [],
+      plans: [
+        { year: 2024, quarter: 1, planned: 4, share: 1 },
+        { year: 2024, quarter: 1, planned: 6, share: 2 },
+      ],
+      entries: [
+        { date: "2024-03-31", value: 4, people: null, share: 1 },
+        { date: "2024-03-31", value: 5, people: null, share: 0 },
+      ],
+    },
+    {
+      inSubsection: true,
+      department: 1,
+      weight: 1,
+      deadline: "2024-12-31",
+      removedOn: null,
+      ...unchanged,
+      controlLog: ["2024-10-01"],
+      plans: [
+        { year: 2024, quarter: 2, planned: 3, share: 0 },
+        { year: 2024, quarter: 2, planned: 3, share: 3 },
+      ],
+      entries: [{ date: "2024-06-30", value: 1, people: 2, share: 3 }],
+    },
+    {
+      inSubsection: false,
+      department: 0,
+      weight: 1,
+      deadline: "2024-06-30",
+      removedOn: null,
+      ...unchanged,
+      deadlineMoves: [{ on: "2024-09-30", to: "2024-12-31" }],
+      plans: [{ year: 2024, quarter: 2, planned: 2, share: 0 }],
+      entries: [],
+    },
+  ],
+});
 
 describe(`execution in SQL equals the reference calculator on ${engineName}`, () => {
   let db: Kysely<Database>;
@@ -190,6 +259,34 @@ describe(`execution in SQL equals the reference calculator on ${engineName}`, ()
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // Each change's previous value, oldest first; the measure holds the values after the last one.
+      const moves = scenario.measures.map((m) => {
+        const deadlines: Array<{ changed_on: string; previous_deadline: string; new_deadline: string }> = [];
+        for (const move of m.deadlineMoves) {
+          const previous = deadlines.at(-1)?.new_deadline ?? m.deadline;
+          if (move.to !== previous)
+            deadlines.push({ changed_on: move.on, previous_deadline: previous, new_deadline: move.to });
+        }
+        const weights: Array<{ changed_on: string; previous_weight: number; new_weight: number }> = [];
+        for (const move of m.weightMoves) {
+          const previous = weights.at(-1)?.new_weight ?? m.weight;
+          if (move.to !== previous)
+            weights.push({ changed_on: move.on, previous_weight: previous, new_weight: move.to });
+        }
+        const control = m.controlLog.map((on, index) => ({
+          changed_on: on,
+          control_state: index % 2 === 0 ? ("removed" as const) : ("on_control" as const),
+        }));
+        const removedOn = control.length ? (control.length % 2 ? control.at(-1)!.changed_on : null) : m.removedOn;
+        return {
+          deadlines,
+          weights,
+          control,
+          deadline: deadlines.at(-1)?.new_deadline ?? m.deadline,
+          weight: weights.at(-1)?.new_weight ?? m.weight,
+          removedOn,
+        };
+      });
       const measures = await trx
         .insertInto("measure")
         .values(
@@ -201,15 +298,23 @@ describe(`execution in SQL equals the reference calculator on ${engineName}`, ()
             unit: "event" as const,
             responsible_department_id: departmentIds[m.department as 0 | 1],
             territory_id: world.cityId,
-            deadline: m.deadline,
-            weight: m.weight,
-            control_state: m.removedOn ? ("removed" as const) : ("on_control" as const),
-            removed_on: m.removedOn,
-            removed_reason: m.removedOn ? localized("Себебі") : null,
+            deadline: moves[index]!.deadline,
+            weight: moves[index]!.weight,
+            control_state: moves[index]!.removedOn ? ("removed" as const) : ("on_control" as const),
+            removed_on: moves[index]!.removedOn,
+            removed_reason: moves[index]!.removedOn ? localized("Себебі") : null,
           })),
         )
         .returning("id")
         .execute();
+      const changes = <Row>(pick: (move: (typeof moves)[number]) => Row[]) =>
+        moves.flatMap((move, index) => pick(move).map((row) => ({ ...row, measure_id: measures[index]!.id })));
+      const deadlineChanges = changes((move) => move.deadlines).map((row) => ({ ...row, reason: localized("Ауысты") }));
+      if (deadlineChanges.length) await trx.insertInto("measure_deadline_change").values(deadlineChanges).execute();
+      const weightChanges = changes((move) => move.weights);
+      if (weightChanges.length) await trx.insertInto("measure_weight_change").values(weightChanges).execute();
+      const controlChanges = changes((move) => move.control).map((row) => ({ ...row, reason: localized("Себебі") }));
+      if (controlChanges.length) await trx.insertInto("measure_control_change").values(controlChanges).execute();
       const plans = new Map<
         string,
         { measure_id: number; territory_id: number; year: number; quarter: number; planned: number }
@@ -312,7 +417,7 @@ describe(`execution in SQL equals the reference calculator on ${engineName}`, ()
           comparable(await referenceQuarterSeries(db, scope, asOf, thresholds, quarters)),
         );
       }),
-      { numRuns: 60, examples: [[boundaries]] },
+      { numRuns: 60, examples: [[boundaries], [history("2024-06-30")], [history("2024-12-31")]] },
     );
   });
 });

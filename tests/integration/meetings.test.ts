@@ -305,4 +305,164 @@ describe(`council meetings on ${engineName}`, () => {
     expect(shown.state).toBe("done");
     expect(shown.followUps.map((f) => f.note?.text)).toEqual(["12 кездесу өтті"]);
   });
+
+  it("a snapshot's series is the dashboard's: every quarter of the programme, cumulated from its first", async () => {
+    // A section whose measure was already planned and partly done in 2023, before the as-of year.
+    const sectionId = await withActor(db, "system", async (trx) => {
+      const section = await trx
+        .insertInto("section")
+        .values({ road_map_id: world.roadMapId, number: "9", title: localized("Ерте басталған"), position: 9 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const measure = await trx
+        .insertInto("measure")
+        .values({
+          road_map_id: world.roadMapId,
+          section_id: section.id,
+          number: "9.1",
+          title: localized("Ерте іс-шара"),
+          unit: "event",
+          responsible_department_id: world.departmentId,
+          territory_id: world.cityId,
+          deadline: "2027-12-25",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("measure_plan")
+        .values([
+          { measure_id: measure.id, territory_id: world.cityId, year: 2023, quarter: 4, planned: 10 },
+          { measure_id: measure.id, territory_id: world.cityId, year: 2024, quarter: 4, planned: 10 },
+        ])
+        .execute();
+      await trx
+        .insertInto("progress_entry")
+        .values({
+          measure_id: measure.id,
+          territory_id: world.cityId,
+          entry_date: "2023-11-10",
+          value: 5,
+          author_id: world.editorId,
+        })
+        .execute();
+      await trx
+        .insertInto("department_report")
+        .values({
+          road_map_id: world.roadMapId,
+          department_id: world.departmentId,
+          year: 2023,
+          quarter: 4,
+          status: "accepted",
+          submitted_at: new Date(),
+          submitted_by: world.editorId,
+          reviewed_at: new Date(),
+          reviewed_by: world.editorId,
+        })
+        .execute();
+      return section.id;
+    });
+    const meetingId = await createMeeting(db, secretary, councilId, details({ meetingDate: "2024-11-15" }));
+    await addAgendaItem(db, secretary, meetingId, {
+      title: { kk: "Ерте басталған іс-шаралар" },
+      speakerName: null,
+      speakerPosition: null,
+      links: [{ kind: "section", id: sectionId }],
+    });
+    const { version } = await db
+      .selectFrom("meeting")
+      .select("version")
+      .where("id", "=", meetingId)
+      .executeTakeFirstOrThrow();
+    await holdMeeting(db, secretary, meetingId, version, TODAY);
+    const [agenda] = [...(await meetingSnapshot(db, meetingId)).values()];
+    const { series } = agenda!.links[0]!;
+    // The programme runs 2023–2027: twenty quarters, as on the dashboard's chart.
+    expect(series.map((point) => `${point.year}-${point.quarter}`)).toEqual(
+      [2023, 2024, 2025, 2026, 2027].flatMap((year) => [1, 2, 3, 4].map((quarter) => `${year}-${quarter}`)),
+    );
+    // By the end of 2024-Q3, 5 of the 10 planned since the programme began are done: 50 %, though the
+    // as-of year itself has no plan yet; in the as-of quarter 5 of 20; after it nothing is known.
+    const point = (year: number, quarter: number) => series.find((p) => p.year === year && p.quarter === quarter)!;
+    expect(point(2024, 3).cumulativeExecution).toBeCloseTo(0.5, 10);
+    expect(point(2023, 4).quarterExecution).toBeCloseTo(0.5, 10);
+    expect(point(2024, 4).cumulativeExecution).toBeCloseTo(0.25, 10);
+    expect(point(2025, 1).cumulativeExecution).toBeNull();
+    expect(point(2024, 4).plannedProgress).toBeCloseTo(1, 10);
+  });
+
+  it("freezes a measure as it stood on the as-of date: overdue then, though its deadline was moved later", async () => {
+    // Due 30 September 2024 and not done by 31 October; on 1 November the deadline moved to mid-2025.
+    const measureId = await withActor(db, "system", async (trx) => {
+      const section = await trx
+        .insertInto("section")
+        .values({ road_map_id: world.roadMapId, number: "10", title: localized("Мерзімі ауысқан"), position: 10 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const measure = await trx
+        .insertInto("measure")
+        .values({
+          road_map_id: world.roadMapId,
+          section_id: section.id,
+          number: "10.1",
+          title: localized("Кешіккен іс-шара"),
+          unit: "event",
+          responsible_department_id: world.departmentId,
+          territory_id: world.cityId,
+          deadline: "2025-06-30",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("measure_deadline_change")
+        .values({
+          measure_id: measure.id,
+          previous_deadline: "2024-09-30",
+          new_deadline: "2025-06-30",
+          changed_on: "2024-11-01",
+          reason: localized("Қаржы кешікті"),
+        })
+        .execute();
+      await trx
+        .insertInto("measure_plan")
+        .values({ measure_id: measure.id, territory_id: world.cityId, year: 2024, quarter: 3, planned: 4 })
+        .execute();
+      return measure.id;
+    });
+    const meetingId = await createMeeting(db, secretary, councilId, details({ meetingDate: "2024-11-16" }));
+    await addAgendaItem(db, secretary, meetingId, {
+      title: { kk: "Кешіккен іс-шаралар" },
+      speakerName: null,
+      speakerPosition: null,
+      links: [{ kind: "measure", id: measureId }],
+    });
+    const { version } = await db
+      .selectFrom("meeting")
+      .select("version")
+      .where("id", "=", meetingId)
+      .executeTakeFirstOrThrow();
+    await holdMeeting(db, secretary, meetingId, version, TODAY);
+    const [agenda] = [...(await meetingSnapshot(db, meetingId)).values()];
+    expect(agenda!.links[0]!.status).toBe("overdue");
+    // The same measure reviewed as of a day after the move is only behind.
+    const later = await createMeeting(
+      db,
+      secretary,
+      councilId,
+      details({ meetingDate: "2024-11-20", asOf: "2024-11-02" }),
+    );
+    await addAgendaItem(db, secretary, later, {
+      title: { kk: "Кешіккен іс-шаралар" },
+      speakerName: null,
+      speakerPosition: null,
+      links: [{ kind: "measure", id: measureId }],
+    });
+    const laterVersion = await db
+      .selectFrom("meeting")
+      .select("version")
+      .where("id", "=", later)
+      .executeTakeFirstOrThrow();
+    await holdMeeting(db, secretary, later, laterVersion.version, TODAY);
+    const [laterAgenda] = [...(await meetingSnapshot(db, later)).values()];
+    expect(laterAgenda!.links[0]!.status).toBe("behind");
+  });
 });

@@ -139,10 +139,19 @@ describe(`road-map import on ${engineName}`, () => {
   async function importFile(read: ReadResult, options: { choices?: ImportChoices; key?: string } = {}) {
     const used = options.choices ?? choices;
     const preview = await previewRoadMapImport(db, admin, roadMapId, read, used);
-    const outcome = await applyRoadMapImport(db, admin, roadMapId, FILE, read, used, {
-      revision: preview.plan.revision,
-      submissionKey: options.key,
-    });
+    const outcome = await applyRoadMapImport(
+      db,
+      admin,
+      roadMapId,
+      FILE,
+      read,
+      used,
+      {
+        revision: preview.plan.revision,
+        submissionKey: options.key,
+      },
+      "2026-12-01",
+    );
     return { preview, outcome };
   }
 
@@ -180,7 +189,7 @@ describe(`road-map import on ${engineName}`, () => {
     const before = await count("audit_log");
     for (const work of [
       () => previewRoadMapImport(db, editor, roadMapId, firstFile(), firstChoices),
-      () => applyRoadMapImport(db, editor, roadMapId, FILE, firstFile(), firstChoices, { revision: 0 }),
+      () => applyRoadMapImport(db, editor, roadMapId, FILE, firstFile(), firstChoices, { revision: 0 }, "2026-12-01"),
     ]) {
       const error = await thrown(work());
       expect(error instanceof Response ? error.status : error).toBe(403);
@@ -197,7 +206,7 @@ describe(`road-map import on ${engineName}`, () => {
       "roadMapImport.problem.executorUndecided",
     ]);
     const error = await thrown(
-      applyRoadMapImport(db, admin, roadMapId, FILE, firstFile(), undecided, { revision: plan.revision }),
+      applyRoadMapImport(db, admin, roadMapId, FILE, firstFile(), undecided, { revision: plan.revision }, "2026-12-01"),
     );
     expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
     expect(await count("import_batch")).toBe(0);
@@ -356,7 +365,7 @@ describe(`road-map import on ${engineName}`, () => {
       trx.updateTable("measure").set({ weight: 2 }).where("id", "=", target.id).execute(),
     );
     const error = await thrown(
-      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }),
+      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }, "2026-12-01"),
     );
     expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.stale");
     expect(await db.selectFrom("measure").select("id").where("number", "=", "3.1").executeTakeFirst()).toBeUndefined();
@@ -374,7 +383,7 @@ describe(`road-map import on ${engineName}`, () => {
       expect.objectContaining({ cell: "F31", code: "roadMapImport.problem.numberOutOfRange" }),
     ]);
     const error = await thrown(
-      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }),
+      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }, "2026-12-01"),
     );
     expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
     expect(await count("measure")).toBe(measures);
@@ -399,7 +408,7 @@ describe(`road-map import on ${engineName}`, () => {
     const { outcome } = await importFile(read, { key });
     expect(outcome.summary.measures.added).toBe(1);
     const error = await thrown(
-      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: 0, submissionKey: key }),
+      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: 0, submissionKey: key }, "2026-12-01"),
     );
     expect(error).toBeInstanceOf(AlreadySaved);
     expect((error as AlreadySaved).outcome).toMatchObject({ batchId: outcome.batchId });
@@ -415,7 +424,7 @@ describe(`road-map import on ${engineName}`, () => {
       "roadMapImport.problem.factsDateClosed",
     ]);
     const error = await thrown(
-      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }),
+      applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }, "2026-12-01"),
     );
     expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
     expect(await db.selectFrom("measure").select("id").where("number", "=", "7.1").executeTakeFirst()).toBeUndefined();

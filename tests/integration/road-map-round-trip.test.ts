@@ -153,7 +153,16 @@ describe(`road-map workbook round trip on ${engineName}`, () => {
     // Every executor of the workbook is a department that exists: nothing new is proposed.
     expect(preview.plan.summary.newDepartments).toBe(0);
     const file = { name: fileName, sha256: sha256Of(bytes) };
-    await applyRoadMapImport(db, admin, emptyId, file, read, choices, { revision: preview.plan.revision });
+    await applyRoadMapImport(
+      db,
+      admin,
+      emptyId,
+      file,
+      read,
+      choices,
+      { revision: preview.plan.revision },
+      "2026-12-01",
+    );
 
     const [source, copy] = await Promise.all([shapeOf(db, sourceId), shapeOf(db, emptyId)]);
     expect(copy.sections.length).toBeGreaterThan(1);

@@ -4,6 +4,7 @@ import type { Database, LocalizedText } from "~db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "~db/seed";
 import { verifyPassword } from "~/domain/auth/password.server";
 import { DEFAULT_THRESHOLDS, type FactBasis, type MeasureStatus } from "~/domain/execution/execution";
+import { territoryExecution } from "~/domain/execution/execution.server";
 import { referenceItems } from "./execution-reference";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -267,6 +268,39 @@ describe(`demo data on ${engineName}`, () => {
       const opened = await byYear(m.id);
       expect(opened.get(2025)!.fact + opened.get(2026)!.fact).toBeGreaterThan(0);
       expect(opened.get(2025)!.fact + opened.get(2026)!.fact).toBeLessThan(13);
+    });
+
+    it("shows on the region's own row only the measure whose plan the region holds itself", async () => {
+      const { id } = await roadMapIn("Карагандинская область");
+      const region = await db
+        .selectFrom("territory")
+        .select("id")
+        .where(sql<boolean>`name->>'ru' = 'Карагандинская область'`)
+        .executeTakeFirstOrThrow();
+      // 1.1 and 1.2 are split among the cities and districts; only 1.3 is planned at the region's level.
+      const heldByRegion = await db
+        .selectFrom("measure_plan as p")
+        .innerJoin("measure as m", "m.id", "p.measure_id")
+        .select("m.number")
+        .distinct()
+        .where("m.road_map_id", "=", id)
+        .where("p.territory_id", "=", region.id)
+        .execute();
+      expect(heldByRegion.map((m) => m.number)).toEqual(["1.3"]);
+      const rows = await territoryExecution(
+        db,
+        { roadMapId: id, territoryIds: null, sectionIds: null },
+        { date: TODAY, includeCurrentQuarter: false, facts: "accepted" },
+        DEFAULT_THRESHOLDS,
+        region.id,
+      );
+      const own = rows.find((row) => row.groupId === region.id)!;
+      expect(Object.values(own.statusCounts).reduce((sum, count) => sum + count, 0)).toBe(heldByRegion.length);
+      // Every share of 1.1 (13) and of 1.2 (13) counts once, in its own city or district; so does 1.4, a district's own.
+      const shares = rows.filter((row) => row.groupId !== region.id);
+      expect(shares.reduce((sum, row) => sum + Object.values(row.statusCounts).reduce((a, b) => a + b, 0), 0)).toBe(
+        13 + 13 + 1,
+      );
     });
 
     it("sets targets for the 13 cities and districts in 2024 and 2025 and ranks the city of Karaganda first by «Жасыл ел»", async () => {

@@ -4,6 +4,7 @@ import {
   itemFigures,
   planInWindow,
   ragOf,
+  termsInForce,
   type AsOf,
   type EntryRow,
   type MeasureFacts,
@@ -56,8 +57,7 @@ function figures(
   territoryIds?: Set<number>,
 ) {
   const items = itemFigures({ measures, plans, entries, asOf: at, territoryIds });
-  const weights = new Map(measures.map((m) => [m.id, m.weight]));
-  return { items, group: groupFigures(items, (id) => weights.get(id) ?? 1) };
+  return { items, group: groupFigures(items) };
 }
 
 describe("the as-of window", () => {
@@ -232,5 +232,83 @@ describe("territory slices", () => {
     ]);
     expect(group.execution).toBeCloseTo(0.5);
     expect(figures([m], plans, entries, asOf("2025-03-31"), new Set([2])).group.execution).toBe(0);
+  });
+});
+
+describe("territory slices of split plans", () => {
+  // A city (100) measure, planned 1 for each of districts 1 and 2 in 2025-Q1, due at its end.
+  const slice = new Set([100, 1, 2]);
+  const shared = measure(1, { territoryId: 100, deadline: "2025-03-31" });
+  const plans = [plan(1, 2025, 1, 1, 1), plan(1, 2025, 1, 1, 2)];
+
+  it("counts its own territory only when it holds a share", () => {
+    // The city holds no share: two items, not three; the city's own entry counts nowhere in the slice.
+    const { items } = figures([shared], plans, [entry(1, "2025-02-01", 1, null, 100)], asOf("2025-03-31"), slice);
+    expect(items.map((item) => item.territoryId)).toEqual([1, 2]);
+    const withCity = figures([shared], [...plans, plan(1, 2025, 1, 1, 100)], [], asOf("2025-03-31"), slice);
+    expect(withCity.items.map((item) => item.territoryId).sort((a, b) => a! - b!)).toEqual([1, 2, 100]);
+  });
+
+  it("counts an overdue split measure once per share", () => {
+    // After the deadline, districts 1 and 2 are each overdue: 2, and nothing at the city.
+    const { group } = figures([shared], plans, [], asOf("2025-04-01"), slice);
+    expect(group.statusCounts.overdue).toBe(2);
+    expect(figures([shared], plans, [], asOf("2025-04-01"), new Set([100])).items).toEqual([]);
+  });
+
+  it("counts a measure whose plan is not split at its own territory, planned or not", () => {
+    const own = measure(2, { territoryId: 100 });
+    expect(figures([own], [], [], asOf("2025-04-01"), slice).items.map((item) => item.territoryId)).toEqual([100]);
+    expect(
+      figures([own], [plan(2, 2025, 1, 3, 100)], [], asOf("2025-04-01"), slice).items.map((item) => item.territoryId),
+    ).toEqual([100]);
+  });
+});
+
+describe("terms in force «as of» a date", () => {
+  // Deadline 30 June 2024, moved to 31 December on 1 October; weight 3, lowered to 1 on 1 October;
+  // removed from control on 1 September, back on control on 1 November.
+  const moved = measure(1, {
+    deadline: "2024-12-31",
+    weight: 1,
+    removedOn: null,
+    history: {
+      deadlines: [{ changedOn: "2024-10-01", previousDeadline: "2024-06-30" }],
+      weights: [{ changedOn: "2024-10-01", previousWeight: 3 }],
+      control: [
+        { changedOn: "2024-09-01", controlState: "removed" },
+        { changedOn: "2024-11-01", controlState: "on_control" },
+      ],
+    },
+  });
+
+  it("uses the deadline in force then: overdue as of August, not after the deadline moved", () => {
+    expect(termsInForce(moved, "2024-08-15")).toEqual({ deadline: "2024-06-30", weight: 3, removed: false });
+    const plans = [plan(1, 2024, 1, 10)];
+    const entries = [entry(1, "2024-03-01", 10 * 0.9)];
+    expect(figures([moved], plans, entries, asOf("2024-08-15")).items[0]!.status).toBe("overdue");
+    expect(figures([moved], plans, entries, asOf("2024-11-15")).items[0]!.status).toBe("on_track");
+  });
+
+  it("is removed from control only between the removal and the return", () => {
+    expect(termsInForce(moved, "2024-08-31").removed).toBe(false);
+    expect(termsInForce(moved, "2024-09-01").removed).toBe(true);
+    expect(termsInForce(moved, "2024-10-31").removed).toBe(true);
+    expect(termsInForce(moved, "2024-11-01").removed).toBe(false);
+  });
+
+  it("weighs a measure by the weight it had then", () => {
+    // Before 1 October: (3 × 0 + 1 × 1) / 4 = 25 %; after: (1 × 0 + 1 × 1) / 2 = 50 %.
+    const other = measure(2);
+    const plans = [plan(1, 2024, 2, 10), plan(2, 2024, 2, 10)];
+    const entries = [entry(2, "2024-05-01", 10)];
+    expect(figures([moved, other], plans, entries, asOf("2024-08-31")).group.execution).toBeCloseTo(0.25);
+    expect(figures([moved, other], plans, entries, asOf("2024-11-15")).group.execution).toBeCloseTo(0.5);
+  });
+
+  it("without a control log, is removed from its removal day on", () => {
+    const removed = measure(3, { removedOn: "2024-09-01" });
+    expect(termsInForce(removed, "2024-08-31").removed).toBe(false);
+    expect(termsInForce(removed, "2024-09-01").removed).toBe(true);
   });
 });

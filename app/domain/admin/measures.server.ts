@@ -146,13 +146,16 @@ async function saveCoExecutors(trx: Trx, measureId: number, departmentIds: numbe
 
 /**
  * Creates a measure of a road map, or changes one from the version the user started from. A new
- * deadline needs a reason; the change is recorded (measure_deadline_change) with it.
+ * deadline needs a reason; the change is recorded (measure_deadline_change) with it, and a new weight
+ * is recorded too (measure_weight_change): each takes effect `today`, so views «as of» an earlier day
+ * keep what was in force then.
  */
 export async function saveMeasure(
   db: Kysely<Database>,
   principal: Principal,
   roadMapId: number,
   input: MeasureInput,
+  today: string,
 ): Promise<number> {
   requireAdmin(principal);
   return withActor(db, principal.id, async (trx) => {
@@ -170,7 +173,7 @@ export async function saveMeasure(
     const measureId = input.measureId;
     const current = await trx
       .selectFrom("measure")
-      .select(["road_map_id", "deadline"])
+      .select(["road_map_id", "deadline", "weight"])
       .where("id", "=", measureId)
       .executeTakeFirst();
     if (current && current.road_map_id !== roadMapId) throw notFound();
@@ -187,7 +190,20 @@ export async function saveMeasure(
           measure_id: measureId,
           previous_deadline: current.deadline,
           new_deadline: input.deadline,
+          changed_on: today,
           reason,
+          changed_by: principal.id,
+        })
+        .execute();
+    }
+    if (current.weight !== values.weight) {
+      await trx
+        .insertInto("measure_weight_change")
+        .values({
+          measure_id: measureId,
+          previous_weight: current.weight,
+          new_weight: values.weight,
+          changed_on: today,
           changed_by: principal.id,
         })
         .execute();

@@ -8,7 +8,7 @@ import { cachedFigures, roadMapRevision } from "./figures-cache.server";
 import {
   departmentExecution,
   itemExecution,
-  quarterSeriesExecution,
+  programmeSeries,
   sectionExecution,
   territoryExecution,
   type ExecutionFigures,
@@ -30,7 +30,6 @@ export interface MeasureLine extends ItemRow {
   title: LocalizedText;
   department: LocalizedText;
   territory: LocalizedText | null;
-  deadline: string;
 }
 
 export interface Dashboard {
@@ -84,16 +83,12 @@ export async function roadMapDashboard(
     roadMapId,
     { kind: "dashboard", scope, filters, thresholds, focus: focus.id },
     async () => {
-      const quarters = Array.from({ length: (roadMap.endYear - roadMap.startYear + 1) * 4 }, (_, index) => ({
-        year: roadMap.startYear + Math.floor(index / 4),
-        quarter: (index % 4) + 1,
-      }));
       const [sectionRows, departmentRows, territoryRows, series, items, sections, departments, trail] =
         await Promise.all([
           cached("sections", () => sectionExecution(db, scope, asOf, thresholds)),
           cached("departments", () => departmentExecution(db, scope, asOf, thresholds)),
           cached("territories", () => territoryExecution(db, scope, asOf, thresholds, focus.id)),
-          cached("series", () => quarterSeriesExecution(db, scope, asOf, thresholds, quarters)),
+          cached("series", () => programmeSeries(db, scope, asOf, thresholds, roadMap)),
           cached("items", () => itemExecution(db, scope, asOf, thresholds)),
           sectionsOf(db, roadMapId),
           db
@@ -315,7 +310,7 @@ async function measureLinesOf(db: Kysely<Database>, items: ItemRow[]) {
       ? db
           .selectFrom("measure as m")
           .innerJoin("department as d", "d.id", "m.responsible_department_id")
-          .select(["m.id", "m.number", "m.title", "m.deadline", "d.name as department"])
+          .select(["m.id", "m.number", "m.title", "d.name as department"])
           .where("m.id", "in", ids)
           .execute()
       : [],
@@ -330,7 +325,6 @@ async function measureLinesOf(db: Kysely<Database>, items: ItemRow[]) {
       title: measure.title,
       department: measure.department,
       territory: item.territoryId === null ? null : (territories.get(item.territoryId) ?? null),
-      deadline: measure.deadline,
     };
   };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import { quarterOf } from "~/domain/periods/quarter";
-import type { AsOf, FactBasis, MeasureStatus, Thresholds } from "./execution";
+import { programmeQuarters, type AsOf, type FactBasis, type MeasureStatus, type Thresholds } from "./execution";
 
 // The figures of execution.ts computed in the database, for speed. Same rules, same names;
 // tests/integration/execution.test.ts shows that both give the same numbers.
@@ -47,6 +47,9 @@ export interface GroupExecutionRow extends ExecutionFigures {
 export interface ItemRow {
   measureId: number;
   territoryId: number | null;
+  /** The measure's deadline and weight in force on D. */
+  deadline: string;
+  weight: number;
   plan: number;
   fact: number;
   totalPlan: number;
@@ -95,7 +98,9 @@ function countedEntries(basis: FactBasis) {
 /**
  * Items of a road map with their window figures and status: the SQL twin of itemFigures().
  * `sliced` counts one item per measure and share territory (a territory slice, or a breakdown by
- * territory); otherwise one item per measure.
+ * territory): every territory holding a share of a split plan, or the measure's own territory when
+ * its plan is not split; otherwise one item per measure. Deadline, weight and control state are those
+ * in force on D (measure_term, joined by its range).
  */
 function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, sliced: boolean) {
   const territoryFilter = scope.territoryIds !== null;
@@ -117,13 +122,14 @@ function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, s
   return sql`
     ${asOf.facts === "all" ? sql`` : countedReports(scope.roadMapId, asOf.facts)}
     scoped_measure AS MATERIALIZED (
-      SELECT m.id, m.road_map_id, m.responsible_department_id, m.weight, m.deadline, m.removed_on,
+      SELECT m.id, m.road_map_id, m.responsible_department_id, mt.weight::float8 AS weight, mt.deadline, mt.removed,
              m.territory_id, m.section_id, coalesce(s.parent_id, s.id) AS top_section_id,
              -- The road map's order: sections as placed, measures by number read as numbers (2.10 after 2.9).
              ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
              (SELECT array_agg(lpad(part, 10, '0') ORDER BY n)
                 FROM unnest(regexp_split_to_array(m.number, '[.-]')) WITH ORDINALITY AS parts(part, n)) AS number_order
         FROM measure m JOIN section s ON s.id = m.section_id
+        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
         LEFT JOIN section parent ON parent.id = s.parent_id
        WHERE m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}
     ),
@@ -165,14 +171,14 @@ function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, s
         sliced
           ? sql`SELECT measure_id, territory_id FROM plan_share
                 UNION
-                SELECT measure_id, territory_id FROM fact_share
-                UNION
-                SELECT id, territory_id FROM scoped_measure WHERE TRUE ${inSlice("territory_id")}`
+                SELECT sm.id, sm.territory_id FROM scoped_measure sm
+                 WHERE NOT EXISTS (SELECT FROM measure_plan p WHERE p.measure_id = sm.id AND p.territory_id <> sm.territory_id)
+                       ${inSlice("sm.territory_id")}`
           : sql`SELECT id AS measure_id, NULL::int AS territory_id FROM scoped_measure`
       }
     ),
     item AS (
-      SELECT sm.id AS measure_id, k.territory_id, sm.weight, sm.section_id, sm.top_section_id,
+      SELECT sm.id AS measure_id, k.territory_id, sm.weight, sm.deadline, sm.section_id, sm.top_section_id,
              sm.responsible_department_id, sm.section_order, sm.number_order,
              coalesce(ps.plan, 0) AS plan,
              coalesce(ps.total_plan, 0) AS total_plan,
@@ -181,7 +187,7 @@ function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, s
              coalesce(fs.fact_to_date, 0) AS fact_to_date,
              coalesce(fs.year_fact, 0) AS year_fact,
              coalesce(fs.people_reached, 0) AS people_reached,
-             sm.removed_on IS NOT NULL AND sm.removed_on <= ${d} AS removed,
+             sm.removed,
              sm.deadline < ${d} AS past_deadline
         FROM item_key k
         JOIN scoped_measure sm ON sm.id = k.measure_id
@@ -318,6 +324,8 @@ export async function itemExecution(
   const { rows } = await sql<{
     measure_id: number;
     territory_id: number | null;
+    deadline: string;
+    weight: number;
     plan: number;
     fact: number;
     total_plan: number;
@@ -328,12 +336,15 @@ export async function itemExecution(
     status: MeasureStatus;
   }>`
     WITH ${itemsQuery(scope, asOf, thresholds, scope.territoryIds !== null)}
-    SELECT measure_id, territory_id, plan, fact, total_plan, year_plan, year_fact, people_reached, execution, status
+    SELECT measure_id, territory_id, deadline, weight, plan, fact, total_plan, year_plan, year_fact, people_reached,
+           execution, status
       FROM rated ORDER BY section_order, number_order, measure_id, territory_id
   `.execute(db);
   return rows.map((row) => ({
     measureId: row.measure_id,
     territoryId: row.territory_id,
+    deadline: row.deadline,
+    weight: row.weight,
     plan: row.plan,
     fact: row.fact,
     totalPlan: row.total_plan,
@@ -435,4 +446,18 @@ export async function quarterSeriesExecution(
       actualProgress: row && known(row) ? row.actual_progress : null,
     };
   });
+}
+
+/**
+ * A road map's series as its charts show them, on the dashboard and in meeting snapshots alike: every
+ * quarter of the programme, cumulated from its first.
+ */
+export function programmeSeries(
+  db: Kysely<Database>,
+  scope: ExecutionScope,
+  asOf: AsOf,
+  thresholds: Thresholds,
+  programme: { startYear: number; endYear: number },
+): Promise<QuarterPointRow[]> {
+  return quarterSeriesExecution(db, scope, asOf, thresholds, programmeQuarters(programme));
 }

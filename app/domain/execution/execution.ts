@@ -1,4 +1,4 @@
-import type { ReportStatus } from "~db/schema";
+import type { ControlState, ReportStatus } from "~db/schema";
 import { quarterEnd, quarterOf } from "~/domain/periods/quarter";
 
 // The reference implementation of DESIGN.md's numbers. The dashboard computes the same figures in
@@ -19,9 +19,45 @@ export interface MeasureFacts {
   id: number;
   /** Where the measure is carried out; its shares (plans, entries) lie there or below. */
   territoryId: number;
+  /** The current weight, deadline and removal; `history` says what was in force before. */
   weight: number;
   deadline: string;
   removedOn: string | null;
+  history?: MeasureHistory;
+}
+
+/** A measure's dated changes, each with the day it took effect, in the order they were made. */
+export interface MeasureHistory {
+  deadlines: Array<{ changedOn: string; previousDeadline: string }>;
+  weights: Array<{ changedOn: string; previousWeight: number }>;
+  control: Array<{ changedOn: string; controlState: ControlState }>;
+}
+
+/** What was in force for a measure on a day. */
+export interface TermsInForce {
+  deadline: string;
+  weight: number;
+  removed: boolean;
+}
+
+/**
+ * The deadline, weight and control state in force on `date`: what the first change after that day
+ * replaced, or the current value when nothing changed later. Without control changes a measure is
+ * removed from its removal day on.
+ */
+export function termsInForce(measure: MeasureFacts, date: string): TermsInForce {
+  const next = <T extends { changedOn: string }>(changes: T[] | undefined) =>
+    [...(changes ?? [])]
+      .sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0))
+      .find((change) => change.changedOn > date);
+  const deadline = next(measure.history?.deadlines);
+  const weight = next(measure.history?.weights);
+  const control = next(measure.history?.control);
+  return {
+    deadline: deadline ? deadline.previousDeadline : measure.deadline,
+    weight: weight ? weight.previousWeight : measure.weight,
+    removed: control ? control.controlState === "on_control" : measure.removedOn !== null && measure.removedOn <= date,
+  };
 }
 
 export interface PlanRow {
@@ -68,6 +104,9 @@ export interface AsOf {
 export interface ItemFigures {
   measureId: number;
   territoryId: number | null;
+  /** The measure's deadline and weight in force on D. */
+  deadline: string;
+  weight: number;
   /** Plan of the as-of window: quarters ended by D (and the current one when chosen). */
   plan: number;
   /** Fact of every entry dated in the window (on or before D). */
@@ -132,9 +171,10 @@ export function statusOf(
   asOf: AsOf,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): MeasureStatus {
-  if (measure.removedOn !== null && measure.removedOn <= asOf.date) return "removed";
+  const terms = termsInForce(measure, asOf.date);
+  if (terms.removed) return "removed";
   if (item.totalPlan > 0 && item.factToDate >= item.totalPlan) return "done";
-  if (measure.deadline < asOf.date) return "overdue";
+  if (terms.deadline < asOf.date) return "overdue";
   const execution = executionRatio(item.fact, item.plan);
   if (execution !== null && execution * 100 < thresholds.amber) return "behind";
   return "on_track";
@@ -142,9 +182,11 @@ export function statusOf(
 
 /**
  * Figures of every item. Without `territoryIds` an item is a whole measure; with them (a territory
- * slice) it is a measure's share in one territory of the slice, with that share's plan and facts.
- * Every measure is an item even with no plan or entry yet (it can still be overdue), in a slice
- * when its own territory lies in the slice.
+ * slice) it is a measure's share in one territory of the slice, with that share's plan and that
+ * territory's facts. A measure whose plan is split (held, in part or whole, by territories other than
+ * its own) has one item per territory holding a share; its own territory counts only if it holds one.
+ * A measure whose plan is not split is one item at its own territory, even with no plan or entry yet
+ * (it can still be overdue). Facts in territories that are not items do not count in a slice.
  */
 export function itemFigures(input: {
   measures: MeasureFacts[];
@@ -156,10 +198,11 @@ export function itemFigures(input: {
 }): ItemFigures[] {
   const { asOf, territoryIds } = input;
   const year = Number(asOf.date.slice(0, 4));
-  const items = new Map<string, Omit<ItemFigures, "execution" | "status">>();
+  const items = new Map<string, Omit<ItemFigures, "execution" | "status" | "deadline" | "weight">>();
+  const keyOf = (measureId: number, territoryId: number) => `${measureId}:${territoryIds ? territoryId : ""}`;
   const itemFor = (measureId: number, territoryId: number) => {
     const slicedTerritory = territoryIds ? territoryId : null;
-    const key = `${measureId}:${slicedTerritory ?? ""}`;
+    const key = keyOf(measureId, territoryId);
     let item = items.get(key);
     if (!item) {
       item = {
@@ -178,9 +221,13 @@ export function itemFigures(input: {
     return item;
   };
   const inSlice = (territoryId: number) => !territoryIds || territoryIds.has(territoryId);
+  const ownTerritory = new Map(input.measures.map((measure) => [measure.id, measure.territoryId]));
+  const split = new Set(
+    input.plans.filter((row) => row.territoryId !== ownTerritory.get(row.measureId)).map((row) => row.measureId),
+  );
 
   for (const measure of input.measures) {
-    if (inSlice(measure.territoryId)) itemFor(measure.id, measure.territoryId);
+    if (!split.has(measure.id) && inSlice(measure.territoryId)) itemFor(measure.id, measure.territoryId);
   }
 
   for (const row of input.plans) {
@@ -191,8 +238,9 @@ export function itemFigures(input: {
     if (row.year === year) item.yearPlan += row.planned;
   }
   for (const row of input.entries) {
-    if (!inSlice(row.territoryId) || row.entryDate > asOf.date || !entryCounts(row.reportStatus, asOf.facts)) continue;
-    const item = itemFor(row.measureId, row.territoryId);
+    if (row.entryDate > asOf.date || !entryCounts(row.reportStatus, asOf.facts)) continue;
+    const item = items.get(keyOf(row.measureId, row.territoryId));
+    if (!item) continue;
     item.factToDate += row.value;
     if (Number(row.entryDate.slice(0, 4)) === year) item.yearFact += row.value;
     if (asOf.from && row.entryDate < asOf.from) continue;
@@ -204,9 +252,12 @@ export function itemFigures(input: {
   return [...items.values()].flatMap((item) => {
     const measure = measures.get(item.measureId);
     if (!measure) return [];
+    const { deadline, weight } = termsInForce(measure, asOf.date);
     return [
       {
         ...item,
+        deadline,
+        weight,
         execution: executionRatio(item.fact, item.plan),
         status: statusOf(item, measure, asOf, input.thresholds),
       },
@@ -216,10 +267,11 @@ export function itemFigures(input: {
 
 /**
  * Execution of a group (section, department, territory, road map) = weighted mean of its items'
- * execution, each capped at 100 %, so over-delivery on one never hides a miss on another.
+ * execution, each capped at 100 %, so over-delivery on one never hides a miss on another. Each item
+ * weighs what its measure weighed on D, unless `weightOf` says otherwise.
  * Items removed from control count only in the status counts.
  */
-export function groupFigures(items: ItemFigures[], weightOf: (measureId: number) => number): GroupFigures {
+export function groupFigures(items: ItemFigures[], weightOf?: (measureId: number) => number): GroupFigures {
   const statusCounts: Record<MeasureStatus, number> = { done: 0, on_track: 0, behind: 0, overdue: 0, removed: 0 };
   let weighted = 0;
   let weights = 0;
@@ -234,7 +286,7 @@ export function groupFigures(items: ItemFigures[], weightOf: (measureId: number)
     totals.yearPlan += item.yearPlan;
     totals.yearFact += item.yearFact;
     totals.peopleReached += item.peopleReached;
-    const weight = weightOf(item.measureId);
+    const weight = weightOf ? weightOf(item.measureId) : item.weight;
     if (item.execution !== null) {
       weighted += weight * item.execution;
       weights += weight;
@@ -252,6 +304,14 @@ export function groupFigures(items: ItemFigures[], weightOf: (measureId: number)
     counted: items.filter((item) => item.status !== "removed" && item.execution !== null).length,
     statusCounts,
   };
+}
+
+/** Every quarter of a programme's years, first to last: what a road map's series run over. */
+export function programmeQuarters(programme: { startYear: number; endYear: number }) {
+  return Array.from({ length: (programme.endYear - programme.startYear + 1) * 4 }, (_, index) => ({
+    year: programme.startYear + Math.floor(index / 4),
+    quarter: (index % 4) + 1,
+  }));
 }
 
 export interface QuarterPoint {
@@ -285,7 +345,6 @@ export function quarterSeries(input: {
   const items = itemFigures(input).filter((item) => item.status !== "removed" && (input.keep?.(item) ?? true));
   const sliced = Boolean(input.territoryIds);
   const keyOf = (measureId: number, territoryId: number) => `${measureId}:${sliced ? territoryId : ""}`;
-  const weights = new Map(input.measures.map((m) => [m.id, m.weight]));
   const byItem = new Map(items.map((item) => [keyOf(item.measureId, item.territoryId ?? 0), item]));
   const planQ = new Map<string, number>();
   const factQ = new Map<string, number>();
@@ -307,7 +366,7 @@ export function quarterSeries(input: {
     const known = year < last.year || (year === last.year && quarter <= last.quarter);
     const sums = { quarter: [0, 0], cumulative: [0, 0], planned: [0, 0], actual: [0, 0] };
     for (const [key, item] of byItem) {
-      const weight = weights.get(item.measureId) ?? 1;
+      const { weight } = item;
       const plan = planQ.get(`${key}|${year}-${quarter}`) ?? 0;
       const fact = factQ.get(`${key}|${year}-${quarter}`) ?? 0;
       const running = cumulative.get(key) ?? { plan: 0, fact: 0 };

@@ -257,6 +257,8 @@ export async function applyRoadMapImport(
   read: ReadResult,
   choices: ImportChoices,
   expected: { revision: number; submissionKey?: string },
+  /** The day a deadline the import moves takes effect. */
+  today: string,
 ): Promise<ImportOutcome> {
   requireAdmin(principal);
   const reason = importReason(file.name);
@@ -274,7 +276,7 @@ export async function applyRoadMapImport(
       const state = await loadRoadMapState(trx, roadMapId);
       const plan = planImport(state, read, choices);
       if (plan.summary.errors > 0) throw new RefusedWrite("roadMapImport.hasErrors", { count: plan.summary.errors });
-      const outcome = await carryOut(trx, principal, state, plan, file, reason);
+      const outcome = await carryOut(trx, principal, state, plan, file, reason, today);
       if (expected.submissionKey) {
         await recordSubmissionOutcome(trx, expected.submissionKey, {
           batchId: outcome.batchId,
@@ -302,6 +304,7 @@ async function carryOut(
   plan: ImportPlan,
   file: Pick<UploadedFile, "name" | "sha256">,
   reason: LocalizedText,
+  today: string,
 ): Promise<ImportOutcome> {
   if (!changesAnything(plan)) return { batchId: null, summary: plan.summary, nothingChanged: true };
   const { id: batchId } = await trx
@@ -432,6 +435,7 @@ async function carryOut(
           measure_id: m.existing!.id,
           previous_deadline: m.existing!.deadline,
           new_deadline: m.values.deadline,
+          changed_on: today,
           reason: JSON.stringify(reason),
           changed_by: principal.id,
         })),

@@ -3,11 +3,10 @@ import type { Database } from "~db/schema";
 import { executionRatio, type AsOf, type Thresholds } from "~/domain/execution/execution";
 import {
   itemExecution,
-  quarterSeriesExecution,
+  programmeSeries,
   sectionExecution,
   type ExecutionFigures,
 } from "~/domain/execution/execution.server";
-import { quarterOf } from "~/domain/periods/quarter";
 import type { AgendaFigures, LinkFigures } from "./rules";
 
 // The figures an agenda item shows, computed by the dashboard's own functions (execution.server.ts)
@@ -24,14 +23,21 @@ function asOfOf(window: MeetingWindow): AsOf {
   return { date: window.asOf, includeCurrentQuarter: window.includeCurrentQuarter, facts: "accepted" };
 }
 
-async function thresholdsOf(db: Kysely<Database>, roadMapId: number): Promise<Thresholds> {
+async function programmeOf(
+  db: Kysely<Database>,
+  roadMapId: number,
+): Promise<{ thresholds: Thresholds; startYear: number; endYear: number }> {
   const row = await db
     .selectFrom("road_map as rm")
     .innerJoin("programme as p", "p.id", "rm.programme_id")
-    .select(["p.rag_green", "p.rag_amber"])
+    .select(["p.rag_green", "p.rag_amber", "p.start_year", "p.end_year"])
     .where("rm.id", "=", roadMapId)
     .executeTakeFirstOrThrow();
-  return { green: row.rag_green, amber: row.rag_amber };
+  return {
+    thresholds: { green: row.rag_green, amber: row.rag_amber },
+    startYear: row.start_year,
+    endYear: row.end_year,
+  };
 }
 
 async function sectionFigures(db: Kysely<Database>, sectionId: number, window: MeetingWindow): Promise<LinkFigures> {
@@ -40,19 +46,14 @@ async function sectionFigures(db: Kysely<Database>, sectionId: number, window: M
     .select(["id", "road_map_id", "number", "title"])
     .where("id", "=", sectionId)
     .executeTakeFirstOrThrow();
-  const thresholds = await thresholdsOf(db, section.road_map_id);
+  const programme = await programmeOf(db, section.road_map_id);
+  const { thresholds } = programme;
   const scope = { roadMapId: section.road_map_id, territoryIds: null, sectionIds: [section.id] };
   const asOf = asOfOf(window);
-  const year = quarterOf(window.asOf).year;
+  // The dashboard's series for the same scope and date: the same definition, the same numbers.
   const [rows, series] = await Promise.all([
     sectionExecution(db, scope, asOf, thresholds),
-    quarterSeriesExecution(
-      db,
-      scope,
-      asOf,
-      thresholds,
-      [1, 2, 3, 4].map((quarter) => ({ year, quarter })),
-    ),
+    programmeSeries(db, scope, asOf, thresholds, programme),
   ]);
   const total = rows.find((row) => row.topSectionId === null) ?? null;
   return {
@@ -74,7 +75,7 @@ async function measureFigures(db: Kysely<Database>, measureId: number, window: M
     .select(["id", "road_map_id", "section_id", "number", "title"])
     .where("id", "=", measureId)
     .executeTakeFirstOrThrow();
-  const thresholds = await thresholdsOf(db, measure.road_map_id);
+  const { thresholds } = await programmeOf(db, measure.road_map_id);
   const items = await itemExecution(
     db,
     { roadMapId: measure.road_map_id, territoryIds: null, sectionIds: [measure.section_id] },

@@ -63,7 +63,7 @@ export interface LinkFigures {
   thresholds?: Thresholds;
   /** A measure's own status as of the date. */
   status: MeasureStatus | null;
-  /** A section's quarters of the as-of year: cumulative execution and planned progress. */
+  /** A section's series over the programme's quarters, as the dashboard's chart shows them (programmeSeries). */
   series: Array<{
     year: number;
     quarter: number;

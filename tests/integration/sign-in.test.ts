@@ -130,11 +130,21 @@ describe(`sessions and sign-in on ${engineName}`, () => {
   });
 
   it("sends the user only to paths of this site after signing in or choosing a language", async () => {
-    const hostile = ["/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "/%0A/x", "/%5C%5Cx"];
+    const hostile = [
+      "/%09/evil.example",
+      "/\t/evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "/%0A/x",
+      "/%5C%5Cx",
+    ];
     for (const redirectTo of hostile) {
       const { response } = await signIn("viewer", DEMO_PASSWORD, "198.51.100.2", redirectTo);
       expect([redirectTo, response.status, response.headers.get("Location")]).toEqual([redirectTo, 302, "/"]);
-      const language = (await call(languageAction as Handler, post("/language", { locale: "ru", redirectTo }))) as Response;
+      const language = (await call(
+        languageAction as Handler,
+        post("/language", { locale: "ru", redirectTo }),
+      )) as Response;
       expect([redirectTo, language.status, language.headers.get("Location")]).toEqual([redirectTo, 302, "/"]);
     }
     const { response } = await signIn("viewer", DEMO_PASSWORD, "198.51.100.2", "/roadmaps?asOf=2024-10-31");
@@ -175,9 +185,14 @@ describe(`sessions and sign-in on ${engineName}`, () => {
     expect(count).toBeUndefined();
   });
 
-  it("delays guessing from one address across logins", async () => {
-    for (const login of ["oryntaev", "ernyiazova", "admin", "viewer", "akim.temirtau"]) {
-      const { response } = await signIn(login, "guess-guess-guess", "192.0.2.50");
+  it("delays guessing from one address across logins, more leniently: an office shares an address", async () => {
+    const logins = ["oryntaev", "ernyiazova", "admin", "viewer", "akim.temirtau"];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { response } = await signIn(
+        `${logins[attempt % 5]}${attempt < 5 ? "" : attempt}`,
+        "guess-guess",
+        "192.0.2.50",
+      );
       expect(response.status).toBe(400);
     }
     const { response } = await signIn("abdiakimuly", DEMO_PASSWORD, "192.0.2.50");
@@ -226,7 +241,9 @@ describe(`sessions and sign-in on ${engineName}`, () => {
     expect(await isSignedIn(elsewhere.cookie)).toBe(false);
 
     const admin = await signIn("admin");
-    const user = await (await database())
+    const user = await (
+      await database()
+    )
       .selectFrom("app_user")
       .select("id")
       .where("login", "=", "oryntaev")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "~/domain/auth/password-rules.server";
 import { safeRedirect } from "~/domain/auth/redirect";
-import { FREE_FAILURES, nextAttempt, waitSeconds } from "~/domain/auth/throttle";
+import { FREE_FAILURES, FREE_FAILURES_PER_ADDRESS, nextAttempt, waitSeconds } from "~/domain/auth/throttle";
 import { describeUserAgent } from "~/domain/auth/user-agent";
 
 describe("redirect targets", () => {
@@ -70,9 +70,10 @@ describe("sign-in throttling", () => {
   const at = (seconds: number) => new Date(Date.UTC(2026, 11, 2, 8, 0, seconds));
 
   it("lets five failures through, then makes each attempt wait twice as long, never more than ten minutes", () => {
-    expect([1, 2, 3, 4].map(waitSeconds)).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7, 8].map(waitSeconds)).toEqual([10, 20, 40, 80]);
+    expect([1, 2, 3, 4].map((failures) => waitSeconds(failures))).toEqual([0, 0, 0, 0]);
+    expect([5, 6, 7, 8].map((failures) => waitSeconds(failures))).toEqual([10, 20, 40, 80]);
     expect(waitSeconds(40)).toBe(600);
+    expect([19, 20, 21].map((failures) => waitSeconds(failures, FREE_FAILURES_PER_ADDRESS))).toEqual([0, 10, 20]);
   });
 
   it("refuses the sixth attempt until the wait is over, then allows it", () => {

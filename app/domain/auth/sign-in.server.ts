@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
 import { verifyPassword } from "./password.server";
-import { nextAttempt } from "./throttle";
+import { FREE_FAILURES, FREE_FAILURES_PER_ADDRESS, nextAttempt } from "./throttle";
 
 export type SignInResult =
   | { status: "signed-in"; user: { id: number; locale: Locale } }
@@ -22,10 +22,13 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInResult> {
   const login = attempt.login.trim().toLowerCase();
-  const keys = [`login:${login}`.slice(0, 300), ...(attempt.address ? [`address:${attempt.address}`] : [])];
+  const keys: Array<[string, number]> = [
+    [`login:${login}`.slice(0, 300), FREE_FAILURES],
+    ...(attempt.address ? [[`address:${attempt.address}`, FREE_FAILURES_PER_ADDRESS] as [string, number]] : []),
+  ];
   const counted: string[] = [];
-  for (const key of keys) {
-    const reserved = await countFailure(db, key, now);
+  for (const [key, free] of keys) {
+    const reserved = await countFailure(db, key, free, now);
     if (reserved !== true) {
       for (const done of counted) await takeBack(db, done);
       return { status: "throttled", retryAt: reserved.retryAt };
@@ -41,19 +44,25 @@ export async function signIn(
   if (!user || !valid || !user.is_active) return { status: "refused" };
   // The login's count starts again; the address's only loses this attempt, so that one valid account
   // does not clear the way for guessing others from the same address.
-  await db.deleteFrom("sign_in_failure").where("key", "=", keys[0]!).execute();
+  await db.deleteFrom("sign_in_failure").where("key", "=", keys[0]![0]).execute();
   for (const key of counted.slice(1)) await takeBack(db, key);
   return { status: "signed-in", user: { id: user.id, locale: user.locale } };
 }
 
-async function countFailure(db: Kysely<Database>, key: string, now: Date): Promise<true | { retryAt: Date }> {
+async function countFailure(
+  db: Kysely<Database>,
+  key: string,
+  free: number,
+  now: Date,
+): Promise<true | { retryAt: Date }> {
   for (let round = 0; round < CONTENDED_RETRIES; round++) {
     const row = await db
       .selectFrom("sign_in_failure")
       .select(["failures", "last_failed_at"])
       .where("key", "=", key)
       .executeTakeFirst();
-    const decision = nextAttempt(row && { failures: row.failures, lastFailedAt: new Date(row.last_failed_at) }, now);
+    const count = row && { failures: row.failures, lastFailedAt: new Date(row.last_failed_at) };
+    const decision = nextAttempt(count, now, free);
     if (!decision.allowed) return { retryAt: decision.retryAt };
     const written = row
       ? await db

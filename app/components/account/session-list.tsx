@@ -24,7 +24,7 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
                 <IconDeviceDesktop size={18} aria-hidden />
                 <Text fw={600}>{session.device ?? t("sessions.unknownDevice")}</Text>
                 {session.current && (
-                  <Badge color="green" variant="light">
+                  <Badge color="dark.6" variant="outline">
                     {t("sessions.thisDevice")}
                   </Badge>
                 )}

@@ -25,8 +25,8 @@ export const accountMessages = defineMessages(
       },
     },
     signIn: {
-      throttledSeconds: "Сәтсіз әрекеттер тым көп. {{n}} сек өткен соң қайталап көріңіз.",
-      throttledMinutes: "Сәтсіз әрекеттер тым көп. {{n}} мин өткен соң қайталап көріңіз.",
+      throttledSeconds: "Сәтсіз әрекеттер тым көп. {{n}}\u00a0сек өткен соң қайталап көріңіз.",
+      throttledMinutes: "Сәтсіз әрекеттер тым көп. {{n}}\u00a0мин өткен соң қайталап көріңіз.",
     },
     passwordRule: {
       personal: "Құпиясөзде пайдаланушының логині немесе аты болмауы керек",
@@ -40,7 +40,7 @@ export const accountMessages = defineMessages(
       title: "Открытые сеансы",
       intro: "Устройства, с которых вы вошли. Если сеанс вам незнаком, завершите его и смените пароль.",
       limits:
-        "Сеанс завершается, если им не пользоваться {{idle}} ч, и в любом случае через {{days}} сут. после входа.",
+        "Сеанс завершается, если им не пользоваться {{idle}}\u00a0ч, и в любом случае через {{days}}\u00a0сут. после входа.",
       device: "Устройство",
       unknownDevice: "Неизвестное устройство",
       thisDevice: "Это устройство",
@@ -58,8 +58,8 @@ export const accountMessages = defineMessages(
       },
     },
     signIn: {
-      throttledSeconds: "Слишком много неудачных попыток. Повторите через {{n}} с.",
-      throttledMinutes: "Слишком много неудачных попыток. Повторите через {{n}} мин.",
+      throttledSeconds: "Слишком много неудачных попыток. Повторите через {{n}}\u00a0с.",
+      throttledMinutes: "Слишком много неудачных попыток. Повторите через {{n}}\u00a0мин.",
     },
     passwordRule: {
       personal: "Пароль не должен содержать логин или имя пользователя",
@@ -72,7 +72,7 @@ export const accountMessages = defineMessages(
       menu: "My sessions",
       title: "Open sessions",
       intro: "The devices you are signed in on. If you do not recognise a session, end it and change your password.",
-      limits: "A session ends after {{idle}} h without use, and {{days}} days after signing in at the latest.",
+      limits: "A session ends after {{idle}}\u00a0h without use, and {{days}} days after signing in at the latest.",
       device: "Device",
       unknownDevice: "Unknown device",
       thisDevice: "This device",
@@ -90,8 +90,8 @@ export const accountMessages = defineMessages(
       },
     },
     signIn: {
-      throttledSeconds: "Too many failed attempts. Try again in {{n}} s.",
-      throttledMinutes: "Too many failed attempts. Try again in {{n}} min.",
+      throttledSeconds: "Too many failed attempts. Try again in {{n}}\u00a0s.",
+      throttledMinutes: "Too many failed attempts. Try again in {{n}}\u00a0min.",
     },
     passwordRule: {
       personal: "The password must not contain the user's login or name",

@@ -3,25 +3,32 @@ import { expect, seriousAccessibilityViolations, signIn, test } from "./fixtures
 // Sessions the user can see and end, and sign-in that slows guessing down.
 
 test("a user sees their open sessions on /account and ends the one on another device", async ({ page, browser }) => {
-  const elsewhere = await (await browser.newContext()).newPage();
-  await signIn(elsewhere, "oryntaev");
   await signIn(page, "oryntaev");
-
   await page.getByRole("button", { name: "Пайдаланушы мәзірі" }).click();
   await page.getByRole("menuitem", { name: "Менің сеанстарым" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Ашық сеанстар" })).toBeVisible();
   const sessions = page.getByTestId("session");
+  const others = sessions.filter({ hasNotText: "Осы құрылғы" });
+  // Other browser tests may have left sessions of this user open: they are ended first, one by one.
+  for (let left = await others.count(); left > 0; left--) {
+    await others.first().getByRole("button", { name: "Бұл сеансты аяқтау" }).click();
+    await expect(page.getByRole("status")).toHaveText("Сеанс аяқталды.");
+    await expect(others).toHaveCount(left - 1);
+  }
+
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, "oryntaev");
+  await page.reload();
   await expect(sessions).toHaveCount(2);
   const current = sessions.filter({ hasText: "Осы құрылғы" });
   await expect(current).toHaveCount(1);
   await expect(current).toContainText("Chrome");
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-  const other = sessions.filter({ hasNotText: "Осы құрылғы" });
-  await other.getByRole("button", { name: "Бұл сеансты аяқтау" }).click();
+  await others.getByRole("button", { name: "Бұл сеансты аяқтау" }).click();
   await expect(page.getByRole("status")).toHaveText("Сеанс аяқталды.");
-  await expect(page.getByTestId("session")).toHaveCount(1);
+  await expect(sessions).toHaveCount(1);
 
   await elsewhere.goto("/roadmaps");
   await expect(elsewhere).toHaveURL(/\/login/);
@@ -39,5 +46,7 @@ test("the sixth wrong password waits, and the sign-in page says for how long", a
   }
   await page.getByLabel("Құпиясөз").fill("wrong password 6");
   await page.getByRole("button", { name: "Кіру" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/^Сәтсіз әрекеттер тым көп\. \d+ сек өткен соң қайталап көріңіз\.$/);
+  await expect(page.getByRole("alert")).toHaveText(
+    /^Сәтсіз әрекеттер тым көп\. \d+\sсек өткен соң қайталап көріңіз\.$/,
+  );
 });

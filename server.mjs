@@ -33,7 +33,15 @@ if (vite) {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
-app.all("*", createRequestHandler({ build: vite ? loadBuild : build, mode: process.env.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({
+    build: vite ? loadBuild : build,
+    mode: process.env.NODE_ENV,
+    // Sign-in throttling counts failures per client address.
+    getLoadContext: (request) => ({ clientAddress: request.ip }),
+  }),
+);
 
 const server = app.listen(port, () => {
   console.log(`Oryndau is listening on http://localhost:${port}`);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { openDatabase, type DatabaseConnection } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
+import { assumeAppRole, prepareAppRole } from "~db/roles";
 import { seedDemoData } from "~db/seed";
 import { sql } from "kysely";
 import { todayIn } from "~/domain/periods/quarter";
@@ -13,13 +14,8 @@ const globalStore = globalThis as typeof globalThis & { __oryndauDatabase?: Prom
 export function startDatabase(): Promise<DatabaseConnection> {
   globalStore.__oryndauDatabase ??= (async () => {
     const settings = env();
-    const connection = await openDatabase({
-      databaseUrl: settings.DATABASE_URL,
-      pgliteDir: path.join(settings.DATA_DIR, "pglite"),
-      poolSize: settings.DATABASE_POOL_SIZE,
-    });
+    const connection = await openAsAppRole(settings);
     try {
-      await migrateToLatest(connection.db);
       if (settings.SEED_DEMO_DATA) await seedIfEmpty(connection);
     } catch (error) {
       await connection.close();
@@ -28,6 +24,38 @@ export function startDatabase(): Promise<DatabaseConnection> {
     return connection;
   })();
   return globalStore.__oryndauDatabase;
+}
+
+/**
+ * Migrates as the owner, then hands the app a connection that works as the least-privileged role
+ * (ADR 0008). PostgreSQL: the owner's connection closes and the pool opens with the role set at
+ * start-up. PGlite has one connection, which switches role once migrated.
+ */
+async function openAsAppRole(settings: ReturnType<typeof env>): Promise<DatabaseConnection> {
+  const role = settings.DATABASE_APP_ROLE;
+  const owner = await openDatabase({
+    databaseUrl: settings.DATABASE_MIGRATION_URL ?? settings.DATABASE_URL,
+    pgliteDir: path.join(settings.DATA_DIR, "pglite"),
+    poolSize: 1,
+  });
+  try {
+    await migrateToLatest(owner.db);
+    await prepareAppRole(owner.db, role);
+    if (owner.engine === "pglite") {
+      await assumeAppRole(owner.db, role);
+      return owner;
+    }
+  } catch (error) {
+    await owner.close();
+    throw error;
+  }
+  await owner.close();
+  return openDatabase({
+    databaseUrl: settings.DATABASE_URL,
+    pgliteDir: "",
+    poolSize: settings.DATABASE_POOL_SIZE,
+    role,
+  });
 }
 
 async function seedIfEmpty({ db }: DatabaseConnection): Promise<void> {

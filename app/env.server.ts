@@ -12,6 +12,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL")
     .optional(),
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL")
+    .optional(),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a role name of lower-case letters, digits and _")
+    .default("oryndau_app"),
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_TIME_ZONE: z
@@ -20,6 +28,12 @@ const envSchema = z.object({
     .default("Asia/Almaty"),
   SEED_DEMO_DATA: booleanFlag.default(true),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
@@ -35,6 +49,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new EnvError(`Setting ${issue.path.join(".")} is invalid: ${issue.message}`);
   }
   const env = parsed.data;
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+    throw new EnvError("Setting DATABASE_URL is missing: it is required when DATABASE_MIGRATION_URL is set");
+  }
   if (env.SESSION_SECRET) return { ...env, SESSION_SECRET: env.SESSION_SECRET };
   if (env.DATABASE_URL) {
     // Several instances share one PostgreSQL; each must sign sessions with the same secret.

@@ -22,6 +22,8 @@ export interface DatabaseConfig {
   pgliteDir: string;
   /** Connections of the PostgreSQL pool. */
   poolSize?: number;
+  /** A role every PostgreSQL connection switches to as it opens (db/roles.ts). */
+  role?: string;
   /** Called with every query run (the benchmarks replay them as raw SQL). */
   onQuery?: (query: CompiledQuery) => void;
 }
@@ -37,17 +39,18 @@ const JSONB_OID = 3802;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseConnection> {
   const log = config.onQuery ? (event: LogEvent) => config.onQuery!(event.query) : undefined;
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10, log);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10, config.role, log);
   return openPglite(config.pgliteDir, log);
 }
 
-function openPostgres(url: string, max: number, log?: (event: LogEvent) => void): DatabaseConnection {
+function openPostgres(url: string, max: number, role?: string, log?: (event: LogEvent) => void): DatabaseConnection {
   const client = postgres(url, {
     max,
     onnotice: () => {},
     // JIT compilation costs more than it saves on the dashboard's aggregates (≈ 0.8 s a query).
     // Room to sort and hash a road map's rows in memory.
-    connection: { application_name: "oryndau", jit: "off", work_mem: "32MB" },
+    // A role given here is set at connection start-up, before any statement runs.
+    connection: { application_name: "oryndau", jit: "off", work_mem: "32MB", ...(role ? { role } : {}) },
     types: {
       numeric: { to: NUMERIC, from: [NUMERIC], serialize: String, parse: Number },
       bigint: { to: INT8, from: [INT8], serialize: String, parse: Number },

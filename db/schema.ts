@@ -269,6 +269,23 @@ export interface FormSubmissionTable {
   created_at: DefaultTimestamp;
 }
 
+/** A signed-in browser; the cookie holds the token, this row only its SHA-256 (hex). */
+export interface UserSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  user_agent: string | null;
+}
+
+/** Failed sign-ins under one key («login:…» or «address:…»), forgotten a day after the last. */
+export interface SignInFailureTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+}
+
 export interface DepartmentReportTable extends Versioned {
   id: Id;
   road_map_id: number;
@@ -469,6 +486,8 @@ export interface Database {
   import_batch: ImportBatchTable;
   form_submission: FormSubmissionTable;
   uploaded_file: UploadedFileTable;
+  user_session: UserSessionTable;
+  sign_in_failure: SignInFailureTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

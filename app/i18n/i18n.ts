@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import type { Locale } from "./locales";
+import { accountMessages } from "./messages/account";
 import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
@@ -35,6 +36,7 @@ const areas = [
   quarterSheet,
   reportForms,
   scope,
+  accountMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -9,7 +9,7 @@ import { Field, NewPasswordFields } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
 import { changePasswordSchema } from "~/domain/admin/admin-schema";
 import { changeOwnPassword } from "~/domain/admin/users.server";
-import { createUserSession, requirePrincipal } from "~/domain/auth/session.server";
+import { requirePrincipal, requireUserSession } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { database } from "~/db.server";
 import { translator } from "~/i18n/i18n";
@@ -27,16 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const principal = await requirePrincipal(request);
+  const { principal, sessionId } = await requireUserSession(request);
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   if (submission.status !== "success") return invalid(submission);
   const db = await database();
-  const reply = await attemptWrite(submission, () => changeOwnPassword(db, principal, submission.value), {
+  // The new password ends every other session; this one goes on.
+  return attemptWrite(submission, () => changeOwnPassword(db, principal, submission.value, sessionId), {
     redirectTo: "/account/password?changed=1",
   });
-  // The new password ends every session opened with the old one; this one continues with a fresh cookie.
-  if (reply instanceof Response) return createUserSession(request, principal.id, "/account/password?changed=1");
-  return reply;
 }
 
 export default function ChangePasswordPage() {

@@ -14,10 +14,12 @@ import {
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Field, NewPasswordFields, SelectField } from "~/components/admin/fields";
+import { EndSessionsPanel } from "~/components/account/end-sessions-panel";
 import { ConflictAlert } from "~/components/conflict-alert";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
@@ -32,7 +34,9 @@ import {
 } from "~/domain/admin/admin-schema";
 import { listCouncils, listDepartments, listTerritories } from "~/domain/admin/directory.server";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
-import { addRole, removeRole, resetPassword, saveUser, userDetail } from "~/domain/admin/users.server";
+import { addRole, endSessionsOf, removeRole, resetPassword, saveUser, userDetail } from "~/domain/admin/users.server";
+import { sessionLimits } from "~/domain/auth/session.server";
+import { countSessions } from "~/domain/auth/sessions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { env } from "~/env.server";
 import { formatDateTime } from "~/i18n/format";
@@ -44,14 +48,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, locale } = await requireAdminRequest(request);
   const { user, assignments } = await userDetail(db, idParam(params, "userId"));
-  const [departments, councils, territories] = await Promise.all([
+  const [departments, councils, territories, openSessions] = await Promise.all([
     listDepartments(db),
     listCouncils(db),
     listTerritories(db),
+    countSessions(db, user.id, sessionLimits()),
   ]);
   const label = (value: Parameters<typeof pickText>[0]) => pickText(value, locale)?.text ?? "";
   return {
     timeZone: env().APP_TIME_ZONE,
+    openSessions,
     user: {
       id: user.id,
       login: user.login,
@@ -107,6 +113,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         redirectTo: `${back}?reset=1`,
       });
     }
+    case "end-sessions":
+      return redirect(`${back}?ended=${await endSessionsOf(db, principal, userId)}`);
     default:
       throw new Response("Unknown intent", { status: 400 });
   }
@@ -157,6 +165,7 @@ export default function UserPage() {
           <ResetForm key={user.version} version={user.version} lastResult={resultFor("reset-password")} />
         </Paper>
       </SimpleGrid>
+      <EndSessionsPanel openSessions={data.openSessions} />
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           {t("admin.user.roles")}

@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconChevronDown,
   IconFileCheck,
+  IconDevices,
   IconKey,
   IconLogout,
   IconMap2,
@@ -101,6 +102,9 @@ export default function AppLayout() {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item component={RemixNavLink} to="/account" end leftSection={<IconDevices size={16} />}>
+                  {t("sessions.menu")}
+                </Menu.Item>
                 <Menu.Item component={RemixNavLink} to="/account/password" leftSection={<IconKey size={16} />}>
                   {t("account.menu")}
                 </Menu.Item>
@@ -132,6 +136,17 @@ export default function AppLayout() {
           <Text size="xs" c="dimmed">
             {user.roles.map((role) => t(`roles.${role}`)).join(", ")}
           </Text>
+          <Button
+            component={RemixNavLink}
+            to="/account"
+            end
+            variant="subtle"
+            size="xs"
+            leftSection={<IconDevices size={14} />}
+            onClick={close}
+          >
+            {t("sessions.menu")}
+          </Button>
           <Button
             component={RemixNavLink}
             to="/account/password"

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getPrincipal, safeRedirect } from "~/domain/auth/session.server";
+import { safeRedirect } from "~/domain/auth/redirect";
+import { getPrincipal } from "~/domain/auth/session.server";
 import { saveUserLocale } from "~/domain/auth/users.server";
 import { localeCookie } from "~/i18n/locale.server";
 import { LOCALES } from "~/i18n/locales";

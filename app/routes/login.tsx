@@ -9,7 +9,12 @@ import { FormErrors, useErrorText } from "~/components/field-error";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Logo } from "~/components/logo";
 import { loginSchema } from "~/domain/auth/login-schema";
-import { createUserSession, getPrincipal, safeRedirect, verifyLogin } from "~/domain/auth/session.server";
+import { clientAddress } from "~/domain/auth/client-address.server";
+import { safeRedirect } from "~/domain/auth/redirect";
+import { createUserSession, getPrincipal } from "~/domain/auth/session.server";
+import { signIn } from "~/domain/auth/sign-in.server";
+import { encodeMessage } from "~/domain/editing/messages";
+import { database } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { localeCookie, localeOf } from "~/i18n/locale.server";
 
@@ -20,21 +25,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: translator(await localeOf(request))("login.title") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: loginSchema });
   if (submission.status !== "success") {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const user = await verifyLogin(submission.value.login, submission.value.password);
-  if (!user) {
+  const { login, password, redirectTo } = submission.value;
+  const result = await signIn(await database(), { login, password, address: clientAddress(context) });
+  if (result.status === "throttled") {
+    const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
+    const message =
+      seconds < 120
+        ? encodeMessage("signIn.throttledSeconds", { n: seconds })
+        : encodeMessage("signIn.throttledMinutes", { n: Math.ceil(seconds / 60) });
+    return Response.json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
+  }
+  if (result.status === "refused") {
     return Response.json(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), {
       status: 400,
     });
   }
-  const response = await createUserSession(request, user.id, safeRedirect(submission.value.redirectTo));
+  const response = await createUserSession(request, result.user.id, safeRedirect(redirectTo));
   // A user who never chose a language on this device gets the one they chose before.
   if (!(await localeCookie.parse(request.headers.get("Cookie")))) {
-    response.headers.append("Set-Cookie", await localeCookie.serialize(user.locale));
+    response.headers.append("Set-Cookie", await localeCookie.serialize(result.user.locale));
   }
   return response;
 }

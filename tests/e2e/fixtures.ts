@@ -77,8 +77,8 @@ export const test = base.extend<{ failOnPageErrors: void }>({
           );
         });
         page.on("console", (message) => {
-          // A refused request (403, 404, 409, 422) is an answer the test expects, not an error.
-          if (message.type() === "error" && !/status of (400|403|404|409|422)\b/.test(message.text())) {
+          // A refused request (403, 404, 409, 422, 429) is an answer the test expects, not an error.
+          if (message.type() === "error" && !/status of (400|403|404|409|422|429)\b/.test(message.text())) {
             errors.push(`${page.url()}: ${message.text()}`);
           }
         });

@@ -630,6 +630,7 @@ describe(`administration on ${engineName}`, () => {
       .where("table_name", "=", "app_user")
       .where("row_id", "=", userId)
       .where("action", "=", "update")
+      .orderBy("id")
       .execute();
     expect(audit.map((a) => a.actor_id)).toEqual([userId, admin.id]);
     expect(audit.every((a) => !("password_hash" in (a.after ?? {})))).toBe(true);

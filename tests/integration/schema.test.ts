@@ -275,6 +275,8 @@ const columns = {
   ],
   form_submission: ["key", "user_id", "outcome", "created_at"],
   uploaded_file: ["id", "purpose", "file_name", "content", "sha256", "uploaded_by", "created_at"],
+  user_session: ["id", "token_hash", "user_id", "created_at", "last_seen_at", "user_agent"],
+  sign_in_failure: ["key", "failures", "last_failed_at"],
   audit_log: [
     "id",
     "occurred_at",

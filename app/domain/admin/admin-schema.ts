@@ -9,7 +9,7 @@ import { PROGRAMME_STATUSES } from "./programme-status";
 
 export const TITLE_MAX = 1000;
 export const TEXT_MAX = 4000;
-export const PASSWORD_MIN = 8;
+export const PASSWORD_MIN = 10;
 
 export const MEASURE_UNITS = [
   "event",

@@ -3,6 +3,8 @@ import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { hashPassword, verifyPassword } from "~/domain/auth/password.server";
+import { passwordProblem } from "~/domain/auth/password-rules.server";
+import { endUserSessions } from "~/domain/auth/sessions.server";
 import { requireAdmin } from "~/domain/auth/permissions.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
@@ -49,6 +51,7 @@ export async function userDetail(db: Kysely<Database>, userId: number) {
 
 export async function createUser(db: Kysely<Database>, principal: Principal, input: CreateUserInput): Promise<number> {
   requireAdmin(principal);
+  refuseWeakPassword(input.password, { login: input.login, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   return withActor(db, principal.id, async (trx) => {
     const taken = await trx.selectFrom("app_user").select("id").where("login", "=", input.login).executeTakeFirst();
@@ -77,6 +80,7 @@ export async function saveUser(db: Kysely<Database>, principal: Principal, userI
       .set({ display_name: input.displayName, locale: input.locale, is_active: input.isActive })
       .where("id", "=", userId)
       .execute();
+    if (!input.isActive) await endUserSessions(trx, userId);
   });
 }
 
@@ -132,7 +136,17 @@ export async function removeRole(
   });
 }
 
-/** An administrator sets a new password; the user's open sessions end (their stamp follows the hash). */
+/** A new password must meet the rules; the reason, translated, goes to the password field. */
+function refuseWeakPassword(password: string, user: { login: string; displayName: string }) {
+  const problem = passwordProblem(password, user);
+  if (problem) throw new RefusedWrite(problem, {}, "password");
+}
+
+async function refuseCurrentPassword(passwordHash: string, password: string) {
+  if (await verifyPassword(passwordHash, password)) throw new RefusedWrite("passwordRule.current", {}, "password");
+}
+
+/** An administrator sets a new password; every open session of the user ends. */
 export async function resetPassword(
   db: Kysely<Database>,
   principal: Principal,
@@ -140,6 +154,14 @@ export async function resetPassword(
   input: ResetPasswordInput,
 ) {
   requireAdmin(principal);
+  const user = await db
+    .selectFrom("app_user")
+    .select(["login", "display_name", "password_hash"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (!user) throw notFound();
+  refuseWeakPassword(input.password, { login: user.login, displayName: user.display_name });
+  await refuseCurrentPassword(user.password_hash, input.password);
   const passwordHash = await hashPassword(input.password);
   await withActor(db, principal.id, async (trx) => {
     await claimVersion(trx, "app_user", userId, input.version);
@@ -148,11 +170,20 @@ export async function resetPassword(
       .set({ password_hash: passwordHash, password_changed_at: sql<Date>`now()` })
       .where("id", "=", userId)
       .execute();
+    await endUserSessions(trx, userId);
   });
 }
 
-/** Every user changes their own password, knowing the current one; their other sessions end. */
-export async function changeOwnPassword(db: Kysely<Database>, principal: Principal, input: ChangePasswordInput) {
+/**
+ * Every user changes their own password, knowing the current one; their other sessions end, the one
+ * they changed it in (`keepSessionId`) goes on.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  principal: Principal,
+  input: ChangePasswordInput,
+  keepSessionId?: number,
+) {
   const user = await db
     .selectFrom("app_user")
     .select("password_hash")
@@ -162,12 +193,21 @@ export async function changeOwnPassword(db: Kysely<Database>, principal: Princip
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new RefusedWrite("admin.validation.wrongPassword", {}, "currentPassword");
   }
+  refuseWeakPassword(input.password, { login: principal.login, displayName: principal.displayName });
+  await refuseCurrentPassword(user.password_hash, input.password);
   const passwordHash = await hashPassword(input.password);
-  await withActor(db, principal.id, (trx) =>
-    trx
+  await withActor(db, principal.id, async (trx) => {
+    await trx
       .updateTable("app_user")
       .set({ password_hash: passwordHash, password_changed_at: sql<Date>`now()` })
       .where("id", "=", principal.id)
-      .execute(),
-  );
+      .execute();
+    await endUserSessions(trx, principal.id, keepSessionId);
+  });
+}
+
+/** An administrator signs a user out everywhere (a lost laptop, a departed officer). */
+export async function endSessionsOf(db: Kysely<Database>, principal: Principal, userId: number): Promise<number> {
+  requireAdmin(principal);
+  return endUserSessions(db, userId);
 }

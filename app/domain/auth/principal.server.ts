@@ -3,13 +3,10 @@ import type { Database } from "~db/schema";
 import type { Assignment, Principal } from "./access";
 
 /** A user with their role assignments, or null when they do not exist or are deactivated. */
-export async function loadPrincipal(
-  db: Kysely<Database>,
-  userId: number,
-): Promise<(Principal & { passwordHash: string }) | null> {
+export async function loadPrincipal(db: Kysely<Database>, userId: number): Promise<Principal | null> {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "login", "display_name", "locale", "password_hash", "is_active"])
+    .select(["id", "login", "display_name", "locale", "is_active"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user || !user.is_active) return null;
@@ -25,7 +22,6 @@ export async function loadPrincipal(
     login: user.login,
     displayName: user.display_name,
     locale: user.locale,
-    passwordHash: user.password_hash,
     assignments: assignments.map((row): Assignment => ({
       role: row.role,
       departmentId: row.department_id,

@@ -1,99 +1,71 @@
-import { createHash } from "node:crypto";
-import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import type { Locale } from "~/i18n/locales";
 import type { Principal } from "./access";
 import { loadPrincipal } from "./principal.server";
-import { verifyPassword } from "./password.server";
+import { endSessionByToken, findSession, openSession, type SessionLimits } from "./sessions.server";
 
-const SESSION_HOURS = 12;
-
-// Sessions live in a signed cookie: the web tier keeps no state, so instances can be added freely.
-const storages = new Map<boolean, SessionStorage>();
-function sessionStorage(secure: boolean): SessionStorage {
-  let storage = storages.get(secure);
-  if (!storage) {
-    storage = createCookieSessionStorage({
-      cookie: {
-        name: "__session",
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure,
-        secrets: [env().SESSION_SECRET],
-        maxAge: SESSION_HOURS * 60 * 60,
-      },
+// The cookie carries only a random token; the session itself is a row the server can end (ADR 0009).
+const cookies = new Map<boolean, Cookie>();
+function sessionCookie(request: Request): Cookie {
+  const secure = new URL(request.url).protocol === "https:";
+  let cookie = cookies.get(secure);
+  if (!cookie) {
+    cookie = createCookie("__session", {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure,
+      secrets: [env().SESSION_SECRET],
+      maxAge: Math.round(env().SESSION_MAX_DAYS * 24 * 60 * 60),
     });
-    storages.set(secure, storage);
+    cookies.set(secure, cookie);
   }
-  return storage;
+  return cookie;
 }
 
-function storageFor(request: Request): SessionStorage {
-  return sessionStorage(new URL(request.url).protocol === "https:");
+export function sessionLimits(): SessionLimits {
+  return { idleHours: env().SESSION_IDLE_HOURS, maxDays: env().SESSION_MAX_DAYS };
 }
 
-/** Changes whenever the password does, so that resetting a password ends the sessions opened with the old one. */
-function passwordStamp(passwordHash: string): string {
-  return createHash("sha256").update(passwordHash).digest("base64url").slice(0, 16);
-}
-
-export async function verifyLogin(login: string, password: string): Promise<{ id: number; locale: Locale } | null> {
-  const db = await database();
-  const user = await db
-    .selectFrom("app_user")
-    .select(["id", "password_hash", "is_active", "locale"])
-    .where("login", "=", login.trim().toLowerCase())
-    .executeTakeFirst();
-  const valid = await verifyPassword(user?.password_hash ?? null, password);
-  return user && valid && user.is_active ? { id: user.id, locale: user.locale } : null;
+async function tokenOf(request: Request): Promise<unknown> {
+  return sessionCookie(request).parse(request.headers.get("Cookie"));
 }
 
 export async function createUserSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
-  const db = await database();
-  const { password_hash } = await db
-    .selectFrom("app_user")
-    .select("password_hash")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  const storage = storageFor(request);
-  const session = await storage.getSession(request.headers.get("Cookie"));
-  session.set("userId", userId);
-  session.set("stamp", passwordStamp(password_hash));
-  return redirect(redirectTo, { headers: { "Set-Cookie": await storage.commitSession(session) } });
+  const token = await openSession(await database(), userId, request.headers.get("User-Agent"), sessionLimits());
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie(request).serialize(token) } });
 }
 
 export async function destroyUserSession(request: Request): Promise<Response> {
-  const storage = storageFor(request);
-  const session = await storage.getSession(request.headers.get("Cookie"));
-  return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(session) } });
+  await endSessionByToken(await database(), await tokenOf(request));
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionCookie(request).serialize("", { maxAge: 0 }) },
+  });
 }
 
-/** The signed-in user, or null. Deactivated users and sessions from before a password change are signed out. */
+/** The signed-in user and their session, or null: no live session, or the user was deactivated. */
+export async function getUserSession(request: Request): Promise<{ principal: Principal; sessionId: number } | null> {
+  const db = await database();
+  const session = await findSession(db, await tokenOf(request), sessionLimits());
+  if (!session) return null;
+  const principal = await loadPrincipal(db, session.userId);
+  return principal ? { principal, sessionId: session.id } : null;
+}
+
 export async function getPrincipal(request: Request): Promise<Principal | null> {
-  const session = await storageFor(request).getSession(request.headers.get("Cookie"));
-  const userId = session.get("userId");
-  if (typeof userId !== "number") return null;
-  const loaded = await loadPrincipal(await database(), userId);
-  if (!loaded || session.get("stamp") !== passwordStamp(loaded.passwordHash)) return null;
-  const { passwordHash: _hash, ...principal } = loaded;
-  return principal;
+  return (await getUserSession(request))?.principal ?? null;
 }
 
 /** Every page but sign-in starts here: no user, no data. */
-export async function requirePrincipal(request: Request): Promise<Principal> {
-  const principal = await getPrincipal(request);
-  if (principal) return principal;
+export async function requireUserSession(request: Request): Promise<{ principal: Principal; sessionId: number }> {
+  const session = await getUserSession(request);
+  if (session) return session;
   const url = new URL(request.url);
   const redirectTo = `${url.pathname}${url.search}`;
   throw redirect(redirectTo === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo })}`);
 }
 
-/** Only paths of this site: an open redirect after sign-in would hand a user to anyone's page. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
+export async function requirePrincipal(request: Request): Promise<Principal> {
+  return (await requireUserSession(request)).principal;
 }

@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from "node:crypto";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "~db/schema";
+
+/** How long a session lasts: since it was last used, and at most since it was opened. */
+export interface SessionLimits {
+  idleHours: number;
+  maxDays: number;
+}
+
+/** A session's last use is written at most this often, so that reading pages does not write on every request. */
+const TOUCH_AFTER_SECONDS = 60;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function live(limits: SessionLimits) {
+  return sql<boolean>`last_seen_at > now() - ${limits.idleHours}::float8 * interval '1 hour'
+    AND created_at > now() - ${limits.maxDays}::float8 * interval '1 day'`;
+}
+
+/** Opens a session and returns its token, which only the cookie keeps. Sessions past their time go. */
+export async function openSession(
+  db: Db,
+  userId: number,
+  userAgent: string | null,
+  limits: SessionLimits,
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db
+    .deleteFrom("user_session")
+    .where(sql<boolean>`NOT (${live(limits)})`)
+    .execute();
+  await db
+    .insertInto("user_session")
+    .values({ token_hash: hashToken(token), user_id: userId, user_agent: userAgent?.slice(0, 300) || null })
+    .execute();
+  return token;
+}
+
+/** The live session a token opens, or null; its last use is brought up to date when a minute old. */
+export async function findSession(
+  db: Db,
+  token: unknown,
+  limits: SessionLimits,
+): Promise<{ id: number; userId: number } | null> {
+  if (typeof token !== "string" || !TOKEN.test(token)) return null;
+  const session = await db
+    .selectFrom("user_session")
+    .select([
+      "id",
+      "user_id",
+      sql<boolean>`last_seen_at < now() - ${TOUCH_AFTER_SECONDS}::float8 * interval '1 second'`.as("stale"),
+    ])
+    .where("token_hash", "=", hashToken(token))
+    .where(live(limits))
+    .executeTakeFirst();
+  if (!session) return null;
+  if (session.stale) {
+    await db
+      .updateTable("user_session")
+      .set({ last_seen_at: sql`now()` })
+      .where("id", "=", session.id)
+      .execute();
+  }
+  return { id: session.id, userId: session.user_id };
+}
+
+export async function endSessionByToken(db: Db, token: unknown): Promise<void> {
+  if (typeof token !== "string" || !TOKEN.test(token)) return;
+  await db.deleteFrom("user_session").where("token_hash", "=", hashToken(token)).execute();
+}
+
+/** Ends one of a user's own sessions; false when it is not theirs or already over. */
+export async function endOwnSession(db: Db, userId: number, sessionId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("user_session")
+    .where("id", "=", sessionId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Ends every session of a user, or every one but `except` (the one that changed the password). */
+export async function endUserSessions(db: Db, userId: number, except?: number): Promise<number> {
+  let query = db.deleteFrom("user_session").where("user_id", "=", userId);
+  if (except !== undefined) query = query.where("id", "<>", except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function listSessions(db: Db, userId: number, limits: SessionLimits) {
+  return db
+    .selectFrom("user_session")
+    .select(["id", "created_at", "last_seen_at", "user_agent"])
+    .where("user_id", "=", userId)
+    .where(live(limits))
+    .orderBy("last_seen_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+export async function countSessions(db: Db, userId: number, limits: SessionLimits): Promise<number> {
+  const { count } = await db
+    .selectFrom("user_session")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("user_id", "=", userId)
+    .where(live(limits))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

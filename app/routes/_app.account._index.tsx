@@ -1,0 +1,83 @@
+import { Alert, Anchor, Stack, Text, Title } from "@mantine/core";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IconCheck, IconInfoCircle } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { SessionList } from "~/components/account/session-list";
+import { destroyUserSession, requireUserSession, sessionLimits } from "~/domain/auth/session.server";
+import { endOwnSession, listSessions } from "~/domain/auth/sessions.server";
+import { describeUserAgent } from "~/domain/auth/user-agent";
+import { database } from "~/db.server";
+import { env } from "~/env.server";
+import { formatDateTime } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { principal, sessionId } = await requireUserSession(request);
+  const locale = await localeOf(request);
+  const limits = sessionLimits();
+  const sessions = await listSessions(await database(), principal.id, limits);
+  const when = (moment: Date) => formatDateTime(locale, moment, env().APP_TIME_ZONE);
+  const notice = new URL(request.url).searchParams.get("notice");
+  return {
+    pageTitle: translator(locale)("sessions.title"),
+    limits,
+    notice: notice === "ended" || notice === "gone" ? notice : null,
+    sessions: sessions.map((session) => {
+      const { browser, system } = describeUserAgent(session.user_agent);
+      return {
+        id: session.id,
+        device: [browser, system].filter(Boolean).join(" · ") || null,
+        opened: when(session.created_at),
+        lastSeen: when(session.last_seen_at),
+        current: session.id === sessionId,
+      };
+    }),
+  };
+}
+
+const endSessionSchema = z.object({ intent: z.literal("end-session"), sessionId: z.coerce.number().int().positive() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { principal, sessionId } = await requireUserSession(request);
+  const parsed = endSessionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  // Ending the session one is using is signing out.
+  if (parsed.data.sessionId === sessionId) return destroyUserSession(request);
+  const ended = await endOwnSession(await database(), principal.id, parsed.data.sessionId);
+  return redirect(`/account?notice=${ended ? "ended" : "gone"}`);
+}
+
+export default function AccountPage() {
+  const { sessions, limits, notice } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" maw={760} mx="auto">
+      <Title order={1} size="h3">
+        {t("sessions.title")}
+      </Title>
+      {notice && (
+        <Alert
+          color={notice === "ended" ? "green" : "gray"}
+          icon={notice === "ended" ? <IconCheck /> : <IconInfoCircle />}
+          role="status"
+        >
+          {t(notice === "ended" ? "sessions.ended" : "sessions.gone")}
+        </Alert>
+      )}
+      <Text size="sm">{t("sessions.intro")}</Text>
+      <Text size="sm" c="dimmed">
+        {t("sessions.limits", { idle: limits.idleHours, days: limits.maxDays })}
+      </Text>
+      <SessionList sessions={sessions} />
+      <Anchor component={Link} to="/account/password" size="sm">
+        {t("account.menu")} →
+      </Anchor>
+    </Stack>
+  );
+}

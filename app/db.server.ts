@@ -17,6 +17,11 @@ export function startDatabase(): Promise<DatabaseConnection> {
       databaseUrl: settings.DATABASE_URL,
       pgliteDir: path.join(settings.DATA_DIR, "pglite"),
       poolSize: settings.DATABASE_POOL_SIZE,
+      timeouts: {
+        connectMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
     });
     try {
       await migrateToLatest(connection.db);

@@ -14,6 +14,7 @@ import { roadMapImport } from "./messages/road-map-import";
 import { roadMapSheet } from "./messages/road-map-sheet";
 import { upload } from "./messages/upload";
 import { quarterSheet } from "./messages/quarter-sheet";
+import { serverErrors } from "./messages/server-errors";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -31,6 +32,7 @@ const areas = [
   roadMapImport,
   exportMessages,
   quarterSheet,
+  serverErrors,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -27,6 +27,7 @@ import {
   type ReadQuarterSheet,
   type SheetColumnName,
 } from "./quarter-sheet";
+import { idSchema } from "~/domain/ids";
 
 type Trx = Transaction<Database>;
 
@@ -480,8 +481,8 @@ export async function saveQuarterSheet(
 }
 
 const scopeQuery = z.object({
-  roadMapId: z.coerce.number().int().positive(),
-  departmentId: z.coerce.number().int().positive(),
+  roadMapId: idSchema,
+  departmentId: idSchema,
   quarter: z.string(),
 });
 

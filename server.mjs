@@ -59,6 +59,8 @@ function supervise(count) {
 }
 
 async function serve() {
+  // A driver's promise rejected with no one to catch it must not take every request down with it.
+  process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
   const vite = dev
     ? await import("vite").then((module) => module.createServer({ server: { middlewareMode: true } }))
     : undefined;

@@ -72,6 +72,9 @@ function openPostgres(
     max,
     onnotice: () => {},
     connect_timeout: timeouts.connectMs / 1000,
+    // postgres.js waits up to 20 s between reconnects after repeated failures; a server that is back
+    // must be used within a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     connection: {
       application_name: "oryndau",
       // JIT compilation costs more than it saves on the dashboard's aggregates (≈ 0.8 s a query).

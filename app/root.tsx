@@ -1,3 +1,4 @@
+import "./zod-config";
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "./styles/app.css";

@@ -65,9 +65,6 @@ export const test = base.extend<{ failOnPageErrors: void }>({
         // browser refuses under it, fails the test.
         void page.addInitScript(() => {
           document.addEventListener("securitypolicyviolation", (event) => {
-            // zod 4 probes whether `new Function` is allowed (try/catch, then parses without it): the
-            // refused probe is the policy working, not a broken page. Every other violation counts.
-            if (event.blockedURI === "eval") return;
             console.error(
               `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} from ${event.sourceFile || "?"}:${event.lineNumber}`,
             );

@@ -6,6 +6,7 @@
 // within 5 s, answered every request within its request timeout, and kept every acknowledged write.
 // Then the cluster: a worker killed with SIGKILL is replaced, and SIGTERM with a request in flight
 // stops the app within 10 s. Prints a table, exits 1 on any failed check, and always cleans up.
+// FAULT_DEBUG=1 also prints every request (start relative to the stop, ms, status) and the app's output.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -1,56 +1,142 @@
-// The HTTP server: static files, then every other request to Remix. Settings are checked, the
-// database migrated and (when empty) seeded before it listens; SIGTERM closes the database cleanly.
+// The HTTP server: static files, then every other request through the app's checks (app/http/) to
+// Remix. Settings are checked, the database migrated and (when empty) seeded before it listens.
+// With PostgreSQL it runs one worker per core under Node's cluster and restarts a worker that dies;
+// the embedded PGlite belongs to one process, so it runs one. SIGTERM drains requests, closes the
+// database and exits within 10 s.
+import cluster from "node:cluster";
+import os from "node:os";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
+// The adapter's own request and response conversion (exported by its dist/server.js, not its index).
+import remixExpress from "@remix-run/express/dist/server.js";
+import { createRequestHandler } from "@remix-run/node";
 
+const { createRemixRequest, sendRemixResponse } = remixExpress;
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 
-const vite = dev
-  ? await import("vite").then((module) => module.createServer({ server: { middlewareMode: true } }))
-  : undefined;
-const loadBuild = () => (vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js"));
+const STOP_WITHIN_MS = 10_000;
+const DRAIN_MS = 5_000;
+const RESTART_DELAY_MS = 1_000;
 
-const build = await loadBuild();
-let port;
-try {
-  ({ port } = await build.entry.module.prepare());
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-}
+const workerCount =
+  !dev && process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY) || os.availableParallelism() : 1;
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", "loopback, linklocal, uniquelocal");
-app.use(compression());
-// Browsers ask for /favicon.ico whatever the page declares.
-app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
-if (vite) {
-  app.use(vite.middlewares);
-} else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-}
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite ? loadBuild : build,
-    mode: process.env.NODE_ENV,
-    // Sign-in throttling counts failures per client address.
-    getLoadContext: (request) => ({ clientAddress: request.ip }),
-  }),
-);
+if (cluster.isPrimary && workerCount > 1) supervise(workerCount);
+else await serve();
 
-const server = app.listen(port, () => {
-  console.log(`Oryndau is listening on http://localhost:${port}`);
-});
-
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => {
-    server.close();
-    // PGlite keeps Node alive until it is closed.
-    build.entry.module.shutdown().finally(() => process.exit(0));
+function supervise(count) {
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.once("listening", () => (worker.listened = true));
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A worker that never listened stopped on a bad setting or an unreachable database at start:
+    // starting it again would only repeat that.
+    if (!worker.listened && code !== 0) {
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
+      process.exitCode = code ?? 1;
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
+    setTimeout(fork, RESTART_DELAY_MS);
   });
+  for (let index = 0; index < count; index++) fork();
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      setTimeout(() => process.exit(1), STOP_WITHIN_MS).unref();
+    });
+  }
+}
+
+async function serve() {
+  // A driver's promise rejected with no one to catch it must not take every request down with it.
+  process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
+  const vite = dev
+    ? await import("vite").then((module) => module.createServer({ server: { middlewareMode: true } }))
+    : undefined;
+  const loadBuild = () => (vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js"));
+
+  const build = await loadBuild();
+  let settings;
+  try {
+    settings = await build.entry.module.prepare();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const app = express();
+  app.disable("x-powered-by");
+  // X-Forwarded-Proto (https) and -For are believed only from a proxy the operator says is there.
+  app.set("trust proxy", settings.trustProxy ? "loopback, linklocal, uniquelocal" : false);
+  app.use((_request, response, next) => {
+    // While stopping, each connection closes after its answer instead of waiting for another request.
+    if (stopping) response.set("Connection", "close");
+    next();
+  });
+  app.use(compression());
+  const staticHeaders = (response) => {
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("X-Frame-Options", "DENY");
+  };
+  // Browsers ask for /favicon.ico whatever the page declares.
+  app.get("/favicon.ico", (_request, response) => {
+    staticHeaders(response);
+    response.redirect(301, "/favicon.svg");
+  });
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use(
+      "/assets",
+      express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }),
+    );
+    app.use(express.static("build/client", { maxAge: "1h", setHeaders: staticHeaders }));
+  }
+  const remix = createRequestHandler(vite ? loadBuild : build, process.env.NODE_ENV);
+  app.all("*", async (request, response, next) => {
+    try {
+      const current = vite ? await loadBuild() : build;
+      const answer = await current.entry.module.handle(createRemixRequest(request, response), remix, {
+        // Sign-in throttling counts failures per client address.
+        clientAddress: request.ip,
+      });
+      await sendRemixResponse(response, answer);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const server = app.listen(settings.port, () => {
+    if (cluster.isPrimary || cluster.worker?.id === 1)
+      console.log(`Oryndau is listening on http://localhost:${settings.port}`);
+  });
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), STOP_WITHIN_MS - 500).unref();
+    const drained = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    let drainTimer;
+    const drainDeadline = new Promise((resolve) => (drainTimer = setTimeout(resolve, DRAIN_MS)));
+    await Promise.race([drained, drainDeadline]);
+    clearTimeout(drainTimer);
+    server.closeAllConnections();
+    // PGlite keeps Node alive until it is closed; the PostgreSQL pool is closed with a deadline.
+    await build.entry.module.shutdown().catch((error) => console.error(error));
+    process.exit(0);
+  };
+  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, stop);
 }

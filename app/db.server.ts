@@ -37,6 +37,7 @@ async function openAsAppRole(settings: ReturnType<typeof env>): Promise<Database
     databaseUrl: settings.DATABASE_MIGRATION_URL ?? settings.DATABASE_URL,
     pgliteDir: path.join(settings.DATA_DIR, "pglite"),
     poolSize: 1,
+    timeouts: timeoutsOf(settings),
   });
   try {
     await migrateToLatest(owner.db);
@@ -54,8 +55,17 @@ async function openAsAppRole(settings: ReturnType<typeof env>): Promise<Database
     databaseUrl: settings.DATABASE_URL,
     pgliteDir: "",
     poolSize: settings.DATABASE_POOL_SIZE,
+    timeouts: timeoutsOf(settings),
     role,
   });
+}
+
+function timeoutsOf(settings: ReturnType<typeof env>) {
+  return {
+    connectMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
 }
 
 async function seedIfEmpty({ db }: DatabaseConnection): Promise<void> {

@@ -1,28 +1,36 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Transform } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, startDatabase } from "./db.server";
 import { loadEnv } from "./env.server";
+import { noteServerError } from "./http/handle.server";
+import { NonceContext } from "./http/nonce";
 
 export const streamTimeout = 5_000;
 
 /** Called by server.mjs before it listens: settings are checked, the schema migrated, demo data seeded. */
-export async function prepare(): Promise<{ port: number }> {
+export async function prepare(): Promise<{ port: number; trustProxy: boolean }> {
   const settings = loadEnv();
   await startDatabase();
-  return { port: settings.PORT };
+  return { port: settings.PORT, trustProxy: settings.TRUST_PROXY };
 }
 
 export { closeDatabase as shutdown };
+export { handle } from "./http/handle.server";
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) noteServerError(error);
+};
 
 // A page is a function of its URL and its loaders' data: the same data renders the same HTML. Pages
 // whose data has not changed (a dashboard viewed again, between two writes) are served from here
 // instead of being rendered again. The key holds the data itself, so a page is never older than it.
 const MAX_PAGES = 300;
-const renderedPages = new Map<string, string>();
+// Each page is kept with the CSP nonce it was rendered with; served again, it carries the new one.
+const renderedPages = new Map<string, { html: string; nonce: string }>();
 
 function pageKey(request: Request, context: EntryContext): string | null {
   const { staticHandlerContext } = context;
@@ -51,59 +59,63 @@ export function withoutNulBytes(): Transform {
   });
 }
 
-const securityHeaders = (headers: Headers) => {
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
-};
-
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
-  securityHeaders(responseHeaders);
+  // The security headers are set for every response by http/handle.server.ts.
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  const nonce = loadContext.cspNonce;
   const key = responseStatusCode === 200 ? pageKey(request, remixContext) : null;
   const cached = key ? renderedPages.get(key) : undefined;
   if (key && cached !== undefined) {
     renderedPages.delete(key);
     renderedPages.set(key, cached);
-    return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
+    return new Response(cached.html.replaceAll(cached.nonce, nonce), {
+      headers: responseHeaders,
+      status: responseStatusCode,
+    });
   }
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
-      // Every page is rendered whole before it is sent (no Suspense here): it can then be kept.
-      onAllReady() {
-        shellRendered = true;
-        const body = new PassThrough();
-        if (key) {
-          const chunks: Buffer[] = [];
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("end", () => {
-            renderedPages.set(key, Buffer.concat(chunks).toString("utf8"));
-            if (renderedPages.size > MAX_PAGES) renderedPages.delete(renderedPages.keys().next().value!);
-          });
-        }
-        resolve(
-          new Response(createReadableStreamFromReadable(body), {
-            headers: responseHeaders,
-            status: responseStatusCode,
-          }),
-        );
-        pipe(withoutNulBytes()).pipe(body);
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
+      {
+        // Every page is rendered whole before it is sent (no Suspense here): it can then be kept.
+        onAllReady() {
+          shellRendered = true;
+          const body = new PassThrough();
+          if (key) {
+            const chunks: Buffer[] = [];
+            body.on("data", (chunk: Buffer) => chunks.push(chunk));
+            body.on("end", () => {
+              renderedPages.set(key, { html: Buffer.concat(chunks).toString("utf8"), nonce });
+              if (renderedPages.size > MAX_PAGES) renderedPages.delete(renderedPages.keys().next().value!);
+            });
+          }
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(withoutNulBytes()).pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
       },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        if (shellRendered) console.error(error);
-      },
-    });
+    );
     setTimeout(abort, streamTimeout + 1000);
   });
 }

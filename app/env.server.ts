@@ -34,6 +34,13 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** A request not answered by then gets «the database is unavailable» (503) instead of waiting. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto (and send HSTS over https). */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

@@ -1,3 +1,4 @@
+import "./zod-config";
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "./styles/app.css";
@@ -17,6 +18,7 @@ import {
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/http/nonce";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
@@ -32,6 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   // Marks the page as interactive: a click before hydration can be lost, so browser tests wait for it.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -44,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
@@ -52,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </MantineProvider>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -69,5 +72,6 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   if (isRouteErrorResponse(error) && error.status === 404) return <ErrorPage message={t("errors.notFound")} />;
   if (isRouteErrorResponse(error) && error.status === 403) return <ErrorPage message={t("errors.forbidden")} />;
+  if (isRouteErrorResponse(error) && error.status === 503) return <ErrorPage message={t("serverErrors.unavailable")} />;
   return <ErrorPage message={t("errors.unexpected")} />;
 }

@@ -24,9 +24,29 @@ export interface DatabaseConfig {
   poolSize?: number;
   /** A role every PostgreSQL connection switches to as it opens (db/roles.ts). */
   role?: string;
+  /** PostgreSQL timeouts; a server that does not answer must not hold a request for ever. */
+  timeouts?: Partial<DatabaseTimeouts>;
   /** Called with every query run (the benchmarks replay them as raw SQL). */
   onQuery?: (query: CompiledQuery) => void;
 }
+
+export interface DatabaseTimeouts {
+  /** Giving up on opening a connection. */
+  connectMs: number;
+  /** The longest one statement may run (PostgreSQL's statement_timeout). */
+  statementMs: number;
+  /** A transaction left open without a statement is ended by the server. */
+  idleInTransactionMs: number;
+  /** Closing the pool: queries still running then are cut off. */
+  closeMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 15_000,
+  idleInTransactionMs: 10_000,
+  closeMs: 3_000,
+};
 
 // Type oids whose text form we parse ourselves, identically on both engines:
 // numeric and int8 become numbers (quantities fit a double), dates stay 'YYYY-MM-DD' strings
@@ -39,18 +59,36 @@ const JSONB_OID = 3802;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseConnection> {
   const log = config.onQuery ? (event: LogEvent) => config.onQuery!(event.query) : undefined;
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10, config.role, log);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize ?? 10, timeouts, config.role, log);
   return openPglite(config.pgliteDir, log);
 }
 
-function openPostgres(url: string, max: number, role?: string, log?: (event: LogEvent) => void): DatabaseConnection {
+function openPostgres(
+  url: string,
+  max: number,
+  timeouts: DatabaseTimeouts,
+  role?: string,
+  log?: (event: LogEvent) => void,
+): DatabaseConnection {
   const client = postgres(url, {
     max,
     onnotice: () => {},
-    // JIT compilation costs more than it saves on the dashboard's aggregates (≈ 0.8 s a query).
-    // Room to sort and hash a road map's rows in memory.
-    // A role given here is set at connection start-up, before any statement runs.
-    connection: { application_name: "oryndau", jit: "off", work_mem: "32MB", ...(role ? { role } : {}) },
+    connect_timeout: timeouts.connectMs / 1000,
+    // postgres.js waits up to 20 s between reconnects after repeated failures; a server that is back
+    // must be used within a second.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connection: {
+      application_name: "oryndau",
+      // JIT compilation costs more than it saves on the dashboard's aggregates (≈ 0.8 s a query).
+      jit: "off",
+      // Room to sort and hash a road map's rows in memory.
+      work_mem: "32MB",
+      statement_timeout: timeouts.statementMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      // A role given here is set at connection start-up, before any statement runs.
+      ...(role ? { role } : {}),
+    },
     types: {
       numeric: { to: NUMERIC, from: [NUMERIC], serialize: String, parse: Number },
       bigint: { to: INT8, from: [INT8], serialize: String, parse: Number },
@@ -65,7 +103,14 @@ function openPostgres(url: string, max: number, role?: string, log?: (event: Log
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }), log });
-  return { db, engine: "postgres", close: () => db.destroy() };
+  // db.destroy() waits for every reserved connection to be released, for ever if a query is in flight
+  // on a dead server: end the pool with a deadline instead, after which postgres.js cuts connections.
+  const close = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeouts.closeMs + 1_000)));
+    await Promise.race([client.end({ timeout: timeouts.closeMs / 1000 }), deadline]).finally(() => clearTimeout(timer));
+  };
+  return { db, engine: "postgres", close };
 }
 
 async function openPglite(dir: string, log?: (event: LogEvent) => void): Promise<DatabaseConnection> {

@@ -27,3 +27,13 @@ export async function migrateToLatest<Schema>(
   }
   return results;
 }
+
+/** True when every migration of the app has run on this database. */
+export async function migrationsCurrent<Schema>(
+  db: Kysely<Schema>,
+  migrations: Record<string, Migration> = allMigrations,
+): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const known = await migrator.getMigrations();
+  return known.every((migration) => migration.executedAt !== undefined);
+}

@@ -17,6 +17,7 @@ import { upload } from "./messages/upload";
 import { quarterSheet } from "./messages/quarter-sheet";
 import { reportForms } from "./messages/report-forms";
 import { scope } from "./messages/scope";
+import { serverErrors } from "./messages/server-errors";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -37,6 +38,7 @@ const areas = [
   reportForms,
   scope,
   accountMessages,
+  serverErrors,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -41,8 +41,9 @@ import { formatDate } from "~/i18n/format";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ councilId: z.coerce.number().int().positive() });
+const params = z.object({ councilId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title?.text ?? ""} · Oryndau` }];
 

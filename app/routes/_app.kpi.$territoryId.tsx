@@ -26,8 +26,9 @@ import { formatNumber, formatPercent } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ territoryId: z.coerce.number().int().positive() });
+const params = z.object({ territoryId: idSchema });
 const SORTS = ["rank", "name", "score", "change", "reported"] as const;
 const search = z.object({
   period: periodParam.optional().catch(undefined),

@@ -36,12 +36,13 @@ import { formatNumber } from "~/i18n/format";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
 const search = z.object({
-  parent: z.coerce.number().int().positive().optional().catch(undefined),
+  parent: idSchema.optional().catch(undefined),
   period: periodParam.optional().catch(undefined),
   edit: z
-    .union([z.literal("new"), z.coerce.number().int().positive()])
+    .union([z.literal("new"), idSchema])
     .optional()
     .catch(undefined),
 });

@@ -49,11 +49,12 @@ import { env } from "~/env.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ territoryId: z.coerce.number().int().positive() });
+const params = z.object({ territoryId: idSchema });
 const search = z.object({
   period: periodParam.optional().catch(undefined),
-  edit: z.coerce.number().int().positive().optional().catch(undefined),
+  edit: idSchema.optional().catch(undefined),
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

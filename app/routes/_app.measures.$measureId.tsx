@@ -45,8 +45,9 @@ import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ measureId: z.coerce.number().int().positive() });
+const params = z.object({ measureId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.measure.number}. ${data.measure.title?.text ?? ""}` : ""} · Oryndau` },

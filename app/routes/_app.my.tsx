@@ -41,6 +41,7 @@ import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { translator } from "~/i18n/i18n";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -109,8 +110,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const submitSchema = z.object({
   intent: z.literal("submit-report"),
-  roadMapId: z.coerce.number().int().positive(),
-  departmentId: z.coerce.number().int().positive(),
+  roadMapId: idSchema,
+  departmentId: idSchema,
 });
 
 export async function action({ request }: ActionFunctionArgs) {

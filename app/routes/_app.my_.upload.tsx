@@ -30,6 +30,7 @@ import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
+import { idSchema } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: `${page?.pageTitle ?? ""} · Oryndau` }];
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const saveSchema = z.object({
-  uploadId: z.coerce.number().int().positive(),
+  uploadId: idSchema,
   submissionKey: submissionKeySchema,
   // The preview's «the flagged figures are right» box; absent when nothing was flagged.
   confirmFigures: z.literal("yes").optional(),

@@ -22,6 +22,7 @@ import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -72,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const reviewSchema = z.object({
   intent: z.enum(["accept", "return"]),
-  reportId: z.coerce.number().int().positive(),
+  reportId: idSchema,
   version: z.coerce.number().int().positive(),
   comment: z.string().trim().max(4000, "validation.tooLong").optional(),
 });

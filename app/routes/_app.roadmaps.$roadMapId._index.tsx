@@ -38,8 +38,9 @@ import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ roadMapId: z.coerce.number().int().positive() });
+const params = z.object({ roadMapId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title?.text ?? ""} · Oryndau` }];
 

@@ -19,8 +19,9 @@ import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ roadMapId: z.coerce.number().int().positive() });
+const params = z.object({ roadMapId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 

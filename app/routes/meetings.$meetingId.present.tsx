@@ -17,8 +17,9 @@ import { env } from "~/env.server";
 import { formatDate } from "~/i18n/format";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ meetingId: z.coerce.number().int().positive() });
+const params = z.object({ meetingId: idSchema });
 const DECISIONS_PER_SLIDE = 4;
 const FIGURES_PER_SLIDE = 3;
 

@@ -13,8 +13,9 @@ import { env } from "~/env.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ meetingId: z.coerce.number().int().positive() });
+const params = z.object({ meetingId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? ""} · Oryndau` }];
 

@@ -7,8 +7,9 @@ import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { localeOf } from "~/i18n/locale.server";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ meetingId: z.coerce.number().int().positive() });
+const params = z.object({ meetingId: idSchema });
 
 /** The minutes as a PDF, in the reader's language, with the frozen figures as an annex. */
 export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {

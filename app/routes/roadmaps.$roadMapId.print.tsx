@@ -21,8 +21,9 @@ import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { idSchema } from "~/domain/ids";
 
-const params = z.object({ roadMapId: z.coerce.number().int().positive() });
+const params = z.object({ roadMapId: idSchema });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title?.text ?? ""} · Oryndau` }];
 

@@ -62,9 +62,22 @@ export const test = base.extend<{ failOnPageErrors: void }>({
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
         // No page and no loader data may carry a NUL byte (React 18's stream writer once put them
         // inside Kazakh words): every HTML and `.data` response of every test is read for one.
+        // The Content-Security-Policy is on in every browser test: a page without it, or anything the
+        // browser refuses under it, fails the test.
+        void page.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (event) => {
+            console.error(
+              `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} from ${event.sourceFile || "?"}:${event.lineNumber}`,
+            );
+          });
+        });
         page.on("response", (response) => {
           const type = response.headers()["content-type"] ?? "";
           const isData = new URL(response.url()).pathname.endsWith(".data");
+          const isDocument = response.request().isNavigationRequest() && type.startsWith("text/html");
+          if (isDocument && !/script-src [^;]*'nonce-/.test(response.headers()["content-security-policy"] ?? "")) {
+            errors.push(`${response.url()}: a page without a nonce-based Content-Security-Policy`);
+          }
           if (!type.startsWith("text/html") && !isData) return;
           pendingBodies.push(
             response.text().then(

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { requireAdmin } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { database } from "~/db.server";
@@ -11,9 +10,4 @@ export async function requireAdminRequest(request: Request) {
   return { principal, db: await database(), locale: await localeOf(request) };
 }
 
-/** A positive integer route parameter, or 404. */
-export function idParam(params: Record<string, string | undefined>, name: string): number {
-  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(params[name]);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return parsed.data;
-}
+export { idParam } from "~/domain/ids";

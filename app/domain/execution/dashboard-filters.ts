@@ -10,6 +10,7 @@ import {
   type Quarter,
 } from "~/domain/periods/quarter";
 import type { AsOf, MeasureStatus } from "./execution";
+import { idSchema } from "~/domain/ids";
 
 // The dashboard's filters live in the URL, so that a link shows a colleague the same view. Parsed
 // here, once, for the page, the print view and the benchmark alike.
@@ -32,7 +33,7 @@ export const MEASURES_PER_PAGE = 50;
 
 export const STATUSES: MeasureStatus[] = ["done", "on_track", "behind", "overdue", "removed"];
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 const flag = z.enum(["1", "on", "true"]);
 
 /** The filters of a dashboard URL, and the dictionary key of what was wrong with its date, if anything. */

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { idSchema } from "~/domain/ids";
 
 // Route parameters of the export routes: a positive id, or 404; a file named «<table>.<format>».
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 
 function idOf(params: Record<string, string | undefined>, name: string): number {
   const parsed = id.safeParse(params[name]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "~/domain/periods/quarter";
 import type { DepartmentChoice } from "./import-plan";
 import type { ColumnOverrides, ColumnRole } from "./road-map-sheet";
+import { idSchema } from "~/domain/ids";
 
 // The preview's form, the same fields whether it is sent again to re-preview (GET) or to save (POST):
 // the kept upload, per sheet the role of every column, per executor the admin's choice, the facts' date.
@@ -32,7 +33,7 @@ export interface ImportForm {
   factsDate: string | null;
 }
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 const year = z.coerce.number().int().min(2000).max(2100);
 
 function roleOf(kind: string, yearText: string | undefined, quarterText: string | undefined): ColumnRole | null {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { isIsoDate } from "~/domain/periods/quarter";
 import type { LocalizedText } from "~/i18n/locales";
+import { idSchema } from "~/domain/ids";
 
 // The forms of the council and meeting pages. Messages are dictionary keys.
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 const version = z.coerce.number().int().positive();
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional();
 const isoDate = z

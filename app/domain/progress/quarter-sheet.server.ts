@@ -28,6 +28,7 @@ import {
   type ReadQuarterSheet,
   type SheetColumnName,
 } from "./quarter-sheet";
+import { idSchema } from "~/domain/ids";
 
 type Trx = Transaction<Database>;
 
@@ -509,8 +510,8 @@ export async function saveQuarterSheet(
 }
 
 const scopeQuery = z.object({
-  roadMapId: z.coerce.number().int().positive(),
-  departmentId: z.coerce.number().int().positive(),
+  roadMapId: idSchema,
+  departmentId: idSchema,
   quarter: z.string(),
 });
 

@@ -4,6 +4,7 @@ import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
 import { exportMessages } from "./messages/export";
+import { figures } from "./messages/figures";
 import { kpi } from "./messages/kpi";
 import { login } from "./messages/login";
 import { measure } from "./messages/measure";
@@ -31,6 +32,7 @@ const areas = [
   roadMapImport,
   exportMessages,
   quarterSheet,
+  figures,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

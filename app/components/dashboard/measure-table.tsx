@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import type { MeasureStatus } from "~/domain/execution/execution";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -37,7 +38,7 @@ export function MeasureTable({ rows, testId }: { rows: MeasureTableRow[]; testId
             <th>{t("dashboard.department")}</th>
             <th className="num">{t("dashboard.plan")}</th>
             <th className="num">{t("dashboard.fact")}</th>
-            <th className="num">{t("overview.execution")}</th>
+            <th className="num">{t("figures.dueToDate")}</th>
             <th>{t("dashboard.status")}</th>
             <th>{t("dashboard.deadline")}</th>
           </tr>
@@ -61,7 +62,7 @@ export function MeasureTable({ rows, testId }: { rows: MeasureTableRow[]; testId
               </td>
               <td className="num">{formatNumber(locale, row.plan)}</td>
               <td className="num">{formatNumber(locale, row.fact)}</td>
-              <td className="num">{formatPercent(locale, row.execution)}</td>
+              <td className="num">{formatExecution(t, locale, row.execution)}</td>
               <td>
                 <StatusLabel status={row.status} />
               </td>

@@ -22,6 +22,7 @@ export interface EntryFormDefaults {
   entryDate: string;
   value?: number;
   peopleReached?: number | null;
+  base?: number | null;
   narrativeKk?: string;
   narrativeRu?: string;
   evidenceLinks?: string[];
@@ -40,6 +41,7 @@ export function EntryForm({
   defaults,
   lastResult,
   onCancelHref,
+  shareOfBase = false,
 }: {
   id: string;
   measureId: number;
@@ -51,6 +53,8 @@ export function EntryForm({
   defaults: EntryFormDefaults;
   lastResult: SubmissionResult<string[]> | undefined;
   onCancelHref?: string;
+  /** The measure is a share of a base: the form also takes the base as it was when the fact was recorded. */
+  shareOfBase?: boolean;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -65,6 +69,7 @@ export function EntryForm({
       territoryId: String(defaults.territoryId),
       value: defaults.value?.toString(),
       peopleReached: defaults.peopleReached?.toString(),
+      base: defaults.base?.toString(),
       evidenceLinks: defaults.evidenceLinks?.join("\n"),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(limits, unit) }),
@@ -118,6 +123,16 @@ export function EntryForm({
             label={t("entry.peopleReached")}
             error={errorText(fields.peopleReached.errors)}
           />
+          {shareOfBase && (
+            <TextInput
+              {...getInputProps(fields.base, { type: "text" })}
+              key={fields.base.key}
+              inputMode="decimal"
+              label={t("figures.entryBase")}
+              description={t("figures.entryBaseHint")}
+              error={errorText(fields.base.errors)}
+            />
+          )}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Textarea

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { formatNumber, formatPercent } from "./format";
+import type { Share } from "~/domain/shares/share-of-base";
 import type { Locale } from "./locales";
 
 // How the road map's percentages read: the one place that says what a window with no plan shows
@@ -10,13 +11,13 @@ export function formatExecution(t: TFunction, locale: Locale, ratio: number | nu
   return ratio === null ? t("figures.noPlan") : formatPercent(locale, ratio);
 }
 
-/** A share of a base with its counts: «35 000 of 100 000 — 35 %»; the count alone when no base is known. */
-export function formatShareOfBase(t: TFunction, locale: Locale, count: number, base: number | null): string {
-  const counted = formatNumber(locale, count);
-  if (base === null || !(base > 0)) return t("figures.shareNoBase", { part: counted });
+/** A share of a base with its counts: «35 000 of 100 000 — 35 %»; the count alone when its base is unknown. */
+export function formatShare(t: TFunction, locale: Locale, share: Pick<Share, "count" | "base" | "ratio">): string {
+  const part = formatNumber(locale, share.count);
+  if (share.base === null || share.ratio === null) return t("figures.shareNoBase", { part });
   return t("figures.shareOfBase", {
-    part: counted,
-    base: formatNumber(locale, base),
-    percent: formatPercent(locale, count / base),
+    part,
+    base: formatNumber(locale, share.base),
+    percent: formatPercent(locale, share.ratio),
   });
 }

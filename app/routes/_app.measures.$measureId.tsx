@@ -26,6 +26,7 @@ import { FormErrors } from "~/components/field-error";
 import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { HistoryList } from "~/components/history-list";
 import { Localized } from "~/components/localized";
+import { ShareFigures } from "~/components/shares/share-figures";
 import { StatusLabel } from "~/components/status";
 import { measureHistory } from "~/domain/audit/history.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
@@ -34,6 +35,8 @@ import { newSubmissionKey } from "~/domain/editing/submission.server";
 import { deleteEntrySchema, entrySchema } from "~/domain/progress/entry-schema";
 import { deleteEntry, entryLimits, requireWritableMeasure, saveEntry } from "~/domain/progress/entries.server";
 import { measureDetail } from "~/domain/progress/measure.server";
+import { territoryShareLine } from "~/domain/shares/share-of-base";
+import { shareFigures, shareKey } from "~/domain/shares/shares.server";
 import { formatQuarterParam, quarterOf, todayIn } from "~/domain/periods/quarter";
 import { subtreeTerritoryIds } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
@@ -63,6 +66,14 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const history = await measureHistory(db, parsed.data.measureId, { territoryIds: slice });
   const editId = Number(new URL(request.url).searchParams.get("edit"));
   const { measure } = detail;
+  const shares = (
+    await shareFigures(db, {
+      measureIds: [measure.id],
+      asOf: { date: today, includeCurrentQuarter: false, facts: "all" },
+      territoryIds: slice,
+    })
+  ).get(shareKey(measure.id, null));
+  const territoryName = (id: number) => detail.entryTerritories.find((t) => t.id === id)?.name ?? null;
 
   return {
     today,
@@ -106,6 +117,15 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     canWrite: detail.canWrite && measure.removed_on === null,
     limits: entryLimits({ startYear: detail.programmeYears.start, endYear: detail.programmeYears.end }, today),
     history,
+    shares: shares && {
+      baseLabel: pickText(shares.baseLabel, locale),
+      total: { target: shares.target, plan: shares.plan, fact: shares.fact },
+      territories: shares.territories.map((territory) => ({
+        key: territory.territoryId,
+        name: pickText(territoryName(territory.territoryId), locale),
+        ...territoryShareLine(territory),
+      })),
+    },
   };
 }
 
@@ -236,6 +256,8 @@ export default function MeasurePage() {
         </SimpleGrid>
       </Paper>
 
+      {data.shares && <ShareFigures {...data.shares} />}
+
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("measurePage.byQuarter")}
@@ -316,6 +338,7 @@ export default function MeasurePage() {
               id="new-entry"
               measureId={measure.id}
               unit={measure.unit}
+              shareOfBase={Boolean(data.shares)}
               submissionKey={data.submissionKey}
               limits={data.limits}
               territories={data.territories}
@@ -333,6 +356,7 @@ export default function MeasurePage() {
                   id={`entry-${entry.id}-form`}
                   measureId={measure.id}
                   unit={measure.unit}
+                  shareOfBase={Boolean(data.shares)}
                   submissionKey={data.submissionKey}
                   limits={data.limits}
                   territories={data.territories}
@@ -343,6 +367,7 @@ export default function MeasurePage() {
                     entryDate: entry.entryDate,
                     value: entry.value,
                     peopleReached: entry.peopleReached,
+                    base: entry.base,
                     narrativeKk: entry.narrative?.kk,
                     narrativeRu: entry.narrative?.ru,
                     evidenceLinks: entry.evidenceLinks,

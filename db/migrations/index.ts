@@ -4,6 +4,7 @@ import * as executionSpeed from "./2026-11-22T1400-execution-speed";
 import * as adminEditing from "./2026-11-30T1200-admin-editing";
 import * as imports from "./2026-12-01T0900-imports";
 import * as roadMapImport from "./2026-12-01T1100-road-map-import";
+import * as sharesOfBase from "./2026-12-02T0820-shares-of-base";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T1200-admin-editing": adminEditing,
   "2026-12-01T0900-imports": imports,
   "2026-12-01T1100-road-map-import": roadMapImport,
+  "2026-12-02T0820-shares-of-base": sharesOfBase,
 };

@@ -80,6 +80,7 @@ describe(`administration on ${engineName}`, () => {
     territoryId: world.cityId,
     deadline: "2025-12-25",
     weight: 1,
+    shareOfBase: false,
     ...overrides,
   });
 

@@ -87,6 +87,8 @@ const columns = {
     "updated_at",
     "deadline_text",
     "deadline_recurrence",
+    "share_of_base",
+    "base_label",
   ],
   measure_co_executor: ["measure_id", "department_id"],
   measure_deadline_change: [
@@ -110,6 +112,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "base",
   ],
   progress_entry: [
     "id",
@@ -129,6 +132,7 @@ const columns = {
     "updated_at",
     "import_batch_id",
     "source_key",
+    "base",
   ],
   department_report: [
     "id",
@@ -174,6 +178,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "share_of_base",
   ],
   kpi_indicator_measure: ["indicator_id", "measure_id"],
   kpi_target: [
@@ -187,6 +192,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "base",
   ],
   kpi_actual: [
     "id",
@@ -201,6 +207,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+   "base",
   ],
   meeting: [
     "id",

@@ -35,7 +35,7 @@ export function FigureName({ kind, asOfDate, size = "sm" }: { kind: FigureKind; 
   return (
     <span className="figure-name">
       <span>{name}</span>
-      <Popover width={300} position="bottom" withArrow shadow="md">
+      <Popover width={300} position="bottom" withArrow shadow="md" trapFocus returnFocus>
         <Popover.Target>
           <ActionIcon
             variant="subtle"

@@ -38,6 +38,7 @@ import { formatExecution } from "~/i18n/figures";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { sharesOfLines } from "~/domain/shares/shares.server";
 
 const params = z.object({ roadMapId: z.coerce.number().int().positive() });
 
@@ -50,8 +51,10 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const locale = await localeOf(request);
   const today = todayIn(env().APP_TIME_ZONE);
   const { filters, error } = parseDashboardFilters(new URL(request.url).searchParams, today);
-  const dashboard = await roadMapDashboard(await database(), principal, parsed.data.roadMapId, filters);
-  return { ...dashboardView(dashboard, filters, locale, today), dateError: error, isAdmin: isAdmin(principal) };
+  const db = await database();
+  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
+  const shares = await sharesOfLines(db, [...dashboard.measures, ...dashboard.attention], filters.asOf);
+  return { ...dashboardView(dashboard, filters, locale, today), shares, dateError: error, isAdmin: isAdmin(principal) };
 }
 
 export default function RoadMapDashboardPage() {
@@ -415,7 +418,7 @@ export default function RoadMapDashboardPage() {
         {data.attention.length === 0 ? (
           <Text c="dimmed">{t("dashboard.noAttention")}</Text>
         ) : (
-          <MeasureTable rows={data.attention} testId="attention-table" />
+          <MeasureTable rows={data.attention} shares={data.shares} testId="attention-table" />
         )}
       </Paper>
 
@@ -428,7 +431,7 @@ export default function RoadMapDashboardPage() {
             {t("dashboard.measureCount", { count: data.measureCount })}
           </Text>
         </Group>
-        <MeasureTable rows={data.measures} testId="measure-table" />
+        <MeasureTable rows={data.measures} shares={data.shares} testId="measure-table" />
         {pages > 1 && (
           <Group justify="center" gap="md" mt="md" data-testid="pages">
             {filters.page > 1 && (

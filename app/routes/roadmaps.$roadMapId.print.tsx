@@ -13,6 +13,7 @@ import { STATUS_ORDER, StatusLabel } from "~/components/status";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { sharesOfLines } from "~/domain/shares/shares.server";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { ragOf } from "~/domain/execution/execution";
 import { todayIn } from "~/domain/periods/quarter";
@@ -37,7 +38,9 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const t = translator(locale);
   const today = todayIn(env().APP_TIME_ZONE);
   const { filters } = parseDashboardFilters(new URL(request.url).searchParams, today);
-  const dashboard = await roadMapDashboard(await database(), principal, parsed.data.roadMapId, filters);
+  const db = await database();
+  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
+  const shares = await sharesOfLines(db, dashboard.attention, filters.asOf);
   const view = dashboardView(dashboard, filters, locale, today);
   const quarter = (q: { year: number; quarter: number }) => t("myMeasures.quarterLabel", q);
   const described = [
@@ -52,7 +55,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
       `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
     filters.asOf.includeCurrentQuarter && t("overview.includeCurrentQuarter"),
   ].filter((text): text is string => Boolean(text));
-  return { ...view, described, today };
+  return { ...view, described, today, shares };
 }
 
 export default function PrintPage() {
@@ -220,7 +223,7 @@ export default function PrintPage() {
           {data.attention.length === 0 ? (
             <Text size="sm">{t("dashboard.noAttention")}</Text>
           ) : (
-            <MeasureTable rows={data.attention} />
+            <MeasureTable rows={data.attention} shares={data.shares} />
           )}
         </section>
 

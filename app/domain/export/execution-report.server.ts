@@ -6,6 +6,8 @@ import { entryCounts } from "~/domain/execution/execution";
 import { formatDate, formatShortDate } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale } from "~/i18n/locales";
+import { sharesOfLines, shareKey } from "~/domain/shares/shares.server";
+import { formatShare } from "~/i18n/figures";
 import { dashboardExport } from "./dashboard-export.server";
 
 // The execution report in the form akimats send upward («Жол картасының орындалу барысы туралы
@@ -97,6 +99,7 @@ export async function executionReport(
       ])
     : [[], [], []];
   const byId = new Map(measures.map((m) => [m.id, m]));
+  const shares = await sharesOfLines(db, lines, filters.asOf);
 
   // Section rows: a top-level section, then its subsection, each once, as the measures reach them.
   const sectionLabel = (s: { number: string | null; name: Parameters<typeof text>[0] }) =>
@@ -151,7 +154,13 @@ export async function executionReport(
       yearPlan: line.yearPlan,
       fact: line.fact,
       execution: line.execution,
-      narrative,
+      // A share of a base leads the progress text with its counts: «35 000 of 100 000 — 35 %».
+      narrative: shares[shareKey(line.measureId, line.territoryId)]
+        ? [
+            `${t("figures.factShare")}: ${formatShare(t, locale, shares[shareKey(line.measureId, line.territoryId)]!.fact)}`,
+            ...narrative,
+          ]
+        : narrative,
     });
   }
 

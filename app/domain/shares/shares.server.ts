@@ -82,3 +82,23 @@ export async function shareFigures(
   }
   return result;
 }
+
+/** The shares of the share-of-base items among a dashboard's lines, by the lines' keys (shareKey). */
+export async function sharesOfLines(
+  db: Kysely<Database>,
+  lines: ReadonlyArray<{ measureId: number; territoryId: number | null }>,
+  asOf: AsOf,
+): Promise<Record<string, { plan: MeasureShares["plan"]; fact: MeasureShares["fact"] }>> {
+  const figures = await shareFigures(db, {
+    measureIds: [...new Set(lines.map((line) => line.measureId))],
+    asOf,
+    territoryIds: null,
+  });
+  const result: Record<string, { plan: MeasureShares["plan"]; fact: MeasureShares["fact"] }> = {};
+  for (const line of lines) {
+    const key = shareKey(line.measureId, line.territoryId);
+    const shares = figures.get(key);
+    if (shares) result[key] = { plan: shares.plan, fact: shares.fact };
+  }
+  return result;
+}

@@ -207,7 +207,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
-   "base",
+    "base",
   ],
   meeting: [
     "id",

@@ -136,6 +136,7 @@ export async function executionReport(
         const words = pickText(entry.narrative, locale)?.text;
         return words ? [`${formatShortDate(locale, entry.entry_date)}: ${words}`] : [];
       });
+    const share = shares[shareKey(line.measureId, line.territoryId)];
     rows.push({
       kind: "measure",
       measureId: line.measureId,
@@ -155,12 +156,7 @@ export async function executionReport(
       fact: line.fact,
       execution: line.execution,
       // A share of a base leads the progress text with its counts: «35 000 of 100 000 — 35 %».
-      narrative: shares[shareKey(line.measureId, line.territoryId)]
-        ? [
-            `${t("figures.factShare")}: ${formatShare(t, locale, shares[shareKey(line.measureId, line.territoryId)]!.fact)}`,
-            ...narrative,
-          ]
-        : narrative,
+      narrative: share ? [`${t("figures.factShare")}: ${formatShare(t, locale, share.fact)}`, ...narrative] : narrative,
     });
   }
 

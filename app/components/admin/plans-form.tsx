@@ -149,11 +149,7 @@ export function PlansForm({
                     ))}
                     {shareOfBase && (
                       <Table.Td>
-                        <Field
-                          field={cells.base}
-                          inputMode="decimal"
-                          aria-label={`${rowName}: ${t("figures.base")}`}
-                        />
+                        <Field field={cells.base} inputMode="decimal" aria-label={`${rowName}: ${t("figures.base")}`} />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -48,9 +48,7 @@ export async function measureEditView(db: Kysely<Database>, measureId: number, l
     if (plan.base !== null) group.base = plan.base;
     groups.set(key, group);
   }
-  const rows: Array<Group & { mode: PlanMode }> = [
-    ...groups.values(),
-  ].map((group) => ({ ...group, mode: "quarters" }));
+  const rows: Array<Group & { mode: PlanMode }> = [...groups.values()].map((group) => ({ ...group, mode: "quarters" }));
   for (let year = form.limits.startYear; year <= form.limits.endYear; year++) {
     if (![...groups.values()].some((group) => group.year === year)) {
       rows.push({ territoryId: measure.territory_id, year, mode: "even", quarters: [null, null, null, null] });

@@ -59,7 +59,13 @@ export async function shareFigures(
   for (const measure of measures) {
     const planRows = plans
       .filter((p) => p.measure_id === measure.id && inSlice(p.territory_id))
-      .map((p) => ({ territoryId: p.territory_id, year: p.year, quarter: p.quarter, planned: p.planned, base: p.base }));
+      .map((p) => ({
+        territoryId: p.territory_id,
+        year: p.year,
+        quarter: p.quarter,
+        planned: p.planned,
+        base: p.base,
+      }));
     const entryRows = entries
       .filter((e) => e.measure_id === measure.id && inSlice(e.territory_id) && entryCounts(e.status, input.asOf.facts))
       .map((e) => ({ territoryId: e.territory_id, entryDate: e.entry_date, value: e.value, base: e.base }));

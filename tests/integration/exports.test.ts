@@ -118,7 +118,7 @@ describe(`exports on ${engineName}`, () => {
       "План на 31 октября 2024 г.",
       "План на 2024 год",
       "Факт на 31 октября 2024 г.",
-      "Исполнение, %",
+      "Исполнение плана, срок которого наступил, %",
       "Ход исполнения",
     ]);
     // Measure rows: a plan in column 6 (not the row of column numbers under the header).

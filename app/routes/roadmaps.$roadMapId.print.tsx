@@ -101,7 +101,7 @@ export default function PrintPage() {
         </div>
 
         {total && (
-          <SimpleGrid cols={5} spacing="sm">
+          <SimpleGrid cols={3} spacing="sm">
             <Box>
               <Text size="xs" fw={600}>
                 {t("figures.dueToDate")}

@@ -357,7 +357,7 @@ describe(`demo data on ${engineName}`, () => {
       expect(facts["1.2"]).toMatchObject({ unit: "document", plan: 35_000, fact: 35_000 });
       expect(facts["1.2"]!.narrative?.ru).toMatch(/122 тыс\..*35 тыс\./);
       expect(facts["1.3"]).toMatchObject({ unit: "document", fact: 35_000 });
-      const asOf = { date: "2019-12-31", includeCurrentQuarter: false, facts: "all" } as const;
+      const asOf = { date: "2020-12-31", includeCurrentQuarter: false, facts: "all" } as const;
       const [main, localHistory, centres] = (await Promise.all(
         ["1.2", "1.3", "1.1"].map(async (number) => {
           const m = await measure(id, number);

@@ -151,6 +151,10 @@ export interface MeasureTable extends Versioned {
   /** The deadline as the road map wrote it, when it was not a plain date; `deadline` is the date it stands for. */
   deadline_text: NullableJson<LocalizedText>;
   deadline_recurrence: DeadlineRecurrence | null;
+  /** Plan and fact are counts of a base (documents of a fund); the percentage is computed from them. */
+  share_of_base: Generated<boolean>;
+  /** What the base is («the main fund, documents»), for a share-of-base measure. */
+  base_label: NullableJson<LocalizedText>;
 }
 
 export interface MeasureCoExecutorTable {
@@ -214,6 +218,8 @@ export interface MeasurePlanTable extends Versioned {
   quarter: number;
   planned: number;
   ends_on: ColumnType<IsoDate, never, never>;
+  /** The base the planned count is a share of (this territory's fund), for a share-of-base measure. */
+  base: number | null;
 }
 
 export interface ProgressEntryTable extends Versioned {
@@ -234,6 +240,8 @@ export interface ProgressEntryTable extends Versioned {
   import_batch_id: number | null;
   /** The form render's or sheet row's key: the same row saves once, and a repeated upload updates its own entry. */
   source_key: string | null;
+  /** The base when the fact was recorded, if it differs from the plan's (a share-of-base measure). */
+  base: number | null;
 }
 
 export interface ImportBatchTable {
@@ -323,6 +331,8 @@ export interface KpiIndicatorTable extends Versioned {
   rag_amber: Generated<number>;
   source: Generated<KpiSource>;
   road_map_id: number | null;
+  /** Target and actual are counts of a base; achievement compares the shares. */
+  share_of_base: Generated<boolean>;
 }
 
 export interface KpiIndicatorMeasureTable {
@@ -338,6 +348,8 @@ export interface KpiTargetTable extends Versioned {
   quarter: number | null;
   target: number;
   weight: Generated<number>;
+  /** The base the target count is a share of, for a share-of-base indicator. */
+  base: number | null;
 }
 
 export interface KpiActualTable extends Versioned {
@@ -350,6 +362,8 @@ export interface KpiActualTable extends Versioned {
   comment: NullableJson<LocalizedText>;
   source_url: string | null;
   entered_by: number;
+  /** The base the actual count is a share of; the target's when absent. */
+  base: number | null;
 }
 
 export interface MeetingTable extends Versioned {

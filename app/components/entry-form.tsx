@@ -24,6 +24,7 @@ export interface EntryFormDefaults {
   entryDate: string;
   value?: number;
   peopleReached?: number | null;
+  base?: number | null;
   narrativeKk?: string;
   narrativeRu?: string;
   evidenceLinks?: string[];
@@ -46,6 +47,7 @@ export function EntryForm({
   lastResult,
   questions,
   onCancelHref,
+  shareOfBase = false,
 }: {
   id: string;
   measureId: number;
@@ -59,6 +61,8 @@ export function EntryForm({
   /** What the server asked before saving: a figure to confirm, a reason to give. */
   questions?: EntryQuestion[];
   onCancelHref?: string;
+  /** The measure is a share of a base: the form also takes the base as it was when the fact was recorded. */
+  shareOfBase?: boolean;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -73,6 +77,7 @@ export function EntryForm({
       territoryId: String(defaults.territoryId),
       value: defaults.value?.toString(),
       peopleReached: defaults.peopleReached?.toString(),
+      base: defaults.base?.toString(),
       evidenceLinks: defaults.evidenceLinks?.join("\n"),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: entrySchema(limits, unit) }),
@@ -129,6 +134,16 @@ export function EntryForm({
             label={t("entry.peopleReached")}
             error={errorText(fields.peopleReached.errors)}
           />
+          {shareOfBase && (
+            <TextInput
+              {...getInputProps(fields.base, { type: "text" })}
+              key={fields.base.key}
+              inputMode="decimal"
+              label={t("figures.entryBase")}
+              description={t("figures.entryBaseHint")}
+              error={errorText(fields.base.errors)}
+            />
+          )}
         </SimpleGrid>
         {asked.confirm && <ConfirmFigure question={asked.confirm} unit={unit} name={fields.confirmedValue.name} />}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">

@@ -5,6 +5,7 @@ import { admin } from "./messages/admin";
 import { common } from "./messages/common";
 import { dashboard } from "./messages/dashboard";
 import { exportMessages } from "./messages/export";
+import { figures } from "./messages/figures";
 import { kpi } from "./messages/kpi";
 import { login } from "./messages/login";
 import { measure } from "./messages/measure";
@@ -39,6 +40,7 @@ const areas = [
   scope,
   accountMessages,
   serverErrors,
+  figures,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

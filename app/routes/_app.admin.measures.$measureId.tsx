@@ -14,7 +14,14 @@ import { Localized } from "~/components/localized";
 import { controlSchema, measureSchema, plansSchema } from "~/domain/admin/admin-schema";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { measureEditView } from "~/domain/admin/measure-view.server";
-import { changeControl, measureForEditing, planLimitsOf, saveMeasure, savePlans } from "~/domain/admin/measures.server";
+import {
+  changeControl,
+  isShareOfBase,
+  measureForEditing,
+  planLimitsOf,
+  saveMeasure,
+  savePlans,
+} from "~/domain/admin/measures.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { env } from "~/env.server";
@@ -51,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "save-plans": {
-      const submission = parseWithZod(formData, { schema: plansSchema(await planLimitsOf(db, measureId)) });
+      const submission = parseWithZod(formData, {
+        schema: plansSchema(await planLimitsOf(db, measureId), { shareOfBase: await isShareOfBase(db, measureId) }),
+      });
       if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
       return attemptWrite(submission, () => savePlans(db, principal, measureId, submission.value), {
         redirectTo: `${back}?saved=plans#plans`,
@@ -135,6 +144,7 @@ export default function MeasureEditPage() {
           rows={data.plans.rows}
           seen={data.plans.seen}
           limits={data.limits}
+          shareOfBase={measure.shareOfBase}
           territories={data.options.territories}
           lastResult={resultFor("save-plans")}
         />

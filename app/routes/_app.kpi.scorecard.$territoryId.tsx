@@ -47,6 +47,10 @@ import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { formatNumber, formatPercent } from "~/i18n/format";
+import { formatShare } from "~/i18n/figures";
+import { rollUpShares } from "~/domain/shares/share-of-base";
+import type { Locale } from "~/i18n/locales";
+import type { TFunction } from "i18next";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { idSchema } from "~/domain/ids";
@@ -396,18 +400,24 @@ function EnterButton({ line, period }: { line: ScorecardLine; period: KpiPeriod 
   );
 }
 
+/** A target or actual: a count with its unit, or with a share-of-base indicator's base «19 of 19 — 100 %». */
+function countText(t: TFunction, locale: Locale, count: number, base: number | null, unit: string): string {
+  if (base === null) return `${formatNumber(locale, count)} ${unit}`;
+  return formatShare(t, locale, rollUpShares([{ count, base }]));
+}
+
 /** One indicator as a card: the phone's view of a scorecard line. */
 function LineCard({ line, canEnter, period }: { line: ScorecardLine; canEnter: boolean; period: KpiPeriod }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const unit = t(`kpi.unit.${line.indicator.unit}`);
   const cells: Array<[string, string]> = [
-    [t("kpi.target"), `${formatNumber(locale, line.target)} ${unit}`],
+    [t("kpi.target"), countText(t, locale, line.target, line.targetBase, unit)],
     [
       t("kpi.actual"),
       line.actual === null
         ? t(line.countedAsZero ? "kpi.notReportedZero" : "kpi.missing")
-        : `${formatNumber(locale, line.actual)} ${unit}`,
+        : countText(t, locale, line.actual, line.actualBase, unit),
     ],
     [t("kpi.achievement"), `${formatPercent(locale, line.achievement)}${line.capped ? "*" : ""}`],
     [t("kpi.weight"), formatNumber(locale, line.weight, 3)],
@@ -474,7 +484,7 @@ function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: bo
         <RecordNote line={line} />
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-        {formatNumber(locale, line.target)} {unit}
+        {countText(t, locale, line.target, line.targetBase, unit)}
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }} data-testid="actual">
         {line.actual === null ? (
@@ -482,7 +492,7 @@ function LineRow({ line, canEnter, period }: { line: ScorecardLine; canEnter: bo
             {t(line.countedAsZero ? "kpi.notReportedZero" : "kpi.missing")}
           </Text>
         ) : (
-          `${formatNumber(locale, line.actual)} ${unit}`
+          countText(t, locale, line.actual, line.actualBase, unit)
         )}
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>

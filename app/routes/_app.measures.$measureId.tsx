@@ -27,6 +27,7 @@ import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { HistoryList } from "~/components/history-list";
 import { PageLinks } from "~/components/progress/page-links";
 import { Localized } from "~/components/localized";
+import { ShareFigures } from "~/components/shares/share-figures";
 import { StatusLabel } from "~/components/status";
 import { measureHistory } from "~/domain/audit/history.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
@@ -37,6 +38,8 @@ import { deleteEntrySchema, entrySchema } from "~/domain/progress/entry-schema";
 import { deleteEntry, entryLimits, requireWritableMeasure, saveEntry } from "~/domain/progress/entries.server";
 import { measureDetail } from "~/domain/progress/measure.server";
 import { PAGE_SIZE, pageFromParam, pageOfIndex } from "~/domain/progress/paging";
+import { territoryShareLine } from "~/domain/shares/share-of-base";
+import { shareFigures, shareKey } from "~/domain/shares/shares.server";
 import { formatQuarterParam, quarterOf, todayIn } from "~/domain/periods/quarter";
 import { subtreeTerritoryIds } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
@@ -79,6 +82,14 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     offset: (historyPage - 1) * PAGE_SIZE,
   });
   const { measure } = detail;
+  const shares = (
+    await shareFigures(db, {
+      measureIds: [measure.id],
+      asOf: { date: today, includeCurrentQuarter: false, facts: "all" },
+      territoryIds: slice,
+    })
+  ).get(shareKey(measure.id, null));
+  const territoryName = (id: number) => detail.entryTerritories.find((t) => t.id === id)?.name ?? null;
 
   return {
     today,
@@ -124,6 +135,15 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     history,
     entryPages: { page: entryPaging.page, pages: entryPaging.pages, total: detail.entries.length },
     historyPages: { page: historyPage, more: history.more },
+    shares: shares && {
+      baseLabel: pickText(shares.baseLabel, locale),
+      total: { target: shares.target, plan: shares.plan, fact: shares.fact },
+      territories: shares.territories.map((territory) => ({
+        key: territory.territoryId,
+        name: pickText(territoryName(territory.territoryId), locale),
+        ...territoryShareLine(territory),
+      })),
+    },
   };
 }
 
@@ -255,6 +275,8 @@ export default function MeasurePage() {
         </SimpleGrid>
       </Paper>
 
+      {data.shares && <ShareFigures {...data.shares} />}
+
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("measurePage.byQuarter")}
@@ -335,6 +357,7 @@ export default function MeasurePage() {
               id="new-entry"
               measureId={measure.id}
               unit={measure.unit}
+              shareOfBase={Boolean(data.shares)}
               submissionKey={data.submissionKey}
               limits={data.limits}
               territories={data.territories}
@@ -353,6 +376,7 @@ export default function MeasurePage() {
                   id={`entry-${entry.id}-form`}
                   measureId={measure.id}
                   unit={measure.unit}
+                  shareOfBase={Boolean(data.shares)}
                   submissionKey={data.submissionKey}
                   limits={data.limits}
                   territories={data.territories}
@@ -363,6 +387,7 @@ export default function MeasurePage() {
                     entryDate: entry.entryDate,
                     value: entry.value,
                     peopleReached: entry.peopleReached,
+                    base: entry.base,
                     narrativeKk: entry.narrative?.kk,
                     narrativeRu: entry.narrative?.ru,
                     evidenceLinks: entry.evidenceLinks,

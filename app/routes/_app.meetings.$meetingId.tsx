@@ -354,7 +354,7 @@ export default function MeetingPage() {
               title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
             />
           </Box>
-          <FigureTable links={item.links} held={held} />
+          <FigureTable links={item.links} held={held} asOf={meeting.asOf} />
           {held && editable.minutes && (
             <Form method="post">
               <input type="hidden" name="intent" value="save-protocol-item" />

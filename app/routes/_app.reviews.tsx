@@ -17,7 +17,8 @@ import { reportsAwaitingReview, reviewReport } from "~/domain/progress/reports.s
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDateTime, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
@@ -150,7 +151,7 @@ export default function ReviewsPage() {
                       {formatNumber(locale, m.quarterFact)}
                     </Table.Td>
                     <Table.Td ta="right" className="tabular">
-                      {formatPercent(locale, m.execution)}
+                      {formatExecution(t, locale, m.execution)}
                     </Table.Td>
                     <Table.Td>
                       <StatusLabel status={m.status} />
@@ -175,7 +176,7 @@ export default function ReviewsPage() {
                 <Group gap="xs" mt={4} mb="xs">
                   <Text size="sm" className="tabular">
                     {t("myMeasures.plan")}: <b>{formatNumber(locale, m.quarterPlan)}</b> · {t("myMeasures.fact")}:{" "}
-                    <b>{formatNumber(locale, m.quarterFact)}</b> · {formatPercent(locale, m.execution)}
+                    <b>{formatNumber(locale, m.quarterFact)}</b> · {formatExecution(t, locale, m.execution)}
                   </Text>
                   <StatusLabel status={m.status} />
                 </Group>

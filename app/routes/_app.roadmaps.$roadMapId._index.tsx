@@ -23,9 +23,8 @@ import { SectionExecutionChart } from "~/components/charts/section-execution-cha
 import { BreakdownTable } from "~/components/dashboard/breakdown-table";
 import { dashboardExports, ExportMenu } from "~/components/export/export-menu";
 import { MeasureTable } from "~/components/dashboard/measure-table";
+import { HeadlineFigures } from "~/components/dashboard/named-figures";
 import { Localized } from "~/components/localized";
-import { RagBadge } from "~/components/rag";
-import { STATUS_ORDER, StatusLabel } from "~/components/status";
 import { isAdmin } from "~/domain/auth/access";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { MEASURES_PER_PAGE, parseDashboardFilters, STATUSES, withParams } from "~/domain/execution/dashboard-filters";
@@ -34,11 +33,13 @@ import { ragOf } from "~/domain/execution/execution";
 import { formatQuarterParam, todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatPercent } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
 import { idSchema } from "~/domain/ids";
+import { sharesOfLines } from "~/domain/shares/shares.server";
 
 const params = z.object({ roadMapId: idSchema });
 
@@ -51,8 +52,10 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const locale = await localeOf(request);
   const today = todayIn(env().APP_TIME_ZONE);
   const { filters, error } = parseDashboardFilters(new URL(request.url).searchParams, today);
-  const dashboard = await roadMapDashboard(await database(), principal, parsed.data.roadMapId, filters);
-  return { ...dashboardView(dashboard, filters, locale, today), dateError: error, isAdmin: isAdmin(principal) };
+  const db = await database();
+  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
+  const shares = await sharesOfLines(db, [...dashboard.measures, ...dashboard.attention], filters.asOf);
+  return { ...dashboardView(dashboard, filters, locale, today), shares, dateError: error, isAdmin: isAdmin(principal) };
 }
 
 export default function RoadMapDashboardPage() {
@@ -61,7 +64,6 @@ export default function RoadMapDashboardPage() {
   const locale = useLocale();
   const location = useLocation();
   const { total, thresholds, filters } = data;
-  const year = Number(filters.asOf.date.slice(0, 4));
   const link = (changes: Record<string, string | string[] | null>) => withParams(location.search, changes);
   const sectionLabel = (number: string | null, text: string) => (number ? `${number}. ${text}` : text);
   const quarterLabel = (q: { year: number; quarter: number }) => t("myMeasures.quarterLabel", q);
@@ -260,66 +262,21 @@ export default function RoadMapDashboardPage() {
       </Paper>
 
       {total && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <Paper withBorder p="md">
-            <Text size="sm" c="dimmed">
-              {t("overview.execution")}
-            </Text>
-            <Text fz={filters.large ? 56 : 40} fw={700} lh={1.2} className="tabular" data-testid="total-execution">
-              {formatPercent(locale, total.execution)}
-            </Text>
-            <RagBadge rag={ragOf(total.execution, thresholds)} />
-            <Text size="xs" c="dimmed" mt={6}>
-              {t("overview.executionHint")}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md">
-            <Text size="sm" c="dimmed">
-              {t("overview.yearExecution", { year })}
-            </Text>
-            <Text fz={filters.large ? 56 : 40} fw={700} lh={1.2} className="tabular" data-testid="year-execution">
-              {formatPercent(locale, total.yearExecution)}
-            </Text>
-            <RagBadge rag={ragOf(total.yearExecution, thresholds)} />
-          </Paper>
-          <Paper withBorder p="md">
-            <Text size="sm" c="dimmed">
-              {t("overview.peopleReached")}
-            </Text>
-            <Text fz={filters.large ? 56 : 40} fw={700} lh={1.2} className="tabular" data-testid="people-reached">
-              {formatNumber(locale, total.peopleReached, 0)}
-            </Text>
-            <Text size="xs" c="dimmed" mt={6}>
-              {t("overview.measuresCounted", { counted: total.counted, total: data.measureCount })}
-            </Text>
-          </Paper>
-          <Paper withBorder p="md">
-            <Text size="sm" c="dimmed" mb={6}>
-              {t("overview.statusCounts")}
-            </Text>
-            <Stack gap={4} data-testid="status-counts">
-              {STATUS_ORDER.map((status) => (
-                <Anchor key={status} component={Link} to={link({ status })} underline="never" c="inherit">
-                  <StatusLabel status={status} count={total.statusCounts[status]} />
-                </Anchor>
-              ))}
-            </Stack>
-          </Paper>
-        </SimpleGrid>
+        <HeadlineFigures
+          total={total}
+          now={data.now}
+          asOfDate={filters.asOf.date}
+          thresholds={thresholds}
+          measureCount={data.measureCount}
+          large={filters.large}
+          statusLink={(status) => link({ status })}
+        />
       )}
 
       <Paper withBorder p="md" component="section">
         <Title order={2} size="h4" mb="sm">
           {t("dashboard.byQuarter")}
         </Title>
-        {data.now && (
-          <Text size="sm" mb="xs" data-testid="should-be">
-            {t("dashboard.shouldBe", {
-              planned: formatPercent(locale, data.now.plannedProgress),
-              actual: formatPercent(locale, data.now.actualProgress),
-            })}
-          </Text>
-        )}
         <QuarterChart
           id="quarter-series"
           large={filters.large}
@@ -371,17 +328,14 @@ export default function RoadMapDashboardPage() {
           bars={data.sections.map((section) => ({
             label: sectionLabel(section.number, section.name?.text ?? ""),
             percent: section.figures.execution === null ? null : section.figures.execution * 100,
-            percentText:
-              section.figures.execution === null
-                ? t("overview.noPlanYet")
-                : formatPercent(locale, section.figures.execution),
+            percentText: formatExecution(t, locale, section.figures.execution),
             rag: ragOf(section.figures.execution, thresholds),
           }))}
         />
         <BreakdownTable
           testId="section-table"
           heading={t("overview.section")}
-          year={year}
+          asOfDate={filters.asOf.date}
           thresholds={thresholds}
           rows={data.sections.flatMap((section) => [
             {
@@ -423,7 +377,7 @@ export default function RoadMapDashboardPage() {
           <BreakdownTable
             testId="territory-table"
             heading={t("dashboard.territory")}
-            year={year}
+            asOfDate={filters.asOf.date}
             thresholds={thresholds}
             rows={data.territories.map((row) => ({
               key: row.id,
@@ -442,7 +396,7 @@ export default function RoadMapDashboardPage() {
         <BreakdownTable
           testId="department-table"
           heading={t("dashboard.department")}
-          year={year}
+          asOfDate={filters.asOf.date}
           thresholds={thresholds}
           rows={data.departments.map((row) => ({
             key: row.id,
@@ -465,7 +419,7 @@ export default function RoadMapDashboardPage() {
         {data.attention.length === 0 ? (
           <Text c="dimmed">{t("dashboard.noAttention")}</Text>
         ) : (
-          <MeasureTable rows={data.attention} testId="attention-table" />
+          <MeasureTable rows={data.attention} shares={data.shares} testId="attention-table" />
         )}
       </Paper>
 
@@ -478,7 +432,7 @@ export default function RoadMapDashboardPage() {
             {t("dashboard.measureCount", { count: data.measureCount })}
           </Text>
         </Group>
-        <MeasureTable rows={data.measures} testId="measure-table" />
+        <MeasureTable rows={data.measures} shares={data.shares} testId="measure-table" />
         {pages > 1 && (
           <Group justify="center" gap="md" mt="md" data-testid="pages">
             {filters.page > 1 && (

@@ -11,7 +11,7 @@ import { todayIn } from "~/domain/periods/quarter";
 import { visibleRoadMaps } from "~/domain/roadmap/roadmap.server";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatPercent } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
@@ -80,10 +80,10 @@ export default function RoadMapsPage() {
                 <Group justify="space-between" align="center" gap="xs">
                   <Group gap={8} align="baseline">
                     <Text fw={700} size="xl" data-testid="road-map-execution">
-                      {roadMap.execution === null ? "—" : formatPercent(locale, roadMap.execution)}
+                      {formatExecution(t, locale, roadMap.execution)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t("roadMaps.executionToDate")}
+                      {t("figures.dueToDate")}
                     </Text>
                   </Group>
                   <RagBadge rag={roadMap.rag} size="sm" />

@@ -55,6 +55,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     })),
     previousDecisions: view.previousDecisions,
     decisions: view.decisions,
+    year,
   };
 }
 
@@ -172,11 +173,20 @@ export default function PresentPage() {
                   </Text>
                   {texts ? (
                     <>
-                      <Text style={{ fontSize: "8vh", lineHeight: 1.05 }} fw={800} c="blue.9" className="tabular">
+                      <Text style={{ fontSize: "2.1vh", lineHeight: 1.2 }} c="dimmed" mt="1vh">
+                        {t("figures.dueToDate")}
+                      </Text>
+                      <Text
+                        style={{ fontSize: texts.noPlan ? "3.5vh" : "8vh", lineHeight: 1.05 }}
+                        fw={800}
+                        c="blue.9"
+                        className="tabular"
+                        data-testid="slide-execution"
+                      >
                         {texts.execution}
                       </Text>
                       <Text style={{ fontSize: "2.3vh", lineHeight: 1.3 }}>
-                        {t("meetings.yearExecution")}: <b>{texts.yearExecution}</b>
+                        {t("figures.yearPlan", { year: data.year })}: <b>{texts.yearExecution}</b>
                         <br />
                         {texts.yearLine}
                       </Text>
@@ -201,6 +211,10 @@ export default function PresentPage() {
           </Box>
           <Text style={{ fontSize: "2.2vh" }} c="dimmed">
             {asOfLine}
+            <br />
+            <span style={{ fontSize: "1.8vh" }} data-testid="slide-hint">
+              {t("figures.dueToDate")}: {t("figures.dueToDateHint", { date: formatDate(locale, data.meeting.asOf) })}
+            </span>
           </Text>
         </>
       ),

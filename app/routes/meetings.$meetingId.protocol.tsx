@@ -10,7 +10,8 @@ import { meetingView } from "~/domain/meetings/meeting-view.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { idSchema } from "~/domain/ids";
@@ -155,8 +156,8 @@ export default function ProtocolPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t("meetings.links")}</Table.Th>
-                    <Table.Th ta="right">{t("meetings.execution")}</Table.Th>
-                    <Table.Th ta="right">{t("meetings.yearExecution")}</Table.Th>
+                    <Table.Th ta="right">{t("figures.dueToDate")}</Table.Th>
+                    <Table.Th ta="right">{t("figures.yearPlan", { year: Number(meeting.asOf.slice(0, 4)) })}</Table.Th>
                     <Table.Th ta="right">{t("meetings.plan")}</Table.Th>
                     <Table.Th ta="right">{t("meetings.fact")}</Table.Th>
                   </Table.Tr>
@@ -169,13 +170,13 @@ export default function ProtocolPage() {
                         {link.title?.text}
                       </Table.Td>
                       <Table.Td ta="right">
-                        {link.figures ? formatPercent(locale, link.figures.execution) : "—"}
+                        {link.figures ? formatExecution(t, locale, link.figures.execution) : t("meetings.noFigures")}
                       </Table.Td>
                       <Table.Td ta="right">
-                        {link.figures ? formatPercent(locale, link.figures.yearExecution) : "—"}
+                        {link.figures && formatExecution(t, locale, link.figures.yearExecution)}
                       </Table.Td>
-                      <Table.Td ta="right">{link.figures ? formatNumber(locale, link.figures.yearPlan) : "—"}</Table.Td>
-                      <Table.Td ta="right">{link.figures ? formatNumber(locale, link.figures.yearFact) : "—"}</Table.Td>
+                      <Table.Td ta="right">{link.figures && formatNumber(locale, link.figures.yearPlan)}</Table.Td>
+                      <Table.Td ta="right">{link.figures && formatNumber(locale, link.figures.yearFact)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

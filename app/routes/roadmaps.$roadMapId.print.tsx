@@ -7,17 +7,20 @@ import { z } from "zod";
 import { QuarterChart } from "~/components/charts/quarter-chart";
 import { BreakdownTable } from "~/components/dashboard/breakdown-table";
 import { MeasureTable } from "~/components/dashboard/measure-table";
+import { FigureLegend } from "~/components/dashboard/named-figures";
 import { Localized } from "~/components/localized";
 import { STATUS_ORDER, StatusLabel } from "~/components/status";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { sharesOfLines } from "~/domain/shares/shares.server";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { ragOf } from "~/domain/execution/execution";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
@@ -36,7 +39,9 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const t = translator(locale);
   const today = todayIn(env().APP_TIME_ZONE);
   const { filters } = parseDashboardFilters(new URL(request.url).searchParams, today);
-  const dashboard = await roadMapDashboard(await database(), principal, parsed.data.roadMapId, filters);
+  const db = await database();
+  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
+  const shares = await sharesOfLines(db, dashboard.attention, filters.asOf);
   const view = dashboardView(dashboard, filters, locale, today);
   const quarter = (q: { year: number; quarter: number }) => t("myMeasures.quarterLabel", q);
   const described = [
@@ -51,7 +56,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
       `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
     filters.asOf.includeCurrentQuarter && t("overview.includeCurrentQuarter"),
   ].filter((text): text is string => Boolean(text));
-  return { ...view, described, today };
+  return { ...view, described, today, shares };
 }
 
 export default function PrintPage() {
@@ -97,23 +102,45 @@ export default function PrintPage() {
         </div>
 
         {total && (
-          <SimpleGrid cols={4} spacing="sm">
+          <SimpleGrid cols={3} spacing="sm">
             <Box>
-              <Text size="xs">{t("overview.execution")}</Text>
-              <Text fz={26} fw={700} data-testid="total-execution">
-                {formatPercent(locale, total.execution)}
+              <Text size="xs" fw={600}>
+                {t("figures.dueToDate")}
+              </Text>
+              <Text fz={24} fw={700} data-testid="total-execution">
+                {formatExecution(t, locale, total.execution)}
               </Text>
               <Text size="xs">{t(`rag.${ragOf(total.execution, thresholds) ?? "none"}`)}</Text>
             </Box>
             <Box>
-              <Text size="xs">{t("overview.yearExecution", { year })}</Text>
-              <Text fz={26} fw={700}>
-                {formatPercent(locale, total.yearExecution)}
+              <Text size="xs" fw={600}>
+                {t("figures.yearPlan", { year })}
+              </Text>
+              <Text fz={24} fw={700} data-testid="year-execution">
+                {formatExecution(t, locale, total.yearExecution)}
               </Text>
             </Box>
             <Box>
-              <Text size="xs">{t("overview.peopleReached")}</Text>
-              <Text fz={26} fw={700}>
+              <Text size="xs" fw={600}>
+                {t("figures.wholePlan")}
+              </Text>
+              <Text fz={24} fw={700} data-testid="whole-plan">
+                {formatExecution(t, locale, data.now?.actualProgress ?? null)}
+              </Text>
+              {data.now && (
+                <Text size="xs">
+                  {t("figures.wholePlanValue", {
+                    planned: formatExecution(t, locale, data.now.plannedProgress),
+                    actual: formatExecution(t, locale, data.now.actualProgress),
+                  })}
+                </Text>
+              )}
+            </Box>
+            <Box>
+              <Text size="xs" fw={600}>
+                {t("overview.peopleReached")}
+              </Text>
+              <Text fz={24} fw={700}>
                 {formatNumber(locale, total.peopleReached, 0)}
               </Text>
             </Box>
@@ -124,19 +151,12 @@ export default function PrintPage() {
             </Stack>
           </SimpleGrid>
         )}
+        <FigureLegend asOfDate={filters.asOf.date} />
 
         <section>
           <Title order={2} size="h5" mb={4}>
             {t("dashboard.byQuarter")}
           </Title>
-          {data.now && (
-            <Text size="sm">
-              {t("dashboard.shouldBe", {
-                planned: formatPercent(locale, data.now.plannedProgress),
-                actual: formatPercent(locale, data.now.actualProgress),
-              })}
-            </Text>
-          )}
           <QuarterChart id="print-quarter-series" nowLabel={data.now?.label ?? null} points={data.series} />
         </section>
 
@@ -147,7 +167,7 @@ export default function PrintPage() {
           <BreakdownTable
             testId="section-table"
             heading={t("overview.section")}
-            year={year}
+            asOfDate={filters.asOf.date}
             thresholds={thresholds}
             rows={data.sections.flatMap((section) => [
               {
@@ -174,7 +194,7 @@ export default function PrintPage() {
             <BreakdownTable
               testId="territory-table"
               heading={t("dashboard.territory")}
-              year={year}
+              asOfDate={filters.asOf.date}
               thresholds={thresholds}
               rows={data.territories.map((row) => ({
                 key: row.id,
@@ -191,7 +211,7 @@ export default function PrintPage() {
           </Title>
           <BreakdownTable
             heading={t("dashboard.department")}
-            year={year}
+            asOfDate={filters.asOf.date}
             thresholds={thresholds}
             rows={data.departments.map((row) => ({ key: row.id, label: row.name?.text ?? "", figures: row.figures }))}
           />
@@ -204,7 +224,7 @@ export default function PrintPage() {
           {data.attention.length === 0 ? (
             <Text size="sm">{t("dashboard.noAttention")}</Text>
           ) : (
-            <MeasureTable rows={data.attention} />
+            <MeasureTable rows={data.attention} shares={data.shares} />
           )}
         </section>
 

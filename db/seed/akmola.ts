@@ -8,12 +8,18 @@ import { territoryName } from "./territories";
 //   - more than 122 000 documents digitised, more than 35 000 of them in the state language,
 //     = 35 % of the main fund and 60 % of the local-history fund;
 //   - 279 rare books passed to the Kazakh National Electronic Library, 53 of them under copyright.
+// The digitised funds and the libraries with a coworking centre are shares of a base, kept with
+// their counts: 35 000 documents of a main fund of 100 000 (35 %); the same 35 000 are, as the article
+// says, 60 % of the local-history fund, so that fund holds about 58 333; one library in each of 19
+// districts and cities, so the region's share is Σ centres / Σ libraries.
 
 const REGION = "akmola";
 const LIBRARY = "akmola.library";
 const CULTURE = "akmola.culture";
 const AUTHOR = "admin"; // the results were entered by the administrator from the library's reports
 const ARTICLE_DATE = "2019-07-12";
+const MAIN_FUND = 100_000;
+const LOCAL_HISTORY_FUND = 58_333;
 
 // The 19 district and city libraries of 2019: the 17 districts' and those of Kokshetau and
 // Stepnogorsk. (Kosshy, a city since 2021, was then a village of Tselinograd district.) The opening
@@ -56,8 +62,11 @@ const MEASURES: MeasureSpec[] = [
     territory: REGION,
     deadline: "2020-12-25",
     fundingSource: t("Жергілікті бюджет", "Местный бюджет", "Local budget"),
-    // One centre per library, planned for 2019.
-    plans: COWORKING_CENTRES.map(([territory]) => ({ territory, year: 2019, quarter: 4, planned: 1 })),
+    shareOfBase: {
+      base: t("Аудандық және қалалық кітапханалар", "Районные и городские библиотеки", "District and city libraries"),
+    },
+    // One centre per library, planned for 2019: a share of the district's one library.
+    plans: COWORKING_CENTRES.map(([territory]) => ({ territory, year: 2019, quarter: 4, planned: 1, base: 1 })),
     entries: COWORKING_CENTRES.map(([territory, openedOn], index) => ({
       territory,
       date: openedOn,
@@ -81,17 +90,18 @@ const MEASURES: MeasureSpec[] = [
       "Digitising the library's main fund",
     ),
     completionForm: t("Облыс әкімдігіне ақпарат", "Информация в акимат области", "Report to the regional akimat"),
-    unit: "percent",
+    unit: "document",
     responsible: LIBRARY,
     territory: REGION,
     deadline: "2019-12-25",
     fundingSource: t("Жергілікті бюджет", "Местный бюджет", "Local budget"),
-    plans: [{ territory: REGION, year: 2019, quarter: 4, planned: 35 }],
+    shareOfBase: { base: t("Негізгі қор, құжат", "Основной фонд, документов", "Main fund, documents") },
+    plans: [{ territory: REGION, year: 2019, quarter: 4, planned: 35_000, base: MAIN_FUND }],
     entries: [
       {
         territory: REGION,
         date: ARTICLE_DATE,
-        value: 35,
+        value: 35_000,
         narrative: t(
           "122 мыңнан астам құжат цифрландырылды, оның 35 мыңнан астамы мемлекеттік тілде — бұл негізгі қордың 35 %-ы.",
           "Оцифровано более 122 тыс. документов, из них на государственном языке свыше 35 тыс. документов, что составляет 35 % от основного фонда.",
@@ -106,17 +116,18 @@ const MEASURES: MeasureSpec[] = [
     section: "1",
     title: t("Өлкетану қорын цифрландыру", "Оцифровка краеведческого фонда", "Digitising the local-history fund"),
     completionForm: t("Облыс әкімдігіне ақпарат", "Информация в акимат области", "Report to the regional akimat"),
-    unit: "percent",
+    unit: "document",
     responsible: LIBRARY,
     territory: REGION,
     deadline: "2019-12-25",
     fundingSource: t("Жергілікті бюджет", "Местный бюджет", "Local budget"),
-    plans: [{ territory: REGION, year: 2019, quarter: 4, planned: 60 }],
+    shareOfBase: { base: t("Өлкетану қоры, құжат", "Краеведческий фонд, документов", "Local-history fund, documents") },
+    plans: [{ territory: REGION, year: 2019, quarter: 4, planned: 35_000, base: LOCAL_HISTORY_FUND }],
     entries: [
       {
         territory: REGION,
         date: ARTICLE_DATE,
-        value: 60,
+        value: 35_000,
         narrative: t("Өлкетану қорының 60 %-ы цифрландырылды.", "Оцифровано 60 % краеведческого фонда."),
         evidence: evidence("akmola/1.3", ARTICLE_DATE),
         author: AUTHOR,

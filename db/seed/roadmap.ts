@@ -29,6 +29,8 @@ export interface PlanSpec {
   year: number;
   quarter: Quarter["quarter"];
   planned: number;
+  /** For a share-of-base measure: the base the planned count is a share of. */
+  base?: number;
 }
 
 export interface EntrySpec {
@@ -40,6 +42,8 @@ export interface EntrySpec {
   evidence?: string[];
   behindReason?: LocalizedText | null;
   author: string;
+  /** For a share-of-base measure: the base when the fact was recorded. */
+  base?: number;
 }
 
 export interface MeasureSpec {
@@ -60,6 +64,8 @@ export interface MeasureSpec {
   weight?: number;
   /** Taken off control on that date (if it is not after today). */
   removed?: { on: string; reason: LocalizedText };
+  /** Plan and fact are counts of a base (documents of a fund, libraries of a region): what the base is. */
+  shareOfBase?: { base: LocalizedText };
   plans: PlanSpec[];
   /** Entries dated after today are left out. */
   entries: EntrySpec[];
@@ -148,6 +154,8 @@ export async function insertRoadMap(ctx: SeedContext, spec: RoadMapSpec): Promis
           control_state: removed ? ("removed" as const) : ("on_control" as const),
           removed_on: removed?.on ?? null,
           removed_reason: json(removed?.reason),
+          share_of_base: Boolean(m.shareOfBase),
+          base_label: json(m.shareOfBase?.base),
         };
       }),
     )
@@ -197,6 +205,7 @@ export async function insertRoadMap(ctx: SeedContext, spec: RoadMapSpec): Promis
       year: p.year,
       quarter: p.quarter,
       planned: p.planned,
+      base: p.base ?? null,
     })),
   );
   for (const slice of chunks(plans)) await trx.insertInto("measure_plan").values(slice).execute();
@@ -214,6 +223,7 @@ export async function insertRoadMap(ctx: SeedContext, spec: RoadMapSpec): Promis
         evidence_links: JSON.stringify(e.evidence ?? []),
         behind_reason: json(e.behindReason),
         author_id: ctx.user(e.author),
+        base: e.base ?? null,
       })),
   );
   for (const slice of chunks(entries)) await trx.insertInto("progress_entry").values(slice).execute();

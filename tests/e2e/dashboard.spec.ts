@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { formatPercent } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
+import { translator } from "~/i18n/i18n";
 import { readExpectedFigures } from "./expected";
 import { expect, seriousAccessibilityViolations, signIn, test } from "./fixtures";
 
@@ -10,6 +11,7 @@ const expected = readExpectedFigures();
 const shymkent = expected.roadMaps.find((roadMap) => /Шымкент/.test(`${roadMap.title.kk} ${roadMap.title.ru}`))!;
 const abay = shymkent.territories.find((t) => t.name.kk === "Абай ауданы")!;
 const ASOF = "2024-10-31";
+const percent = (ratio: number | null) => formatExecution(translator("kk"), "kk", ratio);
 
 function figuresOf(territory: number | null) {
   const rows = shymkent.figures.find((f) => f.asOf === ASOF && f.territory === territory)!.rows;
@@ -21,8 +23,8 @@ function figuresOf(territory: number | null) {
 
 async function expectFigures(page: Page, territory: number | null) {
   const { total, sections } = figuresOf(territory);
-  await expect(page.getByTestId("total-execution")).toHaveText(formatPercent("kk", total.execution));
-  await expect(page.getByTestId("year-execution")).toHaveText(formatPercent("kk", total.yearExecution));
+  await expect(page.getByTestId("total-execution")).toHaveText(percent(total.execution));
+  await expect(page.getByTestId("year-execution")).toHaveText(percent(total.yearExecution));
   const table = page.getByTestId("section-table");
   for (const row of sections) {
     const section = shymkent.sections.find((s) => s.id === row.topSectionId)!;
@@ -30,7 +32,7 @@ async function expectFigures(page: Page, territory: number | null) {
       .getByRole("row")
       .filter({ hasText: `${section.number}. ${section.title.kk}` })
       .first();
-    await expect(line).toContainText(row.execution === null ? "Жоспар әлі жоқ" : formatPercent("kk", row.execution));
+    await expect(line).toContainText(percent(row.execution));
   }
 }
 
@@ -52,12 +54,12 @@ test("the council member sees the figures of the seeded road map as of 10 months
     .click();
   await expect(page).toHaveURL(new RegExp(`section=${youth.id}`));
   const youthRow = figuresOf(null).sections.find((row) => row.topSectionId === youth.id)!;
-  await expect(page.getByTestId("total-execution")).toHaveText(formatPercent("kk", youthRow.execution));
+  await expect(page.getByTestId("total-execution")).toHaveText(percent(youthRow.execution));
   const shared = page.url();
   const colleague = await (await page.context().browser()!.newContext()).newPage();
   await signIn(colleague, "abdiakimuly");
   await colleague.goto(shared);
-  await expect(colleague.getByTestId("total-execution")).toHaveText(formatPercent("kk", youthRow.execution));
+  await expect(colleague.getByTestId("total-execution")).toHaveText(percent(youthRow.execution));
 
   // Statuses filter the list of measures too.
   await page.goto(`/roadmaps/${shymkent.id}?asOf=${ASOF}&status=behind`);
@@ -84,7 +86,7 @@ test("an akim of one district sees that district's figures only, on the page, in
   expect(response?.status()).toBe(404);
 
   await page.goto(`/roadmaps/${shymkent.id}/print?asOf=${ASOF}`);
-  await expect(page.getByTestId("total-execution")).toHaveText(formatPercent("kk", figuresOf(abay.id).total.execution));
+  await expect(page.getByTestId("total-execution")).toHaveText(percent(figuresOf(abay.id).total.execution));
   const printed = await page.content();
   for (const otherDistrict of shymkent.territories.filter((t) => t.id !== abay.id)) {
     expect(printed).not.toContain(otherDistrict.name.kk!);

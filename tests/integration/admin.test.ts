@@ -82,6 +82,7 @@ describe(`administration on ${engineName}`, () => {
     territoryId: world.cityId,
     deadline: "2025-12-25",
     weight: 1,
+    shareOfBase: false,
     ...overrides,
   });
 

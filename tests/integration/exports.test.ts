@@ -118,7 +118,7 @@ describe(`exports on ${engineName}`, () => {
       "План на 31 октября 2024 г.",
       "План на 2024 год",
       "Факт на 31 октября 2024 г.",
-      "Исполнение, %",
+      "Исполнение плана, срок которого наступил, %",
       "Ход исполнения",
     ]);
     // Measure rows: a plan in column 6 (not the row of column numbers under the header).
@@ -131,7 +131,7 @@ describe(`exports on ${engineName}`, () => {
       expect(row[5]).toBeCloseTo(line.plan, 9);
       expect(row[6]).toBeCloseTo(line.yearPlan, 9);
       expect(row[7]).toBeCloseTo(line.fact, 9);
-      if (line.execution === null) expect(row[8]).toBe("нет плана");
+      if (line.execution === null) expect(row[8]).toBe("в этом периоде плана нет");
       else expect(row[8]).toBeCloseTo(line.execution, 9);
     }
     const total = rows.find((row) => row[0] === "Итого")!;

@@ -59,7 +59,8 @@ beforeAll(async () => {
       .values([
         { title: localized("A"), unit: "person", direction: "higher_is_better", category: "youth" },
         { title: localized("B"), unit: "percent", direction: "lower_is_better", category: "youth" },
-        { title: localized("C"), unit: "event", direction: "higher_is_better", category: "youth" },
+        // A share of a base: achievement compares actual / base with target / base.
+        { title: localized("C"), unit: "item", direction: "higher_is_better", category: "youth", share_of_base: true },
         {
           title: localized("D"),
           unit: "centre",
@@ -94,6 +95,8 @@ const cellArb = fc.record({
   target: fc.option(amountArb, { nil: null, freq: 3 }),
   weight: fc.constantFrom(0.3, 0.2, 1, 2, 0.125),
   actual: fc.option(amountArb, { nil: null, freq: 4 }),
+  targetBase: fc.constantFrom(10, 19, 40, 100),
+  actualBase: fc.option(fc.constantFrom(12, 19, 50), { nil: null, freq: 2 }),
 });
 
 describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
@@ -126,11 +129,18 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
                 if (seen.has(key) || cell.target === null) continue;
                 seen.add(key);
                 const base = { indicatorId: indicatorIds[i]!, territoryId: children[t]!.id, ...period };
-                targets.push({ ...base, target: cell.target, weight: cell.weight });
+                // The third indicator is a share of a base: its target and actual carry bases.
+                const share = i === 2;
+                targets.push({
+                  ...base,
+                  target: cell.target,
+                  weight: cell.weight,
+                  base: share ? cell.targetBase : null,
+                });
                 if (cell.actual === null) continue;
                 // The fourth indicator is computed: its actual comes from outside the table.
                 if (i === 3) computed.push({ ...base, actual: cell.actual });
-                else actuals.push({ ...base, actual: cell.actual });
+                else actuals.push({ ...base, actual: cell.actual, base: share ? cell.actualBase : null });
               }
             }
           }
@@ -148,6 +158,7 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
                     quarter: r.quarter,
                     target: r.target,
                     weight: r.weight,
+                    base: r.base ?? null,
                   })),
                 )
                 .execute();
@@ -161,6 +172,7 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
                     year: r.year,
                     quarter: r.quarter,
                     actual: r.actual,
+                    base: r.base ?? null,
                     entered_by: world.editorId,
                   })),
                 )
@@ -182,6 +194,7 @@ describe(`KPI ranking in SQL equals the reference (${engineName})`, () => {
                 direction: i.direction,
                 ragGreen: i.ragGreen,
                 ragAmber: i.ragAmber,
+                shareOfBase: i.shareOfBase,
               })),
               territories: children,
               targets,

@@ -87,6 +87,8 @@ const columns = {
     "updated_at",
     "deadline_text",
     "deadline_recurrence",
+    "share_of_base",
+    "base_label",
   ],
   measure_co_executor: ["measure_id", "department_id"],
   measure_deadline_change: [
@@ -121,6 +123,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "base",
   ],
   progress_entry: [
     "id",
@@ -140,6 +143,7 @@ const columns = {
     "updated_at",
     "import_batch_id",
     "source_key",
+    "base",
   ],
   department_report: [
     "id",
@@ -185,6 +189,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "share_of_base",
   ],
   kpi_indicator_measure: ["indicator_id", "measure_id"],
   kpi_target: [
@@ -198,6 +203,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "base",
   ],
   kpi_actual: [
     "id",
@@ -212,6 +218,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "base",
   ],
   meeting: [
     "id",

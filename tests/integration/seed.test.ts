@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "~db/seed";
 import { verifyPassword } from "~/domain/auth/password.server";
 import { DEFAULT_THRESHOLDS, type FactBasis, type MeasureStatus } from "~/domain/execution/execution";
 import { territoryExecution } from "~/domain/execution/execution.server";
+import { shareFigures, shareKey, type MeasureShareFigures } from "~/domain/shares/shares.server";
 import { referenceItems } from "./execution-reference";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -386,9 +387,23 @@ describe(`demo data on ${engineName}`, () => {
           .executeTakeFirstOrThrow();
         facts[number] = { unit: m.unit, plan: plan.planned, fact: entry.value, narrative: entry.narrative };
       }
-      expect(facts["1.2"]).toMatchObject({ unit: "percent", plan: 35, fact: 35 });
+      // Shares of a base, kept with their counts: 35 000 documents = 35 % of the main fund, 60 % of the local-history one.
+      expect(facts["1.2"]).toMatchObject({ unit: "document", plan: 35_000, fact: 35_000 });
       expect(facts["1.2"]!.narrative?.ru).toMatch(/122 тыс\..*35 тыс\./);
-      expect(facts["1.3"]).toMatchObject({ unit: "percent", plan: 60, fact: 60 });
+      expect(facts["1.3"]).toMatchObject({ unit: "document", fact: 35_000 });
+      const asOf = { date: "2020-12-31", includeCurrentQuarter: false, facts: "all" } as const;
+      const [main, localHistory, centres] = (await Promise.all(
+        ["1.2", "1.3", "1.1"].map(async (number) => {
+          const m = await measure(id, number);
+          const shares = await shareFigures(db, { measureIds: [m.id], asOf, territoryIds: null });
+          return shares.get(shareKey(m.id, null))!;
+        }),
+      )) as [MeasureShareFigures, MeasureShareFigures, MeasureShareFigures];
+      expect(main.fact).toMatchObject({ count: 35_000, base: 100_000, ratio: 0.35 });
+      expect(localHistory.fact.ratio).toBeCloseTo(0.6, 4);
+      // 19 district and city libraries, one centre each: the region's share is Σ centres / Σ libraries.
+      expect(centres.territories).toHaveLength(19);
+      expect(centres.fact).toMatchObject({ count: 19, base: 19, ratio: 1 });
       expect(facts["1.4"]).toMatchObject({ fact: 279 });
       expect(facts["1.4"]!.narrative?.ru).toContain("из них 53 по авторскому праву");
       const programme = await db

@@ -26,6 +26,8 @@ export interface MeasureDefaults {
   fundingSource?: LocalizedText | null;
   plannedFunding?: number | null;
   weight?: number;
+  shareOfBase?: boolean;
+  baseLabel?: LocalizedText | null;
 }
 
 /** Every field of a measure (DESIGN.md). A changed deadline needs a reason, asked for beside it. */
@@ -59,6 +61,8 @@ export function MeasureForm({
       ...localizedDefaults("fundingSource", defaults.fundingSource),
       plannedFunding: defaults.plannedFunding?.toString() ?? "",
       weight: (defaults.weight ?? 1).toString(),
+      shareOfBase: defaults.shareOfBase ? "on" : "",
+      ...localizedDefaults("baseLabel", defaults.baseLabel),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: measureSchema }),
     shouldValidate: "onBlur",
@@ -192,6 +196,23 @@ export function MeasureForm({
                 description={t("admin.measure.weightHint")}
               />
             </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t("figures.shareMeasure")} variant="filled">
+          <Stack gap="sm">
+            <Checkbox
+              key={fields.shareOfBase.key}
+              name={fields.shareOfBase.name}
+              id={fields.shareOfBase.id}
+              label={t("figures.shareMeasure")}
+              description={t("figures.shareMeasureHint")}
+              defaultChecked={defaults.shareOfBase ?? false}
+            />
+            <LocalizedFields
+              fields={{ kk: fields.baseLabelKk, ru: fields.baseLabelRu, en: fields.baseLabelEn }}
+              label={t("figures.baseLabel")}
+            />
           </Stack>
         </Fieldset>
 

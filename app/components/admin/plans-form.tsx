@@ -14,6 +14,7 @@ export interface PlanRowDefaults {
   mode: PlanMode;
   total?: number;
   quarters: Array<number | null>;
+  base?: number;
 }
 
 /** A row given by quarter shows its year's total as a hint. */
@@ -33,18 +34,21 @@ export function PlansForm({
   rows,
   seen,
   limits,
+  shareOfBase,
   territories,
   lastResult,
 }: {
   rows: PlanRowDefaults[];
   seen: string;
   limits: PlanLimits;
+  /** The measure is a share of a base: each row also takes the base its counts are a share of. */
+  shareOfBase: boolean;
   territories: Array<{ value: string; label: string }>;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const schema = plansSchema(limits);
+  const schema = plansSchema(limits, { shareOfBase });
   const [form, fields] = useForm({
     id: "measure-plans",
     lastResult,
@@ -59,6 +63,7 @@ export function PlansForm({
         q2: text(row.quarters[1]),
         q3: text(row.quarters[2]),
         q4: text(row.quarters[3]),
+        base: text(row.base),
       })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -79,6 +84,7 @@ export function PlansForm({
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t("admin.plans.hint")}
+          {shareOfBase && ` ${t("figures.baseHint")}.`}
         </Text>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Table.ScrollContainer minWidth={940}>
@@ -94,6 +100,11 @@ export function PlansForm({
                     {t("admin.plans.quarter", { quarter })}
                   </Table.Th>
                 ))}
+                {shareOfBase && (
+                  <Table.Th w={120} title={t("figures.baseHint")}>
+                    {t("figures.base")}
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -136,6 +147,11 @@ export function PlansForm({
                         />
                       </Table.Td>
                     ))}
+                    {shareOfBase && (
+                      <Table.Td>
+                        <Field field={cells.base} inputMode="decimal" aria-label={`${rowName}: ${t("figures.base")}`} />
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 );
               })}

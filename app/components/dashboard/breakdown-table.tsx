@@ -5,7 +5,9 @@ import { RagMark } from "~/components/rag";
 import { STATUS_ORDER, StatusLabel } from "~/components/status";
 import { ragOf, type Thresholds } from "~/domain/execution/execution";
 import type { ExecutionFigures } from "~/domain/execution/execution.server";
-import { formatNumber, formatPercent } from "~/i18n/format";
+import { formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
+import { FigureName } from "./named-figures";
 import { useLocale } from "~/i18n/use-locale";
 
 export interface BreakdownRow {
@@ -22,13 +24,14 @@ export interface BreakdownRow {
 export function BreakdownTable({
   rows,
   heading,
-  year,
+  asOfDate,
   thresholds,
   testId,
 }: {
   rows: BreakdownRow[];
   heading: string;
-  year: number;
+  /** The as-of date: it names the columns' percentages (the plan due by it, its year's plan). */
+  asOfDate: string;
   thresholds: Thresholds;
   testId?: string;
 }) {
@@ -40,8 +43,12 @@ export function BreakdownTable({
         <thead>
           <tr>
             <th>{heading}</th>
-            <th className="num">{t("overview.execution")}</th>
-            <th className="num">{t("overview.yearExecution", { year })}</th>
+            <th className="num">
+              <FigureName kind="dueToDate" asOfDate={asOfDate} size="xs" />
+            </th>
+            <th className="num">
+              <FigureName kind="yearPlan" asOfDate={asOfDate} size="xs" />
+            </th>
             <th className="num">{t("overview.peopleReached")}</th>
             <th>{t("overview.statusCounts")}</th>
           </tr>
@@ -53,16 +60,12 @@ export function BreakdownTable({
                 {row.href ? <Link to={row.href}>{row.label}</Link> : row.label}
               </td>
               <td className="num">
-                <b data-testid="row-execution">
-                  {row.figures.execution === null
-                    ? t("overview.noPlanYet")
-                    : formatPercent(locale, row.figures.execution)}
-                </b>
+                <b data-testid="row-execution">{formatExecution(t, locale, row.figures.execution)}</b>
                 <span className="sub">
                   <RagMark rag={ragOf(row.figures.execution, thresholds)} />
                 </span>
               </td>
-              <td className="num">{formatPercent(locale, row.figures.yearExecution)}</td>
+              <td className="num">{formatExecution(t, locale, row.figures.yearExecution)}</td>
               <td className="num">{formatNumber(locale, row.figures.peopleReached, 0)}</td>
               <td>
                 <span className="marks">

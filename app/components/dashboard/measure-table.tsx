@@ -2,9 +2,12 @@ import { Text } from "@mantine/core";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
+import { ShareText } from "~/components/shares/share-figures";
 import { StatusLabel } from "~/components/status";
+import type { Share } from "~/domain/shares/share-of-base";
 import type { MeasureStatus } from "~/domain/execution/execution";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -23,7 +26,16 @@ export interface MeasureTableRow {
 }
 
 /** Measures with their figures, each linking to its page. */
-export function MeasureTable({ rows, testId }: { rows: MeasureTableRow[]; testId?: string }) {
+export function MeasureTable({
+  rows,
+  shares,
+  testId,
+}: {
+  rows: MeasureTableRow[];
+  /** Shares of a base, by row key, for the rows counted that way: shown with their counts. */
+  shares?: Record<string, { plan: Share; fact: Share }>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (rows.length === 0) return <Text c="dimmed">{t("dashboard.noMeasures")}</Text>;
@@ -37,7 +49,7 @@ export function MeasureTable({ rows, testId }: { rows: MeasureTableRow[]; testId
             <th>{t("dashboard.department")}</th>
             <th className="num">{t("dashboard.plan")}</th>
             <th className="num">{t("dashboard.fact")}</th>
-            <th className="num">{t("overview.execution")}</th>
+            <th className="num">{t("figures.dueToDate")}</th>
             <th>{t("dashboard.status")}</th>
             <th>{t("dashboard.deadline")}</th>
           </tr>
@@ -59,9 +71,23 @@ export function MeasureTable({ rows, testId }: { rows: MeasureTableRow[]; testId
               <td>
                 <Localized value={row.department} />
               </td>
-              <td className="num">{formatNumber(locale, row.plan)}</td>
-              <td className="num">{formatNumber(locale, row.fact)}</td>
-              <td className="num">{formatPercent(locale, row.execution)}</td>
+              <td className="num">
+                {formatNumber(locale, row.plan)}
+                {shares?.[row.key] && (
+                  <span className="sub">
+                    <ShareText share={shares[row.key]!.plan} />
+                  </span>
+                )}
+              </td>
+              <td className="num">
+                {formatNumber(locale, row.fact)}
+                {shares?.[row.key] && (
+                  <span className="sub">
+                    <ShareText share={shares[row.key]!.fact} testId="row-share" />
+                  </span>
+                )}
+              </td>
+              <td className="num">{formatExecution(t, locale, row.execution)}</td>
               <td>
                 <StatusLabel status={row.status} />
               </td>

@@ -1,7 +1,8 @@
 import { SectionExecutionChart } from "~/components/charts/section-execution-chart";
 import { ragOf } from "~/domain/execution/execution";
 import type { LinkView } from "~/domain/meetings/meeting-view.server";
-import { formatPercent } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
+import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 
 const LABEL_LENGTH = 20;
@@ -18,7 +19,7 @@ export function AgendaChart(props: { id: string; links: LinkView[]; locale: Loca
     .map((link) => ({
       label: label(link),
       percent: link.figures!.execution === null ? null : link.figures!.execution * 100,
-      percentText: formatPercent(props.locale, link.figures!.execution),
+      percentText: formatExecution(translator(props.locale), props.locale, link.figures!.execution),
       rag: ragOf(link.figures!.execution, link.thresholds),
     }));
   if (bars.length === 0) return null;

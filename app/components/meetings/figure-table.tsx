@@ -4,18 +4,20 @@ import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import type { LinkView } from "~/domain/meetings/meeting-view.server";
 import type { ComparedFigure } from "~/domain/meetings/rules";
-import { formatNumber, formatPercent } from "~/i18n/format";
+import { formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { useLocale } from "~/i18n/use-locale";
 
 /**
  * The figures of an agenda item: frozen when the meeting was held, and the live value beside every
  * figure that has changed since (marked, never by colour alone).
  */
-export function FigureTable({ links, held }: { links: LinkView[]; held: boolean }) {
+export function FigureTable({ links, held, asOf }: { links: LinkView[]; held: boolean; asOf: string }) {
+  const year = Number(asOf.slice(0, 4));
   const { t } = useTranslation();
   const locale = useLocale();
   const cell = (link: LinkView, key: ComparedFigure, format: (value: number | null) => string) => {
-    const frozen = link.figures ? format(link.figures[key]) : "—";
+    const frozen = link.figures ? format(link.figures[key]) : "";
     const changed = held && link.changed.includes(key);
     return (
       <Table.Td ta="right" className="tabular" data-changed={changed || undefined}>
@@ -28,7 +30,7 @@ export function FigureTable({ links, held }: { links: LinkView[]; held: boolean 
       </Table.Td>
     );
   };
-  const percent = (value: number | null) => formatPercent(locale, value);
+  const percent = (value: number | null) => formatExecution(t, locale, value);
   const number = (value: number | null) => (value === null ? "—" : formatNumber(locale, value));
   return (
     <Table.ScrollContainer minWidth={600}>
@@ -36,8 +38,8 @@ export function FigureTable({ links, held }: { links: LinkView[]; held: boolean 
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("meetings.links")}</Table.Th>
-            <Table.Th ta="right">{t("meetings.execution")}</Table.Th>
-            <Table.Th ta="right">{t("meetings.yearExecution")}</Table.Th>
+            <Table.Th ta="right">{t("figures.dueToDate")}</Table.Th>
+            <Table.Th ta="right">{t("figures.yearPlan", { year })}</Table.Th>
             <Table.Th ta="right">{t("meetings.plan")}</Table.Th>
             <Table.Th ta="right">{t("meetings.fact")}</Table.Th>
             <Table.Th ta="right">{t("meetings.peopleReached")}</Table.Th>

@@ -28,7 +28,8 @@ import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import type { MyMeasure } from "~/domain/progress/my-measures.server";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 import { ConfirmFigure, questionsOf, ReasonRequest } from "./entry-questions";
@@ -239,7 +240,8 @@ function DepartmentQuarterForm({
                     {t("myMeasures.entries", { count: measure.quarterEntries })})
                   </Text>
                   <Text size="sm">
-                    {t("myMeasures.execution")}: <b className="tabular">{formatPercent(locale, measure.execution)}</b>
+                    {t("myMeasures.execution")}:{" "}
+                    <b className="tabular">{formatExecution(t, locale, measure.execution)}</b>
                   </Text>
                 </Group>
                 <input type="hidden" name={rowFields.measureId.name} value={measure.id} />

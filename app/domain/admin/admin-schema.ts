@@ -205,6 +205,9 @@ export const measureSchema = z
         .max(1000, "validation.tooLarge")
         .optional(),
     ),
+    /** Plan and fact are counts of a base (a fund's documents); the base is given on each plan row. */
+    shareOfBase: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
+    ...localizedFields("baseLabel"),
   })
   .superRefine(requireOneLanguage("title"))
   .superRefine((value, context) => {
@@ -241,7 +244,7 @@ export interface PlanLimits {
 const planValue = amount(1e12);
 
 /** Every planned quarter of a measure in one submit: rows of (territory, year), saved together or not at all. */
-export function plansSchema(limits: PlanLimits) {
+export function plansSchema(limits: PlanLimits, options: { shareOfBase?: boolean } = {}) {
   const row = z.object({
     territoryId: id,
     year: z.coerce
@@ -255,6 +258,8 @@ export function plansSchema(limits: PlanLimits) {
     q2: planValue,
     q3: planValue,
     q4: planValue,
+    /** The base the row's counts are a share of (a share-of-base measure): this territory's fund that year. */
+    base: planValue.refine((value) => value === undefined || value > 0, "figures.baseInvalid"),
   });
   return z
     .object({
@@ -295,6 +300,9 @@ export function plansSchema(limits: PlanLimits) {
             ? [planRow.q1, planRow.q2, planRow.q3, planRow.q4].every((q) => q === undefined)
             : planRow.total === undefined;
         if (blank) return;
+        if (options.shareOfBase && planRow.base === undefined) {
+          context.addIssue({ code: "custom", path: ["rows", index, "base"], message: "figures.baseNeeded" });
+        }
         const key = `${planRow.territoryId}:${planRow.year}`;
         if (keys.has(key)) {
           context.addIssue({

@@ -35,7 +35,8 @@ export async function measureFormView(db: Kysely<Database>, roadMapId: number, l
 export async function measureEditView(db: Kysely<Database>, measureId: number, locale: Locale) {
   const { measure, coExecutorIds, plans, deadlineChanges, controlChanges } = await measureForEditing(db, measureId);
   const form = await measureFormView(db, measure.road_map_id, locale);
-  const groups = new Map<string, { territoryId: number; year: number; quarters: Array<number | null> }>();
+  type Group = { territoryId: number; year: number; quarters: Array<number | null>; base?: number };
+  const groups = new Map<string, Group>();
   for (const plan of plans) {
     const key = `${plan.territory_id}:${plan.year}`;
     const group = groups.get(key) ?? {
@@ -44,11 +45,10 @@ export async function measureEditView(db: Kysely<Database>, measureId: number, l
       quarters: [null, null, null, null],
     };
     group.quarters[plan.quarter - 1] = plan.planned;
+    if (plan.base !== null) group.base = plan.base;
     groups.set(key, group);
   }
-  const rows: Array<{ territoryId: number; year: number; mode: PlanMode; quarters: Array<number | null> }> = [
-    ...groups.values(),
-  ].map((group) => ({ ...group, mode: "quarters" }));
+  const rows: Array<Group & { mode: PlanMode }> = [...groups.values()].map((group) => ({ ...group, mode: "quarters" }));
   for (let year = form.limits.startYear; year <= form.limits.endYear; year++) {
     if (![...groups.values()].some((group) => group.year === year)) {
       rows.push({ territoryId: measure.territory_id, year, mode: "even", quarters: [null, null, null, null] });
@@ -79,6 +79,8 @@ export async function measureEditView(db: Kysely<Database>, measureId: number, l
       fundingSource: measure.funding_source,
       plannedFunding: measure.planned_funding,
       weight: measure.weight,
+      shareOfBase: measure.share_of_base,
+      baseLabel: measure.base_label,
       controlState: measure.control_state,
       removedOn: measure.removed_on,
       removedReason: pickText(measure.removed_reason, locale),

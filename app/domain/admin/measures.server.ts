@@ -58,6 +58,13 @@ export async function planLimitsOf(db: Kysely<Database>, measureId: number) {
   return { startYear: row.start_year, endYear: row.end_year };
 }
 
+/** Whether a measure is counted as a share of a base: then each of its plan rows needs a base. */
+export async function isShareOfBase(db: Kysely<Database>, measureId: number): Promise<boolean> {
+  const row = await db.selectFrom("measure").select("share_of_base").where("id", "=", measureId).executeTakeFirst();
+  if (!row) throw notFound();
+  return row.share_of_base;
+}
+
 /** A measure with everything the editor changes: its fields, co-executors, plans and the changes of deadline and control. */
 export async function measureForEditing(db: Kysely<Database>, measureId: number) {
   const measure = await db.selectFrom("measure").selectAll().where("id", "=", measureId).executeTakeFirst();
@@ -66,7 +73,7 @@ export async function measureForEditing(db: Kysely<Database>, measureId: number)
     db.selectFrom("measure_co_executor").select("department_id").where("measure_id", "=", measureId).execute(),
     db
       .selectFrom("measure_plan")
-      .select(["id", "territory_id", "year", "quarter", "planned", "version"])
+      .select(["id", "territory_id", "year", "quarter", "planned", "base", "version"])
       .where("measure_id", "=", measureId)
       .orderBy("territory_id")
       .orderBy("year")
@@ -109,6 +116,8 @@ function measureValues(input: MeasureInput) {
     funding_source: localizedValue(input.fundingSourceKk, input.fundingSourceRu, input.fundingSourceEn),
     planned_funding: input.plannedFunding ?? null,
     weight: input.weight ?? 1,
+    share_of_base: input.shareOfBase,
+    base_label: input.shareOfBase ? localizedValue(input.baseLabelKk, input.baseLabelRu, input.baseLabelEn) : null,
   };
 }
 
@@ -276,7 +285,7 @@ export async function savePlans(
     if (!locked) throw notFound();
     const existing = await trx
       .selectFrom("measure_plan")
-      .select(["id", "territory_id", "year", "quarter", "planned", "version"])
+      .select(["id", "territory_id", "year", "quarter", "planned", "base", "version"])
       .where("measure_id", "=", measureId)
       .execute();
     const seen = parseSeenPlans(input.seen);
@@ -287,7 +296,10 @@ export async function savePlans(
       if (!existing.some((plan) => plan.id === planId)) await claimVersion(trx, "measure_plan", planId, version);
     }
 
-    const wanted = new Map<string, { territory_id: number; year: number; quarter: number; planned: number }>();
+    const wanted = new Map<
+      string,
+      { territory_id: number; year: number; quarter: number; planned: number; base: number | null }
+    >();
     for (const row of input.rows) {
       const split: PlanRowInput = { mode: row.mode, total: row.total, quarters: [row.q1, row.q2, row.q3, row.q4] };
       if (isBlankPlanRow(split)) continue;
@@ -297,6 +309,7 @@ export async function savePlans(
           year: row.year,
           quarter,
           planned,
+          base: row.base ?? null,
         });
       }
     }
@@ -305,8 +318,12 @@ export async function savePlans(
       const target = wanted.get(key);
       if (!target) {
         await trx.deleteFrom("measure_plan").where("id", "=", plan.id).execute();
-      } else if (target.planned !== plan.planned) {
-        await trx.updateTable("measure_plan").set({ planned: target.planned }).where("id", "=", plan.id).execute();
+      } else if (target.planned !== plan.planned || target.base !== plan.base) {
+        await trx
+          .updateTable("measure_plan")
+          .set({ planned: target.planned, base: target.base })
+          .where("id", "=", plan.id)
+          .execute();
       }
       wanted.delete(key);
     }

@@ -20,11 +20,11 @@ interface NamedRow {
 
 function figureColumns(t: TFunction, year: number): ExportColumn<NamedRow>[] {
   return [
-    { header: t("export.columns.execution"), kind: "percent", value: (row) => row.figures.execution },
+    { header: `${t("figures.dueToDate")}, %`, kind: "percent", value: (row) => row.figures.execution, width: 16 },
     { header: t("export.columns.plan"), kind: "number", value: (row) => row.figures.plan },
     { header: t("export.columns.fact"), kind: "number", value: (row) => row.figures.fact },
     {
-      header: t("export.columns.yearExecution", { year }),
+      header: `${t("figures.yearPlan", { year })}, %`,
       kind: "percent",
       value: (row) => row.figures.yearExecution,
       width: 16,
@@ -59,7 +59,7 @@ function measureColumns(t: TFunction, text: (value: LocalizedText | null) => str
     { header: t("export.columns.deadline"), kind: "date", value: (line) => line.deadline },
     { header: t("export.columns.plan"), kind: "number", value: (line) => line.plan },
     { header: t("export.columns.fact"), kind: "number", value: (line) => line.fact },
-    { header: t("export.columns.execution"), kind: "percent", value: (line) => line.execution },
+    { header: `${t("figures.dueToDate")}, %`, kind: "percent", value: (line) => line.execution, width: 16 },
     { header: t("export.columns.status"), kind: "text", value: (line) => t(`status.${line.status}`), width: 16 },
   ];
   return columns;

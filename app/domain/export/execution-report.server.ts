@@ -6,6 +6,8 @@ import { entryCounts } from "~/domain/execution/execution";
 import { formatDate, formatShortDate } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale } from "~/i18n/locales";
+import { sharesOfLines, shareKey } from "~/domain/shares/shares.server";
+import { formatShare } from "~/i18n/figures";
 import { dashboardExport } from "./dashboard-export.server";
 
 // The execution report in the form akimats send upward («Жол картасының орындалу барысы туралы
@@ -97,6 +99,7 @@ export async function executionReport(
       ])
     : [[], [], []];
   const byId = new Map(measures.map((m) => [m.id, m]));
+  const shares = await sharesOfLines(db, lines, filters.asOf);
 
   // Section rows: a top-level section, then its subsection, each once, as the measures reach them.
   const sectionLabel = (s: { number: string | null; name: Parameters<typeof text>[0] }) =>
@@ -133,6 +136,7 @@ export async function executionReport(
         const words = pickText(entry.narrative, locale)?.text;
         return words ? [`${formatShortDate(locale, entry.entry_date)}: ${words}`] : [];
       });
+    const share = shares[shareKey(line.measureId, line.territoryId)];
     rows.push({
       kind: "measure",
       measureId: line.measureId,
@@ -151,7 +155,8 @@ export async function executionReport(
       yearPlan: line.yearPlan,
       fact: line.fact,
       execution: line.execution,
-      narrative,
+      // A share of a base leads the progress text with its counts: «35 000 of 100 000 — 35 %».
+      narrative: share ? [`${t("figures.factShare")}: ${formatShare(t, locale, share.fact)}`, ...narrative] : narrative,
     });
   }
 
@@ -169,12 +174,12 @@ export async function executionReport(
       t("export.columns.planDue", { date }),
       t("export.columns.yearPlan", { year }),
       t("export.columns.factDue", { date }),
-      t("export.columns.execution"),
+      `${t("figures.dueToDate")}, %`,
       t("export.columns.narrative"),
     ],
     rows,
     total: { label: t("export.total"), execution: dashboard.total?.execution ?? null },
-    noPlan: t("export.noPlan"),
+    noPlan: t("figures.noPlan"),
     locale,
     fileName: `${name} ${filters.asOf.date}`,
     asciiFileName: `execution-report-${roadMapId}-${filters.asOf.date}`,

@@ -28,6 +28,7 @@ export interface IndicatorInfo {
   category: string;
   ragGreen: number;
   ragAmber: number;
+  shareOfBase: boolean;
   source: KpiSource;
   roadMapId: number | null;
   measureIds: number[];
@@ -49,6 +50,7 @@ export async function loadIndicators(db: Db): Promise<IndicatorInfo[]> {
     category: row.category,
     ragGreen: row.rag_green,
     ragAmber: row.rag_amber,
+    shareOfBase: row.share_of_base,
     source: row.source,
     roadMapId: row.road_map_id,
     measureIds: links.filter((link) => link.indicator_id === row.id).map((link) => link.measure_id),
@@ -119,7 +121,7 @@ export async function loadTargets(db: Db, territoryIds: number[], periods: KpiPe
   if (territoryIds.length === 0 || periods.length === 0) return [];
   const rows = await db
     .selectFrom("kpi_target")
-    .select(["id", "indicator_id", "territory_id", "year", "quarter", "target", "weight", "version"])
+    .select(["id", "indicator_id", "territory_id", "year", "quarter", "target", "weight", "base", "version"])
     .where("territory_id", "in", territoryIds)
     .where(
       "year",
@@ -137,6 +139,7 @@ export async function loadTargets(db: Db, territoryIds: number[], periods: KpiPe
       quarter: row.quarter,
       target: row.target,
       weight: row.weight,
+      base: row.base,
       version: row.version,
     })),
     periods,
@@ -170,6 +173,7 @@ export async function loadEnteredActuals(
       "a.year",
       "a.quarter",
       "a.actual",
+      "a.base",
       "a.version",
       "a.comment",
       "a.source_url",
@@ -192,6 +196,7 @@ export async function loadEnteredActuals(
       year: row.year,
       quarter: row.quarter,
       actual: row.actual,
+      base: row.base,
       version: row.version,
       comment: row.comment,
       sourceUrl: row.source_url,

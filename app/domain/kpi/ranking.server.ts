@@ -52,6 +52,7 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
       year: row.year,
       quarter: row.quarter,
       actual: row.actual,
+      base: row.base ?? null,
     })),
   );
   const { rows } = await sql<RawRanking>`
@@ -67,25 +68,20 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
        WHERE t.id = ANY(${input.territoryIds}::int[])
     ),
     actual AS (
-      SELECT a.indicator_id, a.territory_id, a.year, a.quarter, a.actual::float8 AS actual
+      SELECT a.indicator_id, a.territory_id, a.year, a.quarter, a.actual::float8 AS actual, a.base::float8 AS base
         FROM kpi_actual a JOIN kpi_indicator i ON i.id = a.indicator_id AND i.source = 'entered'
       UNION ALL
-      SELECT indicator_id, territory_id, year, quarter, actual
+      SELECT indicator_id, territory_id, year, quarter, actual, base
         FROM jsonb_to_recordset(${computed}::jsonb)
-          AS c(indicator_id int, territory_id int, year int, quarter int, actual float8)
+          AS c(indicator_id int, territory_id int, year int, quarter int, actual float8, base float8)
     ),
-    line AS (
-      SELECT t.territory_id, tp.parent_id, tp.is_current, tp.is_final, t.weight::float8 AS weight,
-             CASE
-               WHEN a.actual IS NULL THEN CASE WHEN tp.is_final THEN 0::float8 END
-               WHEN i.direction = 'higher_is_better' THEN
-                 CASE WHEN t.target = 0 THEN CASE WHEN a.actual = 0 THEN 1 ELSE ${cap} END
-                      ELSE least(a.actual / t.target::float8, ${cap}) END
-               ELSE
-                 CASE WHEN a.actual = 0 THEN CASE WHEN t.target = 0 THEN 1 ELSE ${cap} END
-                      ELSE least(t.target::float8 / a.actual, ${cap}) END
-             END AS achievement,
-             a.actual IS NOT NULL AS has_actual
+    -- What achievement compares (comparedValues()): the counts, or a share-of-base indicator's shares.
+    compared AS (
+      SELECT t.territory_id, tp.parent_id, tp.is_current, tp.is_final, t.weight::float8 AS weight, i.direction,
+             CASE WHEN i.share_of_base AND t.base > 0 THEN t.target::float8 / t.base::float8
+                  ELSE t.target::float8 END AS target,
+             CASE WHEN i.share_of_base AND t.base > 0 THEN a.actual / coalesce(a.base, t.base::float8)
+                  ELSE a.actual END AS actual
         FROM kpi_target t
         JOIN territory_period tp ON tp.id = t.territory_id
                                 AND tp.year = t.year AND coalesce(tp.quarter, 0) = coalesce(t.quarter, 0)
@@ -93,6 +89,20 @@ export async function rankTerritoriesInSql(db: Db, input: RankingInput): Promise
         -- coalesce rather than IS NOT DISTINCT FROM: an equality the planner can hash.
         LEFT JOIN actual a ON a.indicator_id = t.indicator_id AND a.territory_id = t.territory_id
                           AND a.year = t.year AND coalesce(a.quarter, 0) = coalesce(t.quarter, 0)
+    ),
+    line AS (
+      SELECT territory_id, parent_id, is_current, is_final, weight,
+             CASE
+               WHEN actual IS NULL THEN CASE WHEN is_final THEN 0::float8 END
+               WHEN direction = 'higher_is_better' THEN
+                 CASE WHEN target = 0 THEN CASE WHEN actual = 0 THEN 1 ELSE ${cap} END
+                      ELSE least(actual / target, ${cap}) END
+               ELSE
+                 CASE WHEN actual = 0 THEN CASE WHEN target = 0 THEN 1 ELSE ${cap} END
+                      ELSE least(target / actual, ${cap}) END
+             END AS achievement,
+             actual IS NOT NULL AS has_actual
+        FROM compared
     ),
     score AS (
       SELECT territory_id, parent_id, is_current, is_final,

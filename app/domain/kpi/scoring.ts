@@ -1,6 +1,7 @@
 import type { KpiDirection } from "~db/schema";
 import { ragOf, type Rag } from "~/domain/execution/execution";
 import { reportDueDate, type Quarter } from "~/domain/periods/quarter";
+import { rollUpShares, type Share } from "~/domain/shares/share-of-base";
 
 // The reference implementation of DESIGN.md's KPI numbers: achievement, territory score, ranking.
 // The ranking page computes the same in SQL (ranking.server.ts); tests show that both agree.
@@ -16,6 +17,9 @@ import { reportDueDate, type Quarter } from "~/domain/periods/quarter";
 //   achievement, shown as «not reported — counted as 0». Before that the score is provisional: a
 //   missing actual is left out (numerator and denominator) and listed as missing; a territory with no
 //   actual at all has no score and no rank yet and is listed after the ranked ones.
+// - A share-of-base indicator (libraries with a coworking centre of all libraries) holds counts with
+//   their base: achievement compares the shares, actual / its base (the target's when the actual has
+//   none) against target / its base. Without a target base it compares the counts.
 // - Weights need not sum to 1: the score divides by the weights that count.
 // - Ranks are competition ranks (1, 1, 3) among territories of one parent for one period, by the
 //   score rounded to SCORE_PRECISION, so that sums added in another order tie as they should.
@@ -36,6 +40,8 @@ export interface KpiIndicatorFacts {
   /** Percentages of achievement: green at or above, amber at or above, red below. */
   ragGreen: number;
   ragAmber: number;
+  /** Target and actual are counts of a base: achievement compares the shares. */
+  shareOfBase?: boolean;
 }
 
 export interface KpiTargetRow extends KpiPeriod {
@@ -43,12 +49,16 @@ export interface KpiTargetRow extends KpiPeriod {
   territoryId: number;
   target: number;
   weight: number;
+  /** The base the target count is a share of (a share-of-base indicator). */
+  base?: number | null;
 }
 
 export interface KpiActualRow extends KpiPeriod {
   indicatorId: number;
   territoryId: number;
   actual: number;
+  /** The base the actual count is a share of; the target's when absent. */
+  base?: number | null;
 }
 
 export interface KpiTerritoryFacts {
@@ -103,6 +113,40 @@ export function achievement(direction: KpiDirection, target: number, actual: num
   return Math.min(rawAchievement(direction, target, actual), ACHIEVEMENT_CAP);
 }
 
+/** What achievement compares: the counts, or for a share-of-base indicator with a target base the shares. */
+export function comparedValues(
+  indicator: KpiIndicatorFacts,
+  target: KpiTargetRow,
+  actual: number | null,
+  actualBase: number | null | undefined,
+): { target: number; actual: number | null } {
+  const base = target.base ?? null;
+  if (!indicator.shareOfBase || base === null || !(base > 0)) return { target: target.target, actual };
+  return { target: target.target / base, actual: actual === null ? null : actual / (actualBase ?? base) };
+}
+
+/**
+ * A share-of-base indicator over many territories for one period: Σ actual counts / Σ their bases
+ * (each actual's own, else its target's), never the mean of the territories' percentages.
+ */
+export function indicatorShare(
+  indicatorId: number,
+  period: KpiPeriod,
+  territoryIds: ReadonlySet<number>,
+  targets: KpiTargetRow[],
+  actuals: KpiActualRow[],
+): Share {
+  const units = actuals
+    .filter((a) => a.indicatorId === indicatorId && territoryIds.has(a.territoryId) && samePeriod(a, period))
+    .map((a) => {
+      const target = targets.find(
+        (t) => t.indicatorId === indicatorId && t.territoryId === a.territoryId && samePeriod(t, period),
+      );
+      return { count: a.actual, base: a.base ?? target?.base ?? null };
+    });
+  return rollUpShares(units);
+}
+
 /** Rounds a score so that equal scores compare equal whatever order their sums were added in. */
 export function roundScore(score: number): number {
   return Number(score.toFixed(SCORE_PRECISION));
@@ -113,6 +157,9 @@ export interface ScoreLine {
   indicatorId: number;
   target: number;
   actual: number | null;
+  /** For a share-of-base indicator: the bases of the target and of the actual (the target's when it has none). */
+  targetBase: number | null;
+  actualBase: number | null;
   weight: number;
   /** Before the cap; null without an actual; Infinity when the cap applies with nothing to divide by. */
   raw: number | null;
@@ -151,13 +198,16 @@ export function explainScore(
   targets: KpiTargetRow[],
   actuals: ReadonlyMap<number, number>,
   final: boolean,
+  /** The actuals' own bases, by indicator (share-of-base indicators). */
+  actualBases: ReadonlyMap<number, number> = new Map(),
 ): ScoreExplanation {
   const partial = targets.map((target) => {
     const indicator = indicators.get(target.indicatorId);
     if (!indicator) throw new Error(`KPI target of unknown indicator ${target.indicatorId}`);
     const actual = actuals.get(target.indicatorId) ?? null;
-    const raw = actual === null ? null : rawAchievement(indicator.direction, target.target, actual);
-    const value = actual === null && final ? 0 : achievement(indicator.direction, target.target, actual);
+    const compared = comparedValues(indicator, target, actual, actualBases.get(target.indicatorId));
+    const raw = compared.actual === null ? null : rawAchievement(indicator.direction, compared.target, compared.actual);
+    const value = actual === null && final ? 0 : achievement(indicator.direction, compared.target, compared.actual);
     return { target, indicator, actual, raw, value };
   });
   const counted = partial.filter((line) => line.value !== null);
@@ -170,6 +220,9 @@ export function explainScore(
       indicatorId: target.indicatorId,
       target: target.target,
       actual,
+      targetBase: indicator.shareOfBase ? (target.base ?? null) : null,
+      actualBase:
+        indicator.shareOfBase && actual !== null ? (actualBases.get(target.indicatorId) ?? target.base ?? null) : null,
       weight: target.weight,
       raw,
       countedAsZero: actual === null && final,
@@ -246,11 +299,16 @@ function scoresInPeriod(facts: KpiFacts, period: KpiPeriod): Map<number, PeriodS
     targetsBy.set(target.territoryId, [...(targetsBy.get(target.territoryId) ?? []), target]);
   }
   const actualsBy = new Map<number, Map<number, number>>();
+  const basesBy = new Map<number, Map<number, number>>();
   for (const actual of facts.actuals) {
     if (!samePeriod(actual, period)) continue;
     const own = actualsBy.get(actual.territoryId) ?? new Map<number, number>();
     own.set(actual.indicatorId, actual.actual);
     actualsBy.set(actual.territoryId, own);
+    if (actual.base === null || actual.base === undefined) continue;
+    const bases = basesBy.get(actual.territoryId) ?? new Map<number, number>();
+    bases.set(actual.indicatorId, actual.base);
+    basesBy.set(actual.territoryId, bases);
   }
   const scored = [...targetsBy].map(([territoryId, targets]) => ({
     territoryId,
@@ -260,6 +318,7 @@ function scoresInPeriod(facts: KpiFacts, period: KpiPeriod): Map<number, PeriodS
       targets,
       actualsBy.get(territoryId) ?? new Map(),
       facts.final.has(finalKey(territoryId, period)),
+      basesBy.get(territoryId),
     ),
   }));
   const result = new Map<number, PeriodScore>();

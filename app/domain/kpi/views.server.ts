@@ -23,6 +23,7 @@ import {
   kpiReportingDeadline,
   previousPeriod,
   samePeriod,
+  type KpiActualRow,
   type KpiPeriod,
   type ScoreExplanation,
 } from "./scoring";
@@ -82,9 +83,16 @@ function choosePeriod(periods: KpiPeriod[], asked: KpiPeriod | null, today: stri
   return periods.find((period) => period.year < year) ?? periods[0] ?? null;
 }
 
+/** The actuals' own bases by indicator, for share-of-base indicators. */
+const actualBases = (actuals: KpiActualRow[]) =>
+  new Map(actuals.flatMap((a) => (a.base === null || a.base === undefined ? [] : [[a.indicatorId, a.base] as const])));
+
 const indicatorMap = (indicators: IndicatorInfo[]) =>
   new Map(
-    indicators.map((i) => [i.id, { id: i.id, direction: i.direction, ragGreen: i.ragGreen, ragAmber: i.ragAmber }]),
+    indicators.map((i) => [
+      i.id,
+      { id: i.id, direction: i.direction, ragGreen: i.ragGreen, ragAmber: i.ragAmber, shareOfBase: i.shareOfBase },
+    ]),
   );
 
 /** The ranking of the territories whose parent is `parentId`, for a period (the latest ended one by default). */
@@ -126,6 +134,7 @@ export async function rankingView(
       inPeriod.filter((target) => target.territoryId === row.territoryId),
       new Map(actuals.filter((a) => a.territoryId === row.territoryId).map((a) => [a.indicatorId, a.actual])),
       !row.provisional,
+      actualBases(actuals.filter((a) => a.territoryId === row.territoryId)),
     );
     const cells: Record<number, HeatCell> = {};
     for (const line of explanation.lines) {
@@ -179,6 +188,9 @@ export interface ScorecardLine {
   target: number;
   weight: number;
   actual: number | null;
+  /** A share-of-base indicator's bases: its target and actual are shown as shares with their counts. */
+  targetBase: number | null;
+  actualBase: number | null;
   raw: number | null;
   achievement: number | null;
   capped: boolean;
@@ -255,6 +267,7 @@ export async function scorecardView(
       allTargets.filter((target) => samePeriod(target, p)),
       new Map([...allEntered, ...allComputed].filter((a) => samePeriod(a, p)).map((a) => [a.indicatorId, a.actual])),
       final.has(finalKey(territory.id, p)),
+      actualBases([...allEntered, ...allComputed].filter((a) => samePeriod(a, p))),
     );
   const explanation = explain(period);
   const lines = explanation.lines.map((line): ScorecardLine => {
@@ -270,6 +283,8 @@ export async function scorecardView(
       target: line.target,
       weight: line.weight,
       actual: line.actual,
+      targetBase: line.targetBase,
+      actualBase: line.actualBase,
       raw: line.raw === Infinity ? null : line.raw,
       achievement: line.achievement,
       capped: line.capped,

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale } from "~/i18n/locales";
 import {
@@ -118,8 +119,8 @@ export async function meetingView(
         t("meetings.generated.figures", {
           name: [link.number, link.title?.text].filter(Boolean).join(" "),
           asOf: asOfText,
-          execution: formatPercent(locale, link.figures!.execution),
-          yearExecution: formatPercent(locale, link.figures!.yearExecution),
+          execution: formatExecution(t, locale, link.figures!.execution),
+          yearExecution: formatExecution(t, locale, link.figures!.yearExecution),
         }),
       );
     const itemDecisions = decisionViews.filter((d) => d.agendaItemId === item.id);
@@ -215,10 +216,12 @@ export type MeetingView = Awaited<ReturnType<typeof meetingView>>;
 export function figureTexts(locale: Locale, link: LinkView, year: number) {
   const f = link.figures;
   if (!f) return null;
+  const t = translator(locale);
   return {
-    execution: formatPercent(locale, f.execution),
-    yearExecution: formatPercent(locale, f.yearExecution),
-    yearLine: translator(locale)("meetings.yearPlanDone", {
+    execution: formatExecution(t, locale, f.execution),
+    noPlan: f.execution === null,
+    yearExecution: formatExecution(t, locale, f.yearExecution),
+    yearLine: t("meetings.yearPlanDone", {
       year,
       plan: formatNumber(locale, f.yearPlan),
       fact: formatNumber(locale, f.yearFact),

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { ragOf } from "~/domain/execution/execution";
 import { RAG_FILL } from "~/components/rag";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import type { MeetingView } from "./meeting-view.server";
@@ -175,9 +176,9 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
     );
   doc.moveDown(0.8);
   const columns = [
-    { title: t("meetings.links"), width: 180 },
-    { title: t("meetings.execution"), width: 62 },
-    { title: t("meetings.yearExecution"), width: 62 },
+    { title: t("meetings.links"), width: 160 },
+    { title: t("figures.dueToDate"), width: 72 },
+    { title: t("figures.yearPlan", { year: Number(meeting.asOf.slice(0, 4)) }), width: 72 },
     { title: t("meetings.plan"), width: 48 },
     { title: t("meetings.fact"), width: 48 },
     { title: t("meetings.peopleReached"), width: CONTENT - 400 },
@@ -229,12 +230,12 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
       const f = link.figures;
       row(
         [
-          `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}`,
-          f ? formatPercent(locale, f.execution) : "—",
-          f ? formatPercent(locale, f.yearExecution) : "—",
-          f ? formatNumber(locale, f.yearPlan) : "—",
-          f ? formatNumber(locale, f.yearFact) : "—",
-          f ? formatNumber(locale, f.peopleReached, 0) : "—",
+          `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}${f ? "" : ` (${t("meetings.noFigures")})`}`,
+          f ? formatExecution(t, locale, f.execution) : "",
+          f ? formatExecution(t, locale, f.yearExecution) : "",
+          f ? formatNumber(locale, f.yearPlan) : "",
+          f ? formatNumber(locale, f.yearFact) : "",
+          f ? formatNumber(locale, f.peopleReached, 0) : "",
         ],
         false,
       );
@@ -276,7 +277,7 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
       .font("bold")
       .fontSize(8.5)
       .fillColor("#000000")
-      .text(formatPercent(locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, {
+      .text(formatExecution(translator(locale), locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, {
         width: 54,
         lineBreak: false,
       });

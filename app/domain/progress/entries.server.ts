@@ -184,6 +184,7 @@ export function entryValues(fields: EntryFields) {
     entry_date: fields.entryDate,
     value: fields.value,
     people_reached: fields.peopleReached ?? null,
+    base: fields.base ?? null,
     narrative: localized(fields.narrativeKk, fields.narrativeRu),
     evidence_links: JSON.stringify(fields.evidenceLinks),
     behind_reason: localized(fields.behindReasonKk, fields.behindReasonRu),

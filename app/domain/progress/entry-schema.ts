@@ -98,6 +98,14 @@ export function entryFields(limits: EntryLimits) {
         .max(100_000_000, "validation.tooLarge")
         .optional(),
     ),
+    /** For a share-of-base measure: the base when the fact was recorded, when it differs from the plan's. */
+    base: decimal(
+      z
+        .number({ error: "validation.number" })
+        .gt(0, "figures.baseInvalid")
+        .max(VALUE_MAX, "validation.tooLarge")
+        .optional(),
+    ),
     narrativeKk: optionalText,
     narrativeRu: optionalText,
     evidenceLinks,

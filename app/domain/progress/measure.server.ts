@@ -36,6 +36,8 @@ export interface EntryView {
   entryDate: string;
   value: number;
   peopleReached: number | null;
+  /** The base recorded with the fact (a share-of-base measure). */
+  base: number | null;
   narrative: LocalizedText | null;
   evidenceLinks: string[];
   behindReason: LocalizedText | null;
@@ -225,6 +227,7 @@ export async function measureDetail(db: Kysely<Database>, principal: Principal, 
       entryDate: e.entry_date,
       value: e.value,
       peopleReached: e.people_reached,
+      base: e.base,
       narrative: e.narrative,
       evidenceLinks: e.evidence_links,
       behindReason: e.behind_reason,

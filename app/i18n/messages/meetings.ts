@@ -65,8 +65,6 @@ export const meetings = defineMessages(
       linkMeasure: "Іс-шара",
       linkIndicator: "KPI индикаторы",
       addAgendaItem: "Мәселені қосу",
-      execution: "Орындалу",
-      yearExecution: "Жылдық жоспардан",
       yearPlanDone: "{{year}} жылғы {{plan}} жоспардан {{fact}} орындалды",
       peopleReached: "Қамтылғандар",
       plan: "Жылдық жоспар",
@@ -153,7 +151,8 @@ export const meetings = defineMessages(
       },
       generated: {
         heard: "{{speaker}} баяндама жасады: «{{title}}».",
-        figures: "{{name}}: {{asOf}} жағдай бойынша орындалу — {{execution}}; жылдық жоспардан — {{yearExecution}}.",
+        figures:
+          "{{name}}: {{asOf}} жағдай бойынша мерзімі жеткен жоспардың орындалуы — {{execution}}; жылдық жоспардың орындалуы — {{yearExecution}}.",
       },
       errors: {
         frozen: "Отырыс өтті: күн тәртібі мен көрсеткіштер бекітілген, оларды өзгертуге болмайды",
@@ -234,8 +233,6 @@ export const meetings = defineMessages(
       linkMeasure: "Мероприятие",
       linkIndicator: "Индикатор KPI",
       addAgendaItem: "Добавить вопрос",
-      execution: "Исполнение",
-      yearExecution: "От годового плана",
       yearPlanDone: "Из плана {{year}} года {{plan}} выполнено {{fact}}",
       peopleReached: "Охват",
       plan: "План на год",
@@ -322,7 +319,8 @@ export const meetings = defineMessages(
       },
       generated: {
         heard: "{{speaker}} — доклад: «{{title}}».",
-        figures: "{{name}}: исполнение на {{asOf}} — {{execution}}; от годового плана — {{yearExecution}}.",
+        figures:
+          "{{name}}: на {{asOf}} исполнение плана, срок которого наступил, — {{execution}}; исполнение годового плана — {{yearExecution}}.",
       },
       errors: {
         frozen: "Заседание проведено: повестка и показатели зафиксированы и не меняются",
@@ -402,8 +400,6 @@ export const meetings = defineMessages(
       linkMeasure: "Measure",
       linkIndicator: "KPI indicator",
       addAgendaItem: "Add the item",
-      execution: "Execution",
-      yearExecution: "Of the year's plan",
       yearPlanDone: "Of the {{year}} plan of {{plan}}, {{fact}} done",
       peopleReached: "People reached",
       plan: "Year plan",
@@ -490,7 +486,8 @@ export const meetings = defineMessages(
       },
       generated: {
         heard: "{{speaker}} reported: «{{title}}».",
-        figures: "{{name}}: execution as of {{asOf}} — {{execution}}; of the year's plan — {{yearExecution}}.",
+        figures:
+          "{{name}}: as of {{asOf}}, execution of the plan due to date — {{execution}}; execution of the year's plan — {{yearExecution}}.",
       },
       errors: {
         frozen: "The meeting was held: its agenda and figures are frozen",

@@ -94,11 +94,7 @@ async function withDeadline(request: Request, next: Next, context: RequestContex
   return outcome;
 }
 
-export async function handle(
-  request: Request,
-  next: Next,
-  from: { clientAddress?: string } = {},
-): Promise<Response> {
+export async function handle(request: Request, next: Next, from: { clientAddress?: string } = {}): Promise<Response> {
   const url = new URL(request.url);
   const context: RequestContext = { ...from, cspNonce: randomBytes(16).toString("base64") };
   const probed = await probe(url.pathname);

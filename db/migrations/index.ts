@@ -5,8 +5,8 @@ import * as adminEditing from "./2026-11-30T1200-admin-editing";
 import * as imports from "./2026-12-01T0900-imports";
 import * as roadMapImport from "./2026-12-01T1100-road-map-import";
 import * as measureTerms from "./2026-12-02T0800-measure-terms";
-import * as sessionsAndSignIn from "./2026-12-02T0830-sessions-and-sign-in";
 import * as sharesOfBase from "./2026-12-02T0820-shares-of-base";
+import * as sessionsAndSignIn from "./2026-12-02T0830-sessions-and-sign-in";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -17,6 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01T0900-imports": imports,
   "2026-12-01T1100-road-map-import": roadMapImport,
   "2026-12-02T0800-measure-terms": measureTerms,
-  "2026-12-02T0830-sessions-and-sign-in": sessionsAndSignIn,
   "2026-12-02T0820-shares-of-base": sharesOfBase,
+  "2026-12-02T0830-sessions-and-sign-in": sessionsAndSignIn,
 };

@@ -28,7 +28,7 @@ export function startDatabase(): Promise<DatabaseConnection> {
 
 /**
  * Migrates as the owner, then hands the app a connection that works as the least-privileged role
- * (ADR 0008). PostgreSQL: the owner's connection closes and the pool opens with the role set at
+ * (ADR 0011). PostgreSQL: the owner's connection closes and the pool opens with the role set at
  * start-up. PGlite has one connection, which switches role once migrated.
  */
 async function openAsAppRole(settings: ReturnType<typeof env>): Promise<DatabaseConnection> {

@@ -88,7 +88,7 @@ describe(`the app's database role on ${engineName}`, () => {
       `DROP TABLE audit_log`,
     ];
     for (const [name, app] of apps) {
-      // A login role of its own cannot step back to the owner; a switched one could (ADR 0008).
+      // A login role of its own cannot step back to the owner; a switched one could (ADR 0011).
       if (name === "own login") await sql`SET ROLE NONE`.execute(app);
       const outcomes = [];
       for (const statement of routes) outcomes.push([statement, await refusal(sql.raw(statement).execute(app))]);

@@ -5,7 +5,7 @@ import type { Principal } from "./access";
 import { loadPrincipal } from "./principal.server";
 import { endSessionByToken, findSession, openSession, type SessionLimits } from "./sessions.server";
 
-// The cookie carries only a random token; the session itself is a row the server can end (ADR 0009).
+// The cookie carries only a random token; the session itself is a row the server can end (ADR 0010).
 const cookies = new Map<boolean, Cookie>();
 function sessionCookie(request: Request): Cookie {
   const secure = new URL(request.url).protocol === "https:";

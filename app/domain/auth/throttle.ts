@@ -1,4 +1,4 @@
-// Sign-in throttling (ADR 0009): five failures for a login are free; after that each attempt waits
+// Sign-in throttling (ADR 0010): five failures for a login are free; after that each attempt waits
 // twice as long as the one before, 10 s, 20 s, … up to 10 minutes. A client address gets twenty: a
 // whole office may sign in through one address. The wait never becomes a lock: once it is over, the
 // right password signs in. A day after the last failure the count is forgotten.

@@ -116,6 +116,8 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    // The request's deadline (http/handle.server.ts) bounds the render too: a page that is slow only
+    // because the machine is busy still comes whole, and one past the deadline stops rendering.
+    request.signal.addEventListener("abort", () => abort(), { once: true });
   });
 }

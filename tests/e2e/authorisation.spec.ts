@@ -29,6 +29,7 @@ const POLICY: Record<string, Policy> = {
   "routes/language": { who: "public" },
   "routes/_app": { who: "layout" },
   "routes/_app._index": { who: "signed-in" },
+  "routes/_app.account._index": { who: "signed-in" },
   "routes/_app.account.password": { who: "signed-in" },
   "routes/_app.roadmaps._index": { who: "signed-in" },
   "routes/_app.roadmaps.$roadMapId._index": { who: "signed-in", scoped: true },

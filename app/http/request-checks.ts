@@ -47,9 +47,12 @@ export function bodyRefusal(request: Request): Refusal | null {
   const length = request.headers.get("Content-Length");
   const empty = length === "0" || (length === null && request.headers.get("Transfer-Encoding") === null);
   const kind = bodyKindOf(request.headers.get("Content-Type"));
-  if (!empty && kind === null) return { status: 415, key: "unsupportedType" };
-  // Every action of the app is a form post.
-  if (request.method.toUpperCase() !== "POST") return { status: 405, key: "methodNotAllowed" };
+  // Every action of the app is a form post, and a browser's form post always names its type, even
+  // with no fields.
+  if (request.method.toUpperCase() !== "POST") {
+    return !empty && kind === null ? { status: 415, key: "unsupportedType" } : { status: 405, key: "methodNotAllowed" };
+  }
+  if (kind === null) return { status: 415, key: "unsupportedType" };
   const limit = bodyLimitOf(request.headers.get("Content-Type"));
   if (length !== null && Number(length) > limit) return { status: 413, key: "tooLarge", limit };
   return null;

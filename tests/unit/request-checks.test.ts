@@ -23,6 +23,9 @@ describe("bodies", () => {
   test("only forms are accepted, by POST, up to their size", () => {
     expect(bodyRefusal(post({ "Content-Type": "application/json", "Content-Length": "2" }, "{}"))?.status).toBe(415);
     expect(bodyRefusal(post({ "Content-Type": "text/plain", "Content-Length": "1" }, "a"))?.status).toBe(415);
+    // No fields at all still comes as a form from a browser; a bare POST is not one.
+    expect(bodyRefusal(post({ "Content-Length": "0" }))?.status).toBe(415);
+    expect(bodyRefusal(post({ ...form, "Content-Length": "0" }))).toBeNull();
     expect(
       bodyRefusal(new Request(url, { method: "PUT", headers: { ...form, "Content-Length": "3" }, body: "a=1" }))
         ?.status,

@@ -236,7 +236,12 @@ export async function writeEntry(
   if (existing) {
     await trx
       .updateTable("progress_entry")
-      .set({ ...entryValues(fields), ...(source ? { import_batch_id: source.importBatchId } : {}) })
+      .set({
+        ...entryValues(fields),
+        // Forms without a base field (/my, the quarter sheet) keep the base the entry recorded.
+        ...(fields.base === undefined ? { base: undefined } : {}),
+        ...(source ? { import_batch_id: source.importBatchId } : {}),
+      })
       .where("id", "=", existing.entryId)
       .execute();
     id = existing.entryId;

@@ -143,7 +143,8 @@ async function main() {
   const measures = await database<{ id: number; territory_id: number }[]>`
     SELECT m.id, m.territory_id FROM measure m WHERE m.removed_on IS NULL ORDER BY m.id`;
   const acknowledged = new Set<string>();
-  let unexpected = 0;
+  const unexpectedStatuses = new Map<number, number>();
+  const noteUnexpected = (status: number) => unexpectedStatuses.set(status, (unexpectedStatuses.get(status) ?? 0) + 1);
   const post = async (measure: { id: number; territory_id: number }, tag: string) => {
     const form = new URLSearchParams({
       intent: "save-entry",
@@ -152,6 +153,8 @@ async function main() {
       territoryId: String(measure.territory_id),
       entryDate: today,
       value: "1",
+      // The form asks to confirm a figure where nothing is planned, and a reason if the measure is behind.
+      confirmedValue: "1",
       narrativeKk: tag,
       behindReasonKk: "fault test",
     });
@@ -204,7 +207,7 @@ async function main() {
       const status = await timed("write", () => post(measure, tag));
       // A redirect is the app saying «saved»; 200 would be a refused form.
       if (status >= 300 && status < 400) acknowledged.add(tag);
-      else if (status !== 503) unexpected++;
+      else if (status !== 503) noteUnexpected(status);
       if (status === 503 || status === 0) await sleep(200);
     }
   };
@@ -213,7 +216,7 @@ async function main() {
       const status = await timed("read", () =>
         fetch(page, { headers: { cookie }, signal: AbortSignal.timeout(60_000) }),
       );
-      if (status !== 200 && status !== 503) unexpected++;
+      if (status !== 200 && status !== 503) noteUnexpected(status);
       if (status !== 200) await sleep(200);
     }
   };
@@ -337,7 +340,13 @@ async function main() {
       `${acknowledged.size - lost.length} of ${acknowledged.size}`,
       lost.length === 0,
     ],
-    ["no answer but 200, a redirect or 503", `${unexpected} others`, unexpected === 0],
+    [
+      "no answer but 200, a redirect or 503",
+      unexpectedStatuses.size
+        ? [...unexpectedStatuses].map(([status, count]) => `${count} × ${status || "none"}`).join(", ")
+        : "none",
+      unexpectedStatuses.size === 0,
+    ],
     ["a worker killed with SIGKILL is replaced", replaced ? "replaced" : "NOT replaced", replaced],
     [
       `SIGTERM with a request in flight stops within ${STOPS_WITHIN_MS / 1000} s`,
@@ -351,7 +360,11 @@ async function main() {
     `\n${WRITERS} writers, ${READERS} readers; PostgreSQL down ${DOWN_FOR_MS / 1000} s; ` +
       `${outcomes.length} requests (${count("write", (s) => s >= 300 && s < 400)} writes saved, ` +
       `${count("read", (s) => s === 200)} pages served, ${count("write", (s) => s === 503) + count("read", (s) => s === 503)} × 503, ` +
-      `${during.length} started while it was down)\n`,
+      `${during.length} started while it was down)\n` +
+      `machine: ${os.availableParallelism()} cores, load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" / ")} (1 / 5 / 15 min)\n`,
   );
   const width = Math.max(...checks.map(([name]) => name.length));
   for (const [name, value, ok] of checks) console.log(`${ok ? "ok  " : "FAIL"}  ${name.padEnd(width)}  ${value}`);

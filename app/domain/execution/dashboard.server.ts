@@ -3,18 +3,15 @@ import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { requireVisibleRoadMap, sectionsOf, type RoadMapSummary } from "~/domain/roadmap/roadmap.server";
 import { MEASURES_PER_PAGE, type DashboardFilters } from "./dashboard-filters";
-import type { AsOf } from "./execution";
+import { programmeQuarters, type AsOf } from "./execution";
 import { cachedFigures, roadMapRevision } from "./figures-cache.server";
 import {
-  departmentExecution,
-  itemExecution,
-  programmeSeries,
-  sectionExecution,
-  territoryExecution,
+  roadMapFigures,
   type ExecutionFigures,
   type ExecutionScope,
   type ItemRow,
   type QuarterPointRow,
+  type RoadMapFigures,
 } from "./execution.server";
 
 const ATTENTION_LIMIT = 20;
@@ -73,40 +70,38 @@ export async function roadMapDashboard(
     roadMapRevision(db, roadMapId),
   ]);
   const asOf = filters.asOf;
-  const cached = <T>(kind: string, compute: () => Promise<T>) =>
-    cachedFigures(db, roadMapId, { kind, scope, asOf, thresholds, focus: focus.id }, compute, revision);
 
-  // The whole dashboard, names included, is kept until the road map changes; each figure separately
+  // The whole dashboard, names included, is kept until the road map changes; its figures separately
   // too, so that other views (other pages, the list of road maps) reuse what they share.
   return cachedFigures(
     db,
     roadMapId,
     { kind: "dashboard", scope, filters, thresholds, focus: focus.id },
     async () => {
-      const [sectionRows, departmentRows, territoryRows, series, items, sections, departments, trail] =
-        await Promise.all([
-          cached("sections", () => sectionExecution(db, scope, asOf, thresholds)),
-          cached("departments", () => departmentExecution(db, scope, asOf, thresholds)),
-          cached("territories", () => territoryExecution(db, scope, asOf, thresholds, focus.id)),
-          cached("series", () => programmeSeries(db, scope, asOf, thresholds, roadMap)),
-          cached("items", () => itemExecution(db, scope, asOf, thresholds)),
-          sectionsOf(db, roadMapId),
-          db
-            .selectFrom("department as d")
-            .select(["d.id", "d.name"])
-            .where((eb) =>
-              eb.exists(
-                eb
-                  .selectFrom("measure as m")
-                  .select("m.id")
-                  .whereRef("m.responsible_department_id", "=", "d.id")
-                  .where("m.road_map_id", "=", roadMapId),
-              ),
-            )
-            .orderBy("d.id")
-            .execute(),
-          db.selectFrom("territory").select(["id", "name", "path"]).where("id", "in", focus.path).execute(),
-        ]);
+      const [
+        { sections: sectionRows, departments: departmentRows, territories: territoryRows, series, items },
+        sections,
+        departments,
+        trail,
+      ] = await Promise.all([
+        figuresFor(db, roadMap, scope, asOf, focus.id, revision),
+        sectionsOf(db, roadMapId),
+        db
+          .selectFrom("department as d")
+          .select(["d.id", "d.name"])
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("measure as m")
+                .select("m.id")
+                .whereRef("m.responsible_department_id", "=", "d.id")
+                .where("m.road_map_id", "=", roadMapId),
+            ),
+          )
+          .orderBy("d.id")
+          .execute(),
+        db.selectFrom("territory").select(["id", "name", "path"]).where("id", "in", focus.path).execute(),
+      ]);
 
       const sectionsInView = sections.filter(
         (s) =>
@@ -213,19 +208,11 @@ export async function roadMapMeasureLines(
   filters: DashboardFilters,
 ): Promise<MeasureLine[]> {
   const roadMap = await requireVisibleRoadMap(db, principal, roadMapId);
-  const { thresholds } = roadMap;
   const [{ focus, scope }, revision] = await Promise.all([
     scopeOf(db, roadMap, filters),
     roadMapRevision(db, roadMapId),
   ]);
-  const asOf = filters.asOf;
-  const items = await cachedFigures(
-    db,
-    roadMapId,
-    { kind: "items", scope, asOf, thresholds, focus: focus.id },
-    () => itemExecution(db, scope, asOf, thresholds),
-    revision,
-  );
+  const { items } = await figuresFor(db, roadMap, scope, filters.asOf, focus.id, revision);
   return items.map(await measureLinesOf(db, items));
 }
 
@@ -286,13 +273,28 @@ export async function roadMapTotal(
     departmentId: null,
     statuses: null,
   });
-  const rows = await cachedFigures(
+  const { sections } = await figuresFor(db, roadMap, scope, asOf, focus.id);
+  return sections.find((row) => row.topSectionId === null) ?? null;
+}
+
+/** Every figure of a scope, computed once per revision of the road map (and shared by concurrent requests). */
+function figuresFor(
+  db: Kysely<Database>,
+  roadMap: RoadMapSummary,
+  scope: ExecutionScope,
+  asOf: AsOf,
+  focusId: number,
+  revision?: number,
+): Promise<RoadMapFigures> {
+  const { thresholds } = roadMap;
+  return cachedFigures(
     db,
     roadMap.id,
-    { kind: "sections", scope, asOf, thresholds: roadMap.thresholds, focus: focus.id },
-    () => sectionExecution(db, scope, asOf, roadMap.thresholds),
+    { kind: "figures", scope, asOf, thresholds, focus: focusId },
+    () =>
+      roadMapFigures(db, scope, asOf, thresholds, { territoriesBelow: focusId, quarters: programmeQuarters(roadMap) }),
+    revision,
   );
-  return rows.find((row) => row.topSectionId === null) ?? null;
 }
 
 async function namesOf(db: Kysely<Database>, table: "territory", ids: number[]): Promise<Map<number, LocalizedText>> {

@@ -1,10 +1,23 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import { quarterOf } from "~/domain/periods/quarter";
-import { programmeQuarters, type AsOf, type FactBasis, type MeasureStatus, type Thresholds } from "./execution";
+import {
+  groupFigures,
+  programmeQuarters,
+  ratedItem,
+  seriesOfItems,
+  type AsOf,
+  type FactBasis,
+  type ItemFigures,
+  type ItemSums,
+  type MeasureStatus,
+  type TermsInForce,
+  type Thresholds,
+} from "./execution";
 
-// The figures of execution.ts computed in the database, for speed. Same rules, same names;
-// tests/integration/execution.test.ts shows that both give the same numbers.
+// The figures of execution.ts over a road map's rows: the database sums each share of each measure
+// once (figureBase), and execution.ts's own rules rate the items and aggregate them in every way a
+// page asks for. tests/integration/execution.test.ts shows that both give the reference's numbers.
 
 export interface ExecutionScope {
   roadMapId: number;
@@ -60,194 +73,477 @@ export interface ItemRow {
   status: MeasureStatus;
 }
 
-interface RawFigures {
-  execution: number | null;
-  year_execution: number | null;
-  plan: number;
-  fact: number;
-  year_plan: number;
-  year_fact: number;
-  people_reached: number;
-  counted: number;
-  done: number;
-  on_track: number;
-  behind: number;
-  overdue: number;
-  removed: number;
-}
-
 /**
  * The SQL twin of entryCounts(): an entry counts by the state of its department's quarterly report.
  * The reports that count are few (departments × quarters of one road map); entries join them by
  * equality on their quarter columns.
  */
-function countedReports(roadMapId: number, basis: FactBasis) {
+function countedEntries(roadMapId: number, basis: FactBasis) {
+  if (basis === "all") return sql``;
   const statuses = basis === "accepted" ? ["accepted"] : ["accepted", "submitted"];
-  return sql`
-    counted_report AS MATERIALIZED (
-      SELECT department_id, year, quarter FROM department_report
-       WHERE road_map_id = ${roadMapId} AND status = ANY(${statuses}::text[])
-    ),`;
+  return sql`JOIN department_report r ON r.road_map_id = ${roadMapId} AND r.status = ANY(${statuses}::text[])
+              AND r.department_id = m.responsible_department_id AND r.year = e.year AND r.quarter = e.quarter`;
 }
 
-function countedEntries(basis: FactBasis) {
-  if (basis === "all") return sql``;
-  return sql`JOIN counted_report r ON r.department_id = fq.department_id AND r.year = fq.year AND r.quarter = fq.quarter`;
+/** A measure of the scope with what was in force for it on D. */
+interface BaseMeasure {
+  id: number;
+  territoryId: number;
+  departmentId: number;
+  sectionId: number;
+  topSectionId: number;
+  /** Its place in the road map's order. */
+  place: number;
+  terms: TermsInForce;
+  /** Its plan is held, in part or whole, by territories other than its own. */
+  split: boolean;
+}
+
+/** What one territory holds of a measure: its plan rows, its counted entries, or both. */
+interface BaseShare {
+  measure: BaseMeasure;
+  territoryId: number;
+  hasPlan: boolean;
+  sums: Omit<ItemSums, "measureId" | "territoryId">;
+  /** Plan and counted fact by quarter, as pairs: quarter code (year × 4 + quarter − 1), value. */
+  planQuarters: number[];
+  factQuarters: number[];
 }
 
 /**
- * Items of a road map with their window figures and status: the SQL twin of itemFigures().
- * `sliced` counts one item per measure and share territory (a territory slice, or a breakdown by
- * territory): every territory holding a share of a split plan, or the measure's own territory when
- * its plan is not split; otherwise one item per measure. Deadline, weight and control state are those
- * in force on D (measure_term, joined by its range).
+ * The one pass over a scope's rows that every figure is aggregated from: each share of each measure
+ * with its window sums and its plan and counted fact quarter by quarter. Computed once per scope and
+ * date, then grouped in any way (figuresOf): sections, departments, territories, the list, the series.
  */
-function itemsQuery(scope: ExecutionScope, asOf: AsOf, thresholds: Thresholds, sliced: boolean) {
-  const territoryFilter = scope.territoryIds !== null;
-  const territoryIds = scope.territoryIds ?? [];
+export interface FigureBase {
+  scope: ExecutionScope;
+  asOf: AsOf;
+  thresholds: Thresholds;
+  measures: BaseMeasure[];
+  shares: BaseShare[];
+}
+
+interface BaseRow {
+  id: number;
+  own_territory_id: number;
+  department_id: number;
+  section_id: number;
+  top_section_id: number;
+  section_order: number[];
+  number: string;
+  weight: number;
+  deadline: string;
+  removed: boolean;
+  split: boolean;
+  territory_id: number | null;
+  has_plan: boolean;
+  plan: number | null;
+  total_plan: number | null;
+  year_plan: number | null;
+  plan_q: string | null;
+  fact: number | null;
+  fact_to_date: number | null;
+  year_fact: number | null;
+  people_reached: number | null;
+  fact_q: string | null;
+}
+
+function quarterPairs(text: string | null): number[] {
+  if (!text) return [];
+  const pairs: number[] = [];
+  for (const part of text.split(",")) {
+    const colon = part.indexOf(":");
+    pairs.push(Number(part.slice(0, colon)), Number(part.slice(colon + 1)));
+  }
+  return pairs;
+}
+
+/**
+ * The figure base of a scope. Plain joins the planner can estimate: the scope's measures, their plan
+ * rows and their entries, each read once by a range of measure ids (a road map's measures are
+ * numbered together, so one index range holds its entries) and summed by share and quarter.
+ * Deadline, weight and control state are those in force on D (measure_term, joined by its range).
+ */
+export async function figureBase(
+  db: Kysely<Database>,
+  scope: ExecutionScope,
+  asOf: AsOf,
+  thresholds: Thresholds,
+): Promise<FigureBase> {
   const filters = [
     scope.sectionIds &&
       sql`AND (s.id = ANY(${scope.sectionIds}::int[]) OR s.parent_id = ANY(${scope.sectionIds}::int[]))`,
     scope.departmentIds && sql`AND m.responsible_department_id = ANY(${scope.departmentIds}::int[])`,
     scope.measureIds && sql`AND m.id = ANY(${scope.measureIds}::int[])`,
   ].filter((filter): filter is RawBuilder<unknown> => Boolean(filter));
+  const inScope = sql`m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}`;
+  const empty: FigureBase = { scope, asOf, thresholds, measures: [], shares: [] };
+  // The id range is read first so that the planner sees its bounds as values and estimates the
+  // entries in it (with a subquery it guesses, and picks per-measure probes).
+  const {
+    rows: [bounds],
+  } = await sql<{ lo: number | null; hi: number | null }>`
+    SELECT min(m.id) AS lo, max(m.id) AS hi FROM measure m JOIN section s ON s.id = m.section_id WHERE ${inScope}
+  `.execute(db);
+  if (!bounds || bounds.lo === null || bounds.hi === null) return empty;
+
+  const territoryIds = scope.territoryIds;
   const inSlice = (column: string) =>
-    territoryFilter ? sql`AND ${sql.ref(column)} = ANY(${territoryIds}::int[])` : sql``;
-  const itemTerritory = (column: string) => (sliced ? sql.ref(column) : sql`NULL::int`);
+    territoryIds ? sql`${sql.ref(column)} = ANY(${territoryIds}::int[])` : sql`TRUE`;
   const d = sql`${asOf.date}::date`;
   const d0 = sql`${asOf.from ?? "0001-01-01"}::date`;
   const { year, quarter } = quarterOf(asOf.date);
   const yearStart = sql`${`${year}-01-01`}::date`;
+  const inRange = (column: string) => sql`${sql.ref(column)} BETWEEN ${bounds.lo}::int AND ${bounds.hi}::int`;
 
-  return sql`
-    ${asOf.facts === "all" ? sql`` : countedReports(scope.roadMapId, asOf.facts)}
-    scoped_measure AS MATERIALIZED (
-      SELECT m.id, m.road_map_id, m.responsible_department_id, mt.weight::float8 AS weight, mt.deadline, mt.removed,
-             m.territory_id, m.section_id, coalesce(s.parent_id, s.id) AS top_section_id,
-             -- The road map's order: sections as placed, measures by number read as numbers (2.10 after 2.9).
-             ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
-             (SELECT array_agg(lpad(part, 10, '0') ORDER BY n)
-                FROM unnest(regexp_split_to_array(m.number, '[.-]')) WITH ORDINALITY AS parts(part, n)) AS number_order
-        FROM measure m JOIN section s ON s.id = m.section_id
-        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
-        LEFT JOIN section parent ON parent.id = s.parent_id
-       WHERE m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}
+  const { rows } = await sql<BaseRow>`
+    WITH scoped_measure AS NOT MATERIALIZED (
+      SELECT m.id, m.territory_id, m.responsible_department_id FROM measure m JOIN section s ON s.id = m.section_id
+       WHERE ${inScope}
     ),
-    plan_share AS (
-      SELECT p.measure_id, ${itemTerritory("p.territory_id")} AS territory_id,
+    -- Sums in double precision: exact at these magnitudes (quantities have at most 15 significant
+    -- digits), and several times faster than numeric over a road map's 100 000 entries.
+    plan_share AS MATERIALIZED (
+      SELECT p.measure_id, p.territory_id, m.territory_id AS own_territory_id,
              sum(p.planned::float8) FILTER (WHERE (p.ends_on <= ${d}
                                            OR (${asOf.includeCurrentQuarter}::boolean AND p.year = ${year} AND p.quarter = ${quarter}))
                                           AND p.ends_on >= ${d0}) AS plan,
              sum(p.planned::float8) AS total_plan,
-             sum(p.planned::float8) FILTER (WHERE p.year = ${year}) AS year_plan
-        FROM scoped_measure sm JOIN measure_plan p ON p.measure_id = sm.id
-       WHERE TRUE ${inSlice("p.territory_id")}
-       GROUP BY 1, 2
+             sum(p.planned::float8) FILTER (WHERE p.year = ${year}) AS year_plan,
+             string_agg((p.year * 4 + p.quarter - 1) || ':' || p.planned::float8, ',')
+               FILTER (WHERE ${inSlice("p.territory_id")}) AS plan_q
+        FROM measure_plan p JOIN scoped_measure m ON m.id = p.measure_id
+       WHERE ${inRange("p.measure_id")}
+       GROUP BY p.measure_id, p.territory_id, m.territory_id
     ),
-    -- Sums in double precision: exact at these magnitudes (quantities have at most 15 significant
-    -- digits), and several times faster than numeric over a road map's 100 000 entries.
-    -- Entries summed per measure, share and quarter first; the quarter's report then decides whether
-    -- its facts count (joining the few reports to these sums keeps the plan linear in the entries).
-    fact_quarter AS MATERIALIZED (
-      SELECT e.measure_id, ${itemTerritory("e.territory_id")} AS territory_id, e.year, e.quarter,
-             sm.responsible_department_id AS department_id,
+    split_measure AS (SELECT DISTINCT measure_id FROM plan_share WHERE territory_id <> own_territory_id),
+    -- Entries summed per share and quarter; the quarter's report decides whether its facts count.
+    fact_quarter AS (
+      SELECT e.measure_id, e.territory_id, e.year, e.quarter,
              sum(e.value::float8) FILTER (WHERE e.entry_date >= ${d0}) AS fact,
              sum(e.value::float8) AS fact_to_date,
              sum(e.value::float8) FILTER (WHERE e.entry_date >= ${yearStart}) AS year_fact,
              sum(e.people_reached) FILTER (WHERE e.entry_date >= ${d0}) AS people_reached
-        FROM scoped_measure sm JOIN progress_entry e ON e.measure_id = sm.id
-       WHERE e.entry_date <= ${d} ${inSlice("e.territory_id")}
-       GROUP BY 1, 2, 3, 4, 5
+        FROM progress_entry e JOIN scoped_measure m ON m.id = e.measure_id
+        ${countedEntries(scope.roadMapId, asOf.facts)}
+       WHERE ${inRange("e.measure_id")} AND e.entry_date <= ${d} AND ${inSlice("e.territory_id")}
+       GROUP BY 1, 2, 3, 4
     ),
     fact_share AS (
-      SELECT fq.measure_id, fq.territory_id,
-             sum(fq.fact) AS fact, sum(fq.fact_to_date) AS fact_to_date,
-             sum(fq.year_fact) AS year_fact, sum(fq.people_reached) AS people_reached
-        FROM fact_quarter fq ${countedEntries(asOf.facts)}
-       GROUP BY 1, 2
+      SELECT measure_id, territory_id, sum(fact) AS fact, sum(fact_to_date) AS fact_to_date,
+             sum(year_fact) AS year_fact, sum(people_reached) AS people_reached,
+             string_agg((year * 4 + quarter - 1) || ':' || fact_to_date, ',') AS fact_q
+        FROM fact_quarter GROUP BY 1, 2
     ),
-    item_key AS (
-      ${
-        sliced
-          ? sql`SELECT measure_id, territory_id FROM plan_share
-                UNION
-                SELECT sm.id, sm.territory_id FROM scoped_measure sm
-                 WHERE NOT EXISTS (SELECT FROM measure_plan p WHERE p.measure_id = sm.id AND p.territory_id <> sm.territory_id)
-                       ${inSlice("sm.territory_id")}`
-          : sql`SELECT id AS measure_id, NULL::int AS territory_id FROM scoped_measure`
-      }
+    share AS (
+      SELECT coalesce(ps.measure_id, fs.measure_id) AS measure_id, coalesce(ps.territory_id, fs.territory_id) AS territory_id,
+             ps.measure_id IS NOT NULL AS has_plan, ps.plan, ps.total_plan, ps.year_plan, ps.plan_q,
+             fs.fact, fs.fact_to_date, fs.year_fact, fs.people_reached, fs.fact_q
+        FROM (SELECT * FROM plan_share WHERE ${inSlice("territory_id")}) ps
+        FULL JOIN fact_share fs ON fs.measure_id = ps.measure_id AND fs.territory_id = ps.territory_id
     ),
-    item AS (
-      SELECT sm.id AS measure_id, k.territory_id, sm.weight, sm.deadline, sm.section_id, sm.top_section_id,
-             sm.responsible_department_id, sm.section_order, sm.number_order,
-             coalesce(ps.plan, 0) AS plan,
-             coalesce(ps.total_plan, 0) AS total_plan,
-             coalesce(ps.year_plan, 0) AS year_plan,
-             coalesce(fs.fact, 0) AS fact,
-             coalesce(fs.fact_to_date, 0) AS fact_to_date,
-             coalesce(fs.year_fact, 0) AS year_fact,
-             coalesce(fs.people_reached, 0) AS people_reached,
-             sm.removed,
-             sm.deadline < ${d} AS past_deadline
-        FROM item_key k
-        JOIN scoped_measure sm ON sm.id = k.measure_id
-        LEFT JOIN plan_share ps ON ps.measure_id = k.measure_id ${sliced ? sql`AND ps.territory_id = k.territory_id` : sql``}
-        LEFT JOIN fact_share fs ON fs.measure_id = k.measure_id ${sliced ? sql`AND fs.territory_id = k.territory_id` : sql``}
-    ),
-    rated_all AS (
-      SELECT item.*,
-             CASE WHEN plan > 0 THEN least(fact / plan, 1) END AS execution,
-             CASE WHEN year_plan > 0 THEN least(year_fact / year_plan, 1) END AS year_execution,
-             CASE
-               WHEN removed THEN 'removed'
-               WHEN total_plan > 0 AND fact_to_date >= total_plan THEN 'done'
-               WHEN past_deadline THEN 'overdue'
-               WHEN plan > 0 AND least(fact / plan, 1) * 100 < ${thresholds.amber} THEN 'behind'
-               ELSE 'on_track'
-             END AS status
-        FROM item
-    ),
-    rated AS (
-      SELECT * FROM rated_all
-       WHERE ${scope.statuses ? sql`status = ANY(${scope.statuses}::text[])` : sql`TRUE`}
-    )`;
+    measure_in_force AS (
+      SELECT m.id, m.territory_id AS own_territory_id, m.responsible_department_id AS department_id, m.section_id,
+             coalesce(s.parent_id, s.id) AS top_section_id,
+             ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
+             m.number,
+             mt.weight::float8 AS weight, mt.deadline, mt.removed
+        FROM measure m JOIN section s ON s.id = m.section_id
+        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
+             AND ${inRange("mt.measure_id")}
+        LEFT JOIN section parent ON parent.id = s.parent_id
+       WHERE ${inScope}
+    )
+    SELECT mf.*, sp.measure_id IS NOT NULL AS split, sh.territory_id, coalesce(sh.has_plan, false) AS has_plan,
+           sh.plan, sh.total_plan, sh.year_plan, sh.plan_q, sh.fact, sh.fact_to_date, sh.year_fact, sh.people_reached, sh.fact_q
+      FROM measure_in_force mf
+      LEFT JOIN share sh ON sh.measure_id = mf.id
+      LEFT JOIN split_measure sp ON sp.measure_id = mf.id
+  `.execute(db);
+
+  const measures = new Map<number, BaseMeasure>();
+  const shares: BaseShare[] = [];
+  for (const row of rows) {
+    let measure = measures.get(row.id);
+    if (!measure) {
+      measure = {
+        id: row.id,
+        territoryId: row.own_territory_id,
+        departmentId: row.department_id,
+        sectionId: row.section_id,
+        topSectionId: row.top_section_id,
+        place: 0,
+        terms: { deadline: row.deadline, weight: row.weight, removed: row.removed },
+        split: row.split,
+      };
+      measures.set(row.id, measure);
+    }
+    if (row.territory_id === null) continue;
+    shares.push({
+      measure,
+      territoryId: row.territory_id,
+      hasPlan: row.has_plan,
+      sums: {
+        plan: row.plan ?? 0,
+        totalPlan: row.total_plan ?? 0,
+        yearPlan: row.year_plan ?? 0,
+        fact: row.fact ?? 0,
+        factToDate: row.fact_to_date ?? 0,
+        yearFact: row.year_fact ?? 0,
+        peopleReached: row.people_reached ?? 0,
+      },
+      planQuarters: quarterPairs(row.plan_q),
+      factQuarters: quarterPairs(row.fact_q),
+    });
+  }
+  return { scope, asOf, thresholds, measures: placed(rows, measures), shares };
 }
 
-/** The aggregate columns of a group of rated items: weighted mean of capped execution, totals, status counts. */
-const figureColumns = sql`
-  sum(weight * execution) FILTER (WHERE NOT removed AND execution IS NOT NULL)
-    / nullif(sum(weight) FILTER (WHERE NOT removed AND execution IS NOT NULL), 0) AS execution,
-  sum(weight * year_execution) FILTER (WHERE NOT removed AND year_execution IS NOT NULL)
-    / nullif(sum(weight) FILTER (WHERE NOT removed AND year_execution IS NOT NULL), 0) AS year_execution,
-  coalesce(sum(plan) FILTER (WHERE NOT removed), 0) AS plan,
-  coalesce(sum(fact) FILTER (WHERE NOT removed), 0) AS fact,
-  coalesce(sum(year_plan) FILTER (WHERE NOT removed), 0) AS year_plan,
-  coalesce(sum(year_fact) FILTER (WHERE NOT removed), 0) AS year_fact,
-  coalesce(sum(people_reached) FILTER (WHERE NOT removed), 0) AS people_reached,
-  count(*) FILTER (WHERE NOT removed AND execution IS NOT NULL)::int AS counted,
-  count(*) FILTER (WHERE status = 'done')::int AS done,
-  count(*) FILTER (WHERE status = 'on_track')::int AS on_track,
-  count(*) FILTER (WHERE status = 'behind')::int AS behind,
-  count(*) FILTER (WHERE status = 'overdue')::int AS overdue,
-  count(*) FILTER (WHERE status = 'removed')::int AS removed`;
+/**
+ * The measures in the road map's order: sections as placed, measures by number read as numbers
+ * (2.10 after 2.9), then by id.
+ */
+function placed(rows: BaseRow[], measures: Map<number, BaseMeasure>): BaseMeasure[] {
+  const keys = new Map<number, { section: number[]; number: string[] }>();
+  for (const row of rows) {
+    if (!keys.has(row.id))
+      keys.set(row.id, {
+        section: row.section_order,
+        number: row.number.split(/[.-]/).map((part) => part.padStart(10, "0").slice(0, 10)),
+      });
+  }
+  const compare = (a: string[] | number[], b: string[] | number[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i]! < b[i]!) return -1;
+      if (a[i]! > b[i]!) return 1;
+    }
+    return a.length - b.length;
+  };
+  const order = [...measures.values()].sort((a, b) => {
+    const ka = keys.get(a.id)!;
+    const kb = keys.get(b.id)!;
+    return compare(ka.section, kb.section) || compare(ka.number, kb.number) || a.id - b.id;
+  });
+  order.forEach((measure, index) => (measure.place = index));
+  return order;
+}
 
-function figuresOf(row: RawFigures): ExecutionFigures {
+/** An item of the base, rated, with its measure and its quarters. */
+interface BaseItem extends ItemFigures {
+  measure: BaseMeasure;
+  planQuarters: number[][];
+  factQuarters: number[][];
+}
+
+const zeroSums = () => ({ plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 });
+
+/**
+ * The items of itemFigures() from a base. `sliced` counts one item per measure and share territory
+ * (a territory slice, or a breakdown by territory): every territory holding a share of a split plan,
+ * or the measure's own territory when its plan is not split; otherwise one item per measure, with all
+ * of its plan and facts. Only items in the scope's states are kept.
+ */
+function itemsOf(base: FigureBase, sliced: boolean): BaseItem[] {
+  const { asOf, thresholds, scope } = base;
+  const items = new Map<string, BaseItem>();
+  const itemFor = (measure: BaseMeasure, territoryId: number | null) => {
+    const key = `${measure.id}:${territoryId ?? ""}`;
+    let item = items.get(key);
+    if (!item) {
+      item = {
+        measureId: measure.id,
+        territoryId,
+        ...zeroSums(),
+        deadline: measure.terms.deadline,
+        weight: measure.terms.weight,
+        execution: null,
+        status: "on_track",
+        measure,
+        planQuarters: [],
+        factQuarters: [],
+      };
+      items.set(key, item);
+    }
+    return item;
+  };
+  const slice = scope.territoryIds ? new Set(scope.territoryIds) : null;
+  for (const measure of base.measures) {
+    if (!sliced) itemFor(measure, null);
+    else if (!measure.split && (!slice || slice.has(measure.territoryId))) itemFor(measure, measure.territoryId);
+  }
+  for (const share of base.shares) {
+    const { measure } = share;
+    const isItem = !sliced || share.hasPlan || (!measure.split && share.territoryId === measure.territoryId);
+    if (!isItem) continue;
+    const item = itemFor(measure, sliced ? share.territoryId : null);
+    item.plan += share.sums.plan;
+    item.fact += share.sums.fact;
+    item.factToDate += share.sums.factToDate;
+    item.totalPlan += share.sums.totalPlan;
+    item.yearPlan += share.sums.yearPlan;
+    item.yearFact += share.sums.yearFact;
+    item.peopleReached += share.sums.peopleReached;
+    item.planQuarters.push(share.planQuarters);
+    item.factQuarters.push(share.factQuarters);
+  }
+  const rated = [...items.values()].map((item) =>
+    Object.assign(item, ratedItem(item, item.measure.terms, asOf, thresholds)),
+  );
+  return scope.statuses ? rated.filter((item) => scope.statuses!.includes(item.status)) : rated;
+}
+
+function figures(items: ItemFigures[]): ExecutionFigures {
+  const { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts } =
+    groupFigures(items);
+  return { execution, yearExecution, plan, fact, yearPlan, yearFact, peopleReached, counted, statusCounts };
+}
+
+function groupsOf<K>(items: BaseItem[], key: (item: BaseItem) => K | undefined): Map<K, BaseItem[]> {
+  const groups = new Map<K, BaseItem[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Execution per section and subsection, and of the whole scope (the row with no section). */
+function sectionRows(items: BaseItem[]): SectionExecutionRow[] {
+  return [
+    { topSectionId: null, sectionId: null, ...figures(items) },
+    ...[...groupsOf(items, (item) => item.measure.topSectionId)].map(([topSectionId, group]) => ({
+      topSectionId,
+      sectionId: null,
+      ...figures(group),
+    })),
+    ...[...groupsOf(items, (item) => item.measure.sectionId)].map(([sectionId, group]) => ({
+      topSectionId: group[0]!.measure.topSectionId,
+      sectionId,
+      ...figures(group),
+    })),
+  ];
+}
+
+function departmentRows(items: BaseItem[]): GroupExecutionRow[] {
+  return [...groupsOf(items, (item) => item.measure.departmentId)].map(([groupId, group]) => ({
+    groupId,
+    ...figures(group),
+  }));
+}
+
+/**
+ * Every item a measure's share in one territory, counted in the child of the parent that holds it —
+ * or in the parent itself for shares carried out at its own level. `below` maps each territory under
+ * the parent (the parent included) to that group.
+ */
+function territoryRows(items: BaseItem[], below: Map<number, number>): GroupExecutionRow[] {
+  return [...groupsOf(items, (item) => below.get(item.territoryId!))].map(([groupId, group]) => ({
+    groupId,
+    ...figures(group),
+  }));
+}
+
+function itemRows(items: BaseItem[]): ItemRow[] {
+  return [...items]
+    .sort((a, b) => a.measure.place - b.measure.place || (a.territoryId ?? 0) - (b.territoryId ?? 0))
+    .map((item) => ({
+      measureId: item.measureId,
+      territoryId: item.territoryId,
+      deadline: item.deadline,
+      weight: item.weight,
+      plan: item.plan,
+      fact: item.fact,
+      totalPlan: item.totalPlan,
+      yearPlan: item.yearPlan,
+      yearFact: item.yearFact,
+      peopleReached: item.peopleReached,
+      execution: item.execution,
+      status: item.status,
+    }));
+}
+
+function seriesRows(items: BaseItem[], quarters: Array<{ year: number; quarter: number }>, date: string) {
+  const indexOf = new Map(quarters.map(({ year, quarter }, index) => [year * 4 + quarter - 1, index]));
+  const spread = (lists: number[][]) => {
+    const values = new Float64Array(quarters.length);
+    for (const pairs of lists) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const index = indexOf.get(pairs[i]!);
+        if (index !== undefined) values[index]! += pairs[i + 1]!;
+      }
+    }
+    return values;
+  };
+  return seriesOfItems(
+    items
+      .filter((item) => item.status !== "removed")
+      .map((item) => ({
+        weight: item.weight,
+        totalPlan: item.totalPlan,
+        plans: spread(item.planQuarters),
+        facts: spread(item.factQuarters),
+      })),
+    quarters,
+    date,
+  );
+}
+
+/** Territories under `parentId` (itself included), each mapped to the child of `parentId` that holds it. */
+async function territoriesBelow(db: Kysely<Database>, parentId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("territory")
+    .select(["id", "path"])
+    .where(sql<boolean>`path @> ARRAY[${parentId}]::int[]`)
+    .execute();
+  const depth = rows.find((row) => row.id === parentId)?.path.length ?? 0;
+  return new Map(rows.map((row) => [row.id, row.path[depth] ?? parentId]));
+}
+
+export interface RoadMapFigures {
+  sections: SectionExecutionRow[];
+  departments: GroupExecutionRow[];
+  /** By territory below the request's `territoriesBelow`. */
+  territories: GroupExecutionRow[];
+  items: ItemRow[];
+  series: QuarterPointRow[];
+}
+
+/**
+ * Every figure a dashboard shows for one scope and date, from one base: the same items in every
+ * table, chart and list. Territories are broken down below `territoriesBelow`; the series runs over
+ * `quarters`.
+ */
+export async function roadMapFigures(
+  db: Kysely<Database>,
+  scope: ExecutionScope,
+  asOf: AsOf,
+  thresholds: Thresholds,
+  request: { territoriesBelow: number; quarters: Array<{ year: number; quarter: number }> },
+): Promise<RoadMapFigures> {
+  const [base, below] = await Promise.all([
+    figureBase(db, scope, asOf, thresholds),
+    territoriesBelow(db, request.territoriesBelow),
+  ]);
+  return figuresOf(base, { territoriesBelow: below, quarters: request.quarters });
+}
+
+/** The figures of a base; a territory breakdown of a scope that is not a slice counts its shares. */
+export function figuresOf(
+  base: FigureBase,
+  request: { territoriesBelow: Map<number, number>; quarters: Array<{ year: number; quarter: number }> },
+): RoadMapFigures {
+  const sliced = base.scope.territoryIds !== null;
+  const items = itemsOf(base, sliced);
+  const shareItems = sliced ? items : itemsOf(base, true);
   return {
-    execution: row.execution,
-    yearExecution: row.year_execution,
-    plan: row.plan,
-    fact: row.fact,
-    yearPlan: row.year_plan,
-    yearFact: row.year_fact,
-    peopleReached: row.people_reached,
-    counted: row.counted,
-    statusCounts: {
-      done: row.done,
-      on_track: row.on_track,
-      behind: row.behind,
-      overdue: row.overdue,
-      removed: row.removed,
-    },
+    sections: sectionRows(items),
+    departments: departmentRows(items),
+    territories: territoryRows(shareItems, request.territoriesBelow),
+    items: itemRows(items),
+    series: seriesRows(items, request.quarters, base.asOf.date),
   };
 }
 
@@ -258,17 +554,8 @@ export async function sectionExecution(
   asOf: AsOf,
   thresholds: Thresholds,
 ): Promise<SectionExecutionRow[]> {
-  const { rows } = await sql<RawFigures & { top_section_id: number | null; section_id: number | null; level: number }>`
-    WITH ${itemsQuery(scope, asOf, thresholds, scope.territoryIds !== null)}
-    SELECT top_section_id, section_id, grouping(top_section_id, section_id)::int AS level, ${figureColumns}
-      FROM rated
-     GROUP BY GROUPING SETS ((top_section_id, section_id), (top_section_id), ())
-  `.execute(db);
-  return rows.map((row) => ({
-    topSectionId: row.level === 3 ? null : row.top_section_id,
-    sectionId: row.level === 0 ? row.section_id : null,
-    ...figuresOf(row),
-  }));
+  const base = await figureBase(db, scope, asOf, thresholds);
+  return sectionRows(itemsOf(base, scope.territoryIds !== null));
 }
 
 /** Execution per responsible department. */
@@ -278,12 +565,8 @@ export async function departmentExecution(
   asOf: AsOf,
   thresholds: Thresholds,
 ): Promise<GroupExecutionRow[]> {
-  const { rows } = await sql<RawFigures & { group_id: number }>`
-    WITH ${itemsQuery(scope, asOf, thresholds, scope.territoryIds !== null)}
-    SELECT responsible_department_id AS group_id, ${figureColumns}
-      FROM rated GROUP BY responsible_department_id
-  `.execute(db);
-  return rows.map((row) => ({ groupId: row.group_id, ...figuresOf(row) }));
+  const base = await figureBase(db, scope, asOf, thresholds);
+  return departmentRows(itemsOf(base, scope.territoryIds !== null));
 }
 
 /**
@@ -298,17 +581,8 @@ export async function territoryExecution(
   thresholds: Thresholds,
   parentId: number,
 ): Promise<GroupExecutionRow[]> {
-  const { rows } = await sql<RawFigures & { group_id: number }>`
-    WITH ${itemsQuery(scope, asOf, thresholds, true)},
-    parent AS (SELECT array_length(path, 1) AS depth FROM territory WHERE id = ${parentId}),
-    placed AS (
-      SELECT rated.*, coalesce(t.path[parent.depth + 1], ${parentId}) AS group_id
-        FROM rated JOIN territory t ON t.id = rated.territory_id CROSS JOIN parent
-       WHERE t.path @> ARRAY[${parentId}]::int[]
-    )
-    SELECT group_id, ${figureColumns} FROM placed GROUP BY group_id
-  `.execute(db);
-  return rows.map((row) => ({ groupId: row.group_id, ...figuresOf(row) }));
+  const [base, below] = await Promise.all([figureBase(db, scope, asOf, thresholds), territoriesBelow(db, parentId)]);
+  return territoryRows(itemsOf(base, true), below);
 }
 
 /**
@@ -321,39 +595,8 @@ export async function itemExecution(
   asOf: AsOf,
   thresholds: Thresholds,
 ): Promise<ItemRow[]> {
-  const { rows } = await sql<{
-    measure_id: number;
-    territory_id: number | null;
-    deadline: string;
-    weight: number;
-    plan: number;
-    fact: number;
-    total_plan: number;
-    year_plan: number;
-    year_fact: number;
-    people_reached: number;
-    execution: number | null;
-    status: MeasureStatus;
-  }>`
-    WITH ${itemsQuery(scope, asOf, thresholds, scope.territoryIds !== null)}
-    SELECT measure_id, territory_id, deadline, weight, plan, fact, total_plan, year_plan, year_fact, people_reached,
-           execution, status
-      FROM rated ORDER BY section_order, number_order, measure_id, territory_id
-  `.execute(db);
-  return rows.map((row) => ({
-    measureId: row.measure_id,
-    territoryId: row.territory_id,
-    deadline: row.deadline,
-    weight: row.weight,
-    plan: row.plan,
-    fact: row.fact,
-    totalPlan: row.total_plan,
-    yearPlan: row.year_plan,
-    yearFact: row.year_fact,
-    peopleReached: row.people_reached,
-    execution: row.execution,
-    status: row.status,
-  }));
+  const base = await figureBase(db, scope, asOf, thresholds);
+  return itemRows(itemsOf(base, scope.territoryIds !== null));
 }
 
 export interface QuarterPointRow {
@@ -365,7 +608,7 @@ export interface QuarterPointRow {
   actualProgress: number | null;
 }
 
-/** The SQL twin of quarterSeries(): the road map quarter by quarter, over the programme's quarters. */
+/** quarterSeries() over the base's items: the road map quarter by quarter, over the given quarters. */
 export async function quarterSeriesExecution(
   db: Kysely<Database>,
   scope: ExecutionScope,
@@ -373,79 +616,8 @@ export async function quarterSeriesExecution(
   thresholds: Thresholds,
   quarters: Array<{ year: number; quarter: number }>,
 ): Promise<QuarterPointRow[]> {
-  const sliced = scope.territoryIds !== null;
-  const territoryIds = scope.territoryIds ?? [];
-  const last = quarterOf(asOf.date);
-  const sameItem = (alias: string) => (sliced ? sql`AND ${sql.ref(`${alias}.territory_id`)} = si.territory_id` : sql``);
-  const { rows } = await sql<{
-    year: number;
-    quarter: number;
-    quarter_execution: number | null;
-    cumulative_execution: number | null;
-    planned_progress: number | null;
-    actual_progress: number | null;
-  }>`
-    WITH ${itemsQuery(scope, asOf, thresholds, sliced)},
-    series_item AS (SELECT measure_id, territory_id, weight, total_plan FROM rated WHERE NOT removed),
-    quarter_list AS (
-      SELECT * FROM unnest(${quarters.map((q) => q.year)}::int[], ${quarters.map((q) => q.quarter)}::int[])
-        AS list(year, quarter)
-    ),
-    plan_quarter AS (
-      SELECT p.measure_id, ${sliced ? sql`p.territory_id` : sql`NULL::int`} AS territory_id, p.year, p.quarter,
-             sum(p.planned::float8) AS plan
-        FROM scoped_measure sm JOIN measure_plan p ON p.measure_id = sm.id
-       WHERE TRUE ${sliced ? sql`AND p.territory_id = ANY(${territoryIds}::int[])` : sql``}
-       GROUP BY 1, 2, 3, 4
-    ),
-    counted_fact_quarter AS (
-      SELECT fq.measure_id, fq.territory_id, fq.year, fq.quarter, sum(fq.fact_to_date) AS fact
-        FROM fact_quarter fq ${countedEntries(asOf.facts)}
-       GROUP BY 1, 2, 3, 4
-    ),
-    grid AS (
-      SELECT si.measure_id, si.territory_id, si.weight, si.total_plan, ql.year, ql.quarter,
-             coalesce(pq.plan, 0) AS plan, coalesce(fq.fact, 0) AS fact
-        FROM series_item si CROSS JOIN quarter_list ql
-        LEFT JOIN plan_quarter pq
-          ON pq.measure_id = si.measure_id ${sameItem("pq")} AND pq.year = ql.year AND pq.quarter = ql.quarter
-        LEFT JOIN counted_fact_quarter fq
-          ON fq.measure_id = si.measure_id ${sameItem("fq")} AND fq.year = ql.year AND fq.quarter = ql.quarter
-    ),
-    running AS (
-      SELECT grid.*,
-             sum(plan) OVER item_time AS cumulative_plan,
-             sum(fact) OVER item_time AS cumulative_fact
-        FROM grid
-      WINDOW item_time AS (PARTITION BY measure_id, territory_id ORDER BY year, quarter)
-    )
-    SELECT year, quarter,
-           sum(weight * least(fact / plan, 1)) FILTER (WHERE plan > 0)
-             / nullif(sum(weight) FILTER (WHERE plan > 0), 0) AS quarter_execution,
-           sum(weight * least(cumulative_fact / cumulative_plan, 1)) FILTER (WHERE cumulative_plan > 0)
-             / nullif(sum(weight) FILTER (WHERE cumulative_plan > 0), 0) AS cumulative_execution,
-           sum(weight * least(cumulative_plan / total_plan, 1)) FILTER (WHERE total_plan > 0)
-             / nullif(sum(weight) FILTER (WHERE total_plan > 0), 0) AS planned_progress,
-           sum(weight * least(cumulative_fact / total_plan, 1)) FILTER (WHERE total_plan > 0)
-             / nullif(sum(weight) FILTER (WHERE total_plan > 0), 0) AS actual_progress
-      FROM running
-     GROUP BY year, quarter
-     ORDER BY year, quarter
-  `.execute(db);
-  const known = (row: { year: number; quarter: number }) =>
-    row.year < last.year || (row.year === last.year && row.quarter <= last.quarter);
-  const byQuarter = new Map(rows.map((row) => [`${row.year}-${row.quarter}`, row]));
-  return quarters.map(({ year, quarter }) => {
-    const row = byQuarter.get(`${year}-${quarter}`);
-    return {
-      year,
-      quarter,
-      quarterExecution: row && known(row) ? row.quarter_execution : null,
-      cumulativeExecution: row && known(row) ? row.cumulative_execution : null,
-      plannedProgress: row?.planned_progress ?? null,
-      actualProgress: row && known(row) ? row.actual_progress : null,
-    };
-  });
+  const base = await figureBase(db, scope, asOf, thresholds);
+  return seriesRows(itemsOf(base, scope.territoryIds !== null), quarters, asOf.date);
 }
 
 /**

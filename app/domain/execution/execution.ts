@@ -171,13 +171,36 @@ export function statusOf(
   asOf: AsOf,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): MeasureStatus {
-  const terms = termsInForce(measure, asOf.date);
+  return statusInForce(item, termsInForce(measure, asOf.date), asOf, thresholds);
+}
+
+/** statusOf() for terms already known (the database reads them from measure_term). */
+export function statusInForce(
+  item: { plan: number; fact: number; factToDate: number; totalPlan: number },
+  terms: TermsInForce,
+  asOf: AsOf,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): MeasureStatus {
   if (terms.removed) return "removed";
   if (item.totalPlan > 0 && item.factToDate >= item.totalPlan) return "done";
   if (terms.deadline < asOf.date) return "overdue";
   const execution = executionRatio(item.fact, item.plan);
   if (execution !== null && execution * 100 < thresholds.amber) return "behind";
   return "on_track";
+}
+
+/** The sums an item's figures are made of. */
+export type ItemSums = Omit<ItemFigures, "execution" | "status" | "deadline" | "weight">;
+
+/** An item's figures from its sums and the terms in force on D. */
+export function ratedItem(sums: ItemSums, terms: TermsInForce, asOf: AsOf, thresholds?: Thresholds): ItemFigures {
+  return {
+    ...sums,
+    deadline: terms.deadline,
+    weight: terms.weight,
+    execution: executionRatio(sums.fact, sums.plan),
+    status: statusInForce(sums, terms, asOf, thresholds),
+  };
 }
 
 /**
@@ -198,7 +221,7 @@ export function itemFigures(input: {
 }): ItemFigures[] {
   const { asOf, territoryIds } = input;
   const year = Number(asOf.date.slice(0, 4));
-  const items = new Map<string, Omit<ItemFigures, "execution" | "status" | "deadline" | "weight">>();
+  const items = new Map<string, ItemSums>();
   const keyOf = (measureId: number, territoryId: number) => `${measureId}:${territoryIds ? territoryId : ""}`;
   const itemFor = (measureId: number, territoryId: number) => {
     const slicedTerritory = territoryIds ? territoryId : null;
@@ -252,16 +275,7 @@ export function itemFigures(input: {
   return [...items.values()].flatMap((item) => {
     const measure = measures.get(item.measureId);
     if (!measure) return [];
-    const { deadline, weight } = termsInForce(measure, asOf.date);
-    return [
-      {
-        ...item,
-        deadline,
-        weight,
-        execution: executionRatio(item.fact, item.plan),
-        status: statusOf(item, measure, asOf, input.thresholds),
-      },
-    ];
+    return [ratedItem(item, termsInForce(measure, asOf.date), asOf, input.thresholds)];
   });
 }
 
@@ -360,29 +374,56 @@ export function quarterSeries(input: {
     if (byItem.has(key)) add(factQ, `${key}|${year}-${quarter}`, row.value);
   }
 
-  const last = quarterOf(input.asOf.date);
-  const cumulative = new Map<string, { plan: number; fact: number }>();
-  return input.quarters.map(({ year, quarter }) => {
+  return seriesOfItems(
+    [...byItem].map(([key, item]) => ({
+      weight: item.weight,
+      totalPlan: item.totalPlan,
+      plans: input.quarters.map(({ year, quarter }) => planQ.get(`${key}|${year}-${quarter}`) ?? 0),
+      facts: input.quarters.map(({ year, quarter }) => factQ.get(`${key}|${year}-${quarter}`) ?? 0),
+    })),
+    input.quarters,
+    input.asOf.date,
+  );
+}
+
+/** An item of a series: its weight, its whole plan, and its plan and counted fact in each quarter of the list. */
+export interface SeriesItem {
+  weight: number;
+  totalPlan: number;
+  plans: ArrayLike<number>;
+  facts: ArrayLike<number>;
+}
+
+/**
+ * The series of quarterSeries() from items whose plans and facts are already summed by quarter (in
+ * the order of `quarters`). Facts after D are not known, so the fact series stop at D's quarter.
+ */
+export function seriesOfItems(
+  items: SeriesItem[],
+  quarters: Array<{ year: number; quarter: number }>,
+  asOfDate: string,
+): QuarterPoint[] {
+  const last = quarterOf(asOfDate);
+  const runningPlan = new Float64Array(items.length);
+  const runningFact = new Float64Array(items.length);
+  return quarters.map(({ year, quarter }, index) => {
     const known = year < last.year || (year === last.year && quarter <= last.quarter);
     const sums = { quarter: [0, 0], cumulative: [0, 0], planned: [0, 0], actual: [0, 0] };
-    for (const [key, item] of byItem) {
-      const { weight } = item;
-      const plan = planQ.get(`${key}|${year}-${quarter}`) ?? 0;
-      const fact = factQ.get(`${key}|${year}-${quarter}`) ?? 0;
-      const running = cumulative.get(key) ?? { plan: 0, fact: 0 };
-      running.plan += plan;
-      running.fact += fact;
-      cumulative.set(key, running);
-      const accumulate = (pair: number[], ratio: number | null) => {
-        if (ratio === null) return;
-        pair[0]! += weight * ratio;
-        pair[1]! += weight;
-      };
-      accumulate(sums.quarter, executionRatio(fact, plan));
-      accumulate(sums.cumulative, executionRatio(running.fact, running.plan));
-      accumulate(sums.planned, executionRatio(running.plan, item.totalPlan));
-      accumulate(sums.actual, executionRatio(running.fact, item.totalPlan));
-    }
+    const accumulate = (pair: number[], weight: number, ratio: number | null) => {
+      if (ratio === null) return;
+      pair[0]! += weight * ratio;
+      pair[1]! += weight;
+    };
+    items.forEach((item, i) => {
+      const plan = item.plans[index] ?? 0;
+      const fact = item.facts[index] ?? 0;
+      runningPlan[i]! += plan;
+      runningFact[i]! += fact;
+      accumulate(sums.quarter, item.weight, executionRatio(fact, plan));
+      accumulate(sums.cumulative, item.weight, executionRatio(runningFact[i]!, runningPlan[i]!));
+      accumulate(sums.planned, item.weight, executionRatio(runningPlan[i]!, item.totalPlan));
+      accumulate(sums.actual, item.weight, executionRatio(runningFact[i]!, item.totalPlan));
+    });
     const mean = ([weighted, total]: number[]) => (total! > 0 ? weighted! / total! : null);
     return {
       year,

@@ -7,9 +7,6 @@ import type { Database } from "~db/schema";
 // recomputes: figures are never shown stale. Each instance keeps its own cache; correctness does not
 // depend on it, so instances stay interchangeable.
 
-const MAX_ENTRIES = 2000;
-const cache = new Map<string, { revision: number; value: unknown }>();
-
 export async function roadMapRevision(db: Kysely<Database>, roadMapId: number): Promise<number> {
   const row = await db
     .selectFrom("road_map_revision")
@@ -18,6 +15,78 @@ export async function roadMapRevision(db: Kysely<Database>, roadMapId: number): 
     .executeTakeFirst();
   return row?.revision ?? 0;
 }
+
+interface Entry {
+  revision: number;
+  value: Promise<unknown>;
+  /** The value's approximate size once computed; 0 while it is in flight. */
+  bytes: number;
+}
+
+/**
+ * A revision-keyed cache bounded by the approximate size of what it holds (the length of each
+ * value's JSON, a fair measure of the heap a tree of plain figures takes), least recently used
+ * evicted first. A computation in flight is shared: requests for the same key and revision wait for
+ * it rather than start their own, and one that fails is forgotten, so the next request tries again.
+ */
+export class FiguresCache {
+  private readonly entries = new Map<string, Entry>();
+  private heldBytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** What the cache holds, approximately. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get<T>(key: string, revision: number, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.revision === revision) {
+      // Most recently used last: the first entry of the map is the one to evict.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    // A request that read the revision before a newer one was cached computes for itself alone.
+    if (hit && hit.revision > revision) return compute();
+    const entry: Entry = { revision, value: Promise.resolve().then(compute), bytes: 0 };
+    this.remove(key);
+    this.entries.set(key, entry);
+    entry.value.then(
+      // Measured after the callers have their value, not on their way.
+      (value) => setImmediate(() => this.measure(key, entry, value)),
+      () => {
+        if (this.entries.get(key) === entry) this.remove(key);
+      },
+    );
+    return entry.value as Promise<T>;
+  }
+
+  private measure(key: string, entry: Entry, value: unknown) {
+    if (this.entries.get(key) !== entry) return;
+    entry.bytes = key.length + (JSON.stringify(value)?.length ?? 0);
+    this.heldBytes += entry.bytes;
+    for (const [oldest] of this.entries) {
+      if (this.heldBytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.heldBytes -= entry.bytes;
+    this.entries.delete(key);
+  }
+}
+
+/** 64 MB of figures: the figures of several hundred dashboard views of a 5 000-measure road map. */
+const cache = new FiguresCache(64 * 1024 * 1024);
 
 /**
  * The figures `compute` gives for a road map and a key (the scope and window they were asked for),
@@ -33,17 +102,5 @@ export async function cachedFigures<T>(
   knownRevision?: number,
 ): Promise<T> {
   const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
-  const cacheKey = `${roadMapId}:${JSON.stringify(key)}`;
-  const hit = cache.get(cacheKey);
-  if (hit && hit.revision === revision) {
-    // Most recently used last: the first entry of the map is the one to evict.
-    cache.delete(cacheKey);
-    cache.set(cacheKey, hit);
-    return hit.value as T;
-  }
-  const value = await compute();
-  cache.delete(cacheKey);
-  cache.set(cacheKey, { revision, value });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return value;
+  return cache.get(`${roadMapId}:${JSON.stringify(key)}`, revision, compute);
 }

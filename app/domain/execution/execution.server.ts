@@ -123,9 +123,9 @@ export interface FigureBase {
   shares: BaseShare[];
 }
 
-interface BaseRow {
+interface MeasureRow {
   id: number;
-  own_territory_id: number;
+  territory_id: number;
   department_id: number;
   section_id: number;
   top_section_id: number;
@@ -134,18 +134,26 @@ interface BaseRow {
   weight: number;
   deadline: string;
   removed: boolean;
-  split: boolean;
-  territory_id: number | null;
-  has_plan: boolean;
+}
+
+interface PlanShareRow {
+  measure_id: number;
+  territory_id: number;
+  in_slice: boolean;
   plan: number | null;
-  total_plan: number | null;
+  total_plan: number;
   year_plan: number | null;
   plan_q: string | null;
+}
+
+interface FactShareRow {
+  measure_id: number;
+  territory_id: number;
   fact: number | null;
-  fact_to_date: number | null;
+  fact_to_date: number;
   year_fact: number | null;
   people_reached: number | null;
-  fact_q: string | null;
+  fact_q: string;
 }
 
 function quarterPairs(text: string | null): number[] {
@@ -159,10 +167,11 @@ function quarterPairs(text: string | null): number[] {
 }
 
 /**
- * The figure base of a scope. Plain joins the planner can estimate: the scope's measures, their plan
- * rows and their entries, each read once by a range of measure ids (a road map's measures are
- * numbered together, so one index range holds its entries) and summed by share and quarter.
- * Deadline, weight and control state are those in force on D (measure_term, joined by its range).
+ * The figure base of a scope: three statements, each reading its rows once with plain joins the
+ * planner can estimate — the measures with their terms in force on D (measure_term, joined by its
+ * range), their plan rows, their counted entries — summed by share (and by quarter for the series)
+ * and run side by side. Plans and entries are read by a range of measure ids: a road map's measures
+ * are numbered together, so one index range holds its rows.
  */
 export async function figureBase(
   db: Kysely<Database>,
@@ -177,15 +186,14 @@ export async function figureBase(
     scope.measureIds && sql`AND m.id = ANY(${scope.measureIds}::int[])`,
   ].filter((filter): filter is RawBuilder<unknown> => Boolean(filter));
   const inScope = sql`m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}`;
-  const empty: FigureBase = { scope, asOf, thresholds, measures: [], shares: [] };
   // The id range is read first so that the planner sees its bounds as values and estimates the
-  // entries in it (with a subquery it guesses, and picks per-measure probes).
+  // rows in it (with a subquery it guesses, and picks per-measure probes).
   const {
     rows: [bounds],
   } = await sql<{ lo: number | null; hi: number | null }>`
     SELECT min(m.id) AS lo, max(m.id) AS hi FROM measure m JOIN section s ON s.id = m.section_id WHERE ${inScope}
   `.execute(db);
-  if (!bounds || bounds.lo === null || bounds.hi === null) return empty;
+  if (!bounds || bounds.lo === null || bounds.hi === null) return { scope, asOf, thresholds, measures: [], shares: [] };
 
   const territoryIds = scope.territoryIds;
   const inSlice = (column: string) =>
@@ -195,16 +203,26 @@ export async function figureBase(
   const { year, quarter } = quarterOf(asOf.date);
   const yearStart = sql`${`${year}-01-01`}::date`;
   const inRange = (column: string) => sql`${sql.ref(column)} BETWEEN ${bounds.lo}::int AND ${bounds.hi}::int`;
+  const scopedMeasure = sql`(SELECT m.id, m.territory_id, m.responsible_department_id
+                               FROM measure m JOIN section s ON s.id = m.section_id WHERE ${inScope})`;
 
-  const { rows } = await sql<BaseRow>`
-    WITH scoped_measure AS NOT MATERIALIZED (
-      SELECT m.id, m.territory_id, m.responsible_department_id FROM measure m JOIN section s ON s.id = m.section_id
+  const [measureRows, planRows, factRows] = await Promise.all([
+    sql<MeasureRow>`
+      SELECT m.id, m.territory_id, m.responsible_department_id AS department_id, m.section_id,
+             coalesce(s.parent_id, s.id) AS top_section_id,
+             ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
+             m.number, mt.weight::float8 AS weight, mt.deadline, mt.removed
+        FROM measure m JOIN section s ON s.id = m.section_id
+        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
+             AND ${inRange("mt.measure_id")}
+        LEFT JOIN section parent ON parent.id = s.parent_id
        WHERE ${inScope}
-    ),
-    -- Sums in double precision: exact at these magnitudes (quantities have at most 15 significant
-    -- digits), and several times faster than numeric over a road map's 100 000 entries.
-    plan_share AS MATERIALIZED (
-      SELECT p.measure_id, p.territory_id, m.territory_id AS own_territory_id,
+    `.execute(db),
+    // Every share of the plan, in the slice or not: whether a plan is split depends on all of them.
+    // Sums in double precision: exact at these magnitudes (quantities have at most 15 significant
+    // digits), and several times faster than numeric over a road map's 100 000 entries.
+    sql<PlanShareRow>`
+      SELECT p.measure_id, p.territory_id, ${inSlice("p.territory_id")} AS in_slice,
              sum(p.planned::float8) FILTER (WHERE (p.ends_on <= ${d}
                                            OR (${asOf.includeCurrentQuarter}::boolean AND p.year = ${year} AND p.quarter = ${quarter}))
                                           AND p.ends_on >= ${d0}) AS plan,
@@ -212,106 +230,97 @@ export async function figureBase(
              sum(p.planned::float8) FILTER (WHERE p.year = ${year}) AS year_plan,
              string_agg((p.year * 4 + p.quarter - 1) || ':' || p.planned::float8, ',')
                FILTER (WHERE ${inSlice("p.territory_id")}) AS plan_q
-        FROM measure_plan p JOIN scoped_measure m ON m.id = p.measure_id
+        FROM measure_plan p JOIN ${scopedMeasure} m ON m.id = p.measure_id
        WHERE ${inRange("p.measure_id")}
-       GROUP BY p.measure_id, p.territory_id, m.territory_id
-    ),
-    split_measure AS (SELECT DISTINCT measure_id FROM plan_share WHERE territory_id <> own_territory_id),
-    -- Entries summed per share and quarter; the quarter's report decides whether its facts count.
-    fact_quarter AS (
-      SELECT e.measure_id, e.territory_id, e.year, e.quarter,
-             sum(e.value::float8) FILTER (WHERE e.entry_date >= ${d0}) AS fact,
-             sum(e.value::float8) AS fact_to_date,
-             sum(e.value::float8) FILTER (WHERE e.entry_date >= ${yearStart}) AS year_fact,
-             sum(e.people_reached) FILTER (WHERE e.entry_date >= ${d0}) AS people_reached
-        FROM progress_entry e JOIN scoped_measure m ON m.id = e.measure_id
-        ${countedEntries(scope.roadMapId, asOf.facts)}
-       WHERE ${inRange("e.measure_id")} AND e.entry_date <= ${d} AND ${inSlice("e.territory_id")}
-       GROUP BY 1, 2, 3, 4
-    ),
-    fact_share AS (
+       GROUP BY 1, 2
+    `.execute(db),
+    // Entries summed per share and quarter; the quarter's report decides whether its facts count.
+    sql<FactShareRow>`
       SELECT measure_id, territory_id, sum(fact) AS fact, sum(fact_to_date) AS fact_to_date,
              sum(year_fact) AS year_fact, sum(people_reached) AS people_reached,
-             string_agg((year * 4 + quarter - 1) || ':' || fact_to_date, ',') AS fact_q
-        FROM fact_quarter GROUP BY 1, 2
-    ),
-    share AS (
-      SELECT coalesce(ps.measure_id, fs.measure_id) AS measure_id, coalesce(ps.territory_id, fs.territory_id) AS territory_id,
-             ps.measure_id IS NOT NULL AS has_plan, ps.plan, ps.total_plan, ps.year_plan, ps.plan_q,
-             fs.fact, fs.fact_to_date, fs.year_fact, fs.people_reached, fs.fact_q
-        FROM (SELECT * FROM plan_share WHERE ${inSlice("territory_id")}) ps
-        FULL JOIN fact_share fs ON fs.measure_id = ps.measure_id AND fs.territory_id = ps.territory_id
-    ),
-    measure_in_force AS (
-      SELECT m.id, m.territory_id AS own_territory_id, m.responsible_department_id AS department_id, m.section_id,
-             coalesce(s.parent_id, s.id) AS top_section_id,
-             ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
-             m.number,
-             mt.weight::float8 AS weight, mt.deadline, mt.removed
-        FROM measure m JOIN section s ON s.id = m.section_id
-        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
-             AND ${inRange("mt.measure_id")}
-        LEFT JOIN section parent ON parent.id = s.parent_id
-       WHERE ${inScope}
-    )
-    SELECT mf.*, sp.measure_id IS NOT NULL AS split, sh.territory_id, coalesce(sh.has_plan, false) AS has_plan,
-           sh.plan, sh.total_plan, sh.year_plan, sh.plan_q, sh.fact, sh.fact_to_date, sh.year_fact, sh.people_reached, sh.fact_q
-      FROM measure_in_force mf
-      LEFT JOIN share sh ON sh.measure_id = mf.id
-      LEFT JOIN split_measure sp ON sp.measure_id = mf.id
-  `.execute(db);
+             string_agg(quarter_code || ':' || fact_to_date, ',') AS fact_q
+        FROM (SELECT e.measure_id, e.territory_id, e.year * 4 + e.quarter - 1 AS quarter_code,
+                     sum(e.value::float8) FILTER (WHERE e.entry_date >= ${d0}) AS fact,
+                     sum(e.value::float8) AS fact_to_date,
+                     sum(e.value::float8) FILTER (WHERE e.entry_date >= ${yearStart}) AS year_fact,
+                     sum(e.people_reached) FILTER (WHERE e.entry_date >= ${d0}) AS people_reached
+                FROM progress_entry e JOIN ${scopedMeasure} m ON m.id = e.measure_id
+                ${countedEntries(scope.roadMapId, asOf.facts)}
+               WHERE ${inRange("e.measure_id")} AND e.entry_date <= ${d} AND ${inSlice("e.territory_id")}
+               GROUP BY 1, 2, 3) fact_quarter
+       GROUP BY 1, 2
+    `.execute(db),
+  ]);
 
   const measures = new Map<number, BaseMeasure>();
-  const shares: BaseShare[] = [];
-  for (const row of rows) {
-    let measure = measures.get(row.id);
-    if (!measure) {
-      measure = {
-        id: row.id,
-        territoryId: row.own_territory_id,
-        departmentId: row.department_id,
-        sectionId: row.section_id,
-        topSectionId: row.top_section_id,
-        place: 0,
-        terms: { deadline: row.deadline, weight: row.weight, removed: row.removed },
-        split: row.split,
-      };
-      measures.set(row.id, measure);
-    }
-    if (row.territory_id === null) continue;
-    shares.push({
-      measure,
+  for (const row of measureRows.rows) {
+    measures.set(row.id, {
+      id: row.id,
       territoryId: row.territory_id,
-      hasPlan: row.has_plan,
-      sums: {
-        plan: row.plan ?? 0,
-        totalPlan: row.total_plan ?? 0,
-        yearPlan: row.year_plan ?? 0,
-        fact: row.fact ?? 0,
-        factToDate: row.fact_to_date ?? 0,
-        yearFact: row.year_fact ?? 0,
-        peopleReached: row.people_reached ?? 0,
-      },
-      planQuarters: quarterPairs(row.plan_q),
-      factQuarters: quarterPairs(row.fact_q),
+      departmentId: row.department_id,
+      sectionId: row.section_id,
+      topSectionId: row.top_section_id,
+      place: 0,
+      terms: { deadline: row.deadline, weight: row.weight, removed: row.removed },
+      split: false,
     });
   }
-  return { scope, asOf, thresholds, measures: placed(rows, measures), shares };
+  const shares = new Map<string, BaseShare>();
+  const shareOf = (measure: BaseMeasure, territoryId: number) => {
+    const key = `${measure.id}:${territoryId}`;
+    let share = shares.get(key);
+    if (!share) {
+      share = {
+        measure,
+        territoryId,
+        hasPlan: false,
+        sums: { plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 },
+        planQuarters: [],
+        factQuarters: [],
+      };
+      shares.set(key, share);
+    }
+    return share;
+  };
+  for (const row of planRows.rows) {
+    const measure = measures.get(row.measure_id);
+    if (!measure) continue;
+    if (row.territory_id !== measure.territoryId) measure.split = true;
+    if (!row.in_slice) continue;
+    const share = shareOf(measure, row.territory_id);
+    share.hasPlan = true;
+    share.sums.plan = row.plan ?? 0;
+    share.sums.totalPlan = row.total_plan;
+    share.sums.yearPlan = row.year_plan ?? 0;
+    share.planQuarters = quarterPairs(row.plan_q);
+  }
+  for (const row of factRows.rows) {
+    const measure = measures.get(row.measure_id);
+    if (!measure) continue;
+    const share = shareOf(measure, row.territory_id);
+    share.sums.fact = row.fact ?? 0;
+    share.sums.factToDate = row.fact_to_date;
+    share.sums.yearFact = row.year_fact ?? 0;
+    share.sums.peopleReached = row.people_reached ?? 0;
+    share.factQuarters = quarterPairs(row.fact_q);
+  }
+  return { scope, asOf, thresholds, measures: placed(measureRows.rows, measures), shares: [...shares.values()] };
 }
 
 /**
  * The measures in the road map's order: sections as placed, measures by number read as numbers
  * (2.10 after 2.9), then by id.
  */
-function placed(rows: BaseRow[], measures: Map<number, BaseMeasure>): BaseMeasure[] {
-  const keys = new Map<number, { section: number[]; number: string[] }>();
-  for (const row of rows) {
-    if (!keys.has(row.id))
-      keys.set(row.id, {
+function placed(rows: MeasureRow[], measures: Map<number, BaseMeasure>): BaseMeasure[] {
+  const keys = new Map(
+    rows.map((row) => [
+      row.id,
+      {
         section: row.section_order,
         number: row.number.split(/[.-]/).map((part) => part.padStart(10, "0").slice(0, 10)),
-      });
-  }
+      },
+    ]),
+  );
   const compare = (a: string[] | number[], b: string[] | number[]) => {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (a[i]! < b[i]!) return -1;

@@ -8,6 +8,7 @@ import {
   departmentExecution,
   itemExecution,
   quarterSeriesExecution,
+  roadMapFigures,
   sectionExecution,
   territoryExecution,
   type ExecutionScope,
@@ -397,25 +398,33 @@ describe(`execution in SQL equals the reference calculator on ${engineName}`, ()
           from: scenario.from && scenario.from <= scenario.asOf ? scenario.from : undefined,
         };
         const thresholds = { green: 100, amber: scenario.amber };
-        expect(comparable(await sectionExecution(db, scope, asOf, thresholds))).toEqual(
-          comparable(await referenceSectionExecution(db, scope, asOf, thresholds)),
-        );
-        expect(comparable(await departmentExecution(db, scope, asOf, thresholds))).toEqual(
-          comparable(await referenceDepartmentExecution(db, scope, asOf, thresholds)),
-        );
-        expect(comparable(await territoryExecution(db, scope, asOf, thresholds, world.cityId))).toEqual(
-          comparable(await referenceTerritoryExecution(db, scope, asOf, thresholds, world.cityId)),
-        );
-        expect(comparable(await itemExecution(db, scope, asOf, thresholds))).toEqual(
-          comparable(await referenceItemExecution(db, scope, asOf, thresholds)),
-        );
         const quarters = Array.from({ length: 16 }, (_, i) => ({
           year: 2023 + Math.floor(i / 4),
           quarter: (i % 4) + 1,
         }));
-        expect(comparable(await quarterSeriesExecution(db, scope, asOf, thresholds, quarters))).toEqual(
+        const sections = await sectionExecution(db, scope, asOf, thresholds);
+        const departments = await departmentExecution(db, scope, asOf, thresholds);
+        const territories = await territoryExecution(db, scope, asOf, thresholds, world.cityId);
+        const items = await itemExecution(db, scope, asOf, thresholds);
+        const series = await quarterSeriesExecution(db, scope, asOf, thresholds, quarters);
+        expect(comparable(sections)).toEqual(comparable(await referenceSectionExecution(db, scope, asOf, thresholds)));
+        expect(comparable(departments)).toEqual(
+          comparable(await referenceDepartmentExecution(db, scope, asOf, thresholds)),
+        );
+        expect(comparable(territories)).toEqual(
+          comparable(await referenceTerritoryExecution(db, scope, asOf, thresholds, world.cityId)),
+        );
+        expect(comparable(items)).toEqual(comparable(await referenceItemExecution(db, scope, asOf, thresholds)));
+        expect(comparable(series)).toEqual(
           comparable(await referenceQuarterSeries(db, scope, asOf, thresholds, quarters)),
         );
+        // The dashboard's single pass gives every one of them at once, the list in the same order.
+        const all = await roadMapFigures(db, scope, asOf, thresholds, { territoriesBelow: world.cityId, quarters });
+        expect(comparable(all.sections)).toEqual(comparable(sections));
+        expect(comparable(all.departments)).toEqual(comparable(departments));
+        expect(comparable(all.territories)).toEqual(comparable(territories));
+        expect(all.items).toEqual(items);
+        expect(all.series).toEqual(series);
       }),
       { numRuns: 60, examples: [[boundaries], [history("2024-06-30")], [history("2024-12-31")]] },
     );

@@ -312,29 +312,15 @@ export async function figureBase(
  * (2.10 after 2.9), then by id.
  */
 function placed(rows: MeasureRow[], measures: Map<number, BaseMeasure>): BaseMeasure[] {
-  const keys = new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        section: row.section_order,
-        number: row.number.split(/[.-]/).map((part) => part.padStart(10, "0").slice(0, 10)),
-      },
-    ]),
-  );
-  const compare = (a: string[] | number[], b: string[] | number[]) => {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      if (a[i]! < b[i]!) return -1;
-      if (a[i]! > b[i]!) return 1;
-    }
-    return a.length - b.length;
-  };
-  const order = [...measures.values()].sort((a, b) => {
-    const ka = keys.get(a.id)!;
-    const kb = keys.get(b.id)!;
-    return compare(ka.section, kb.section) || compare(ka.number, kb.number) || a.id - b.id;
-  });
-  order.forEach((measure, index) => (measure.place = index));
-  return order;
+  // One string per measure that sorts as its parts would: each part ten characters wide and ended by
+  // a character below every digit, so that 2 comes before 2.1.
+  const part = (value: string) => `${value.padStart(10, "0").slice(0, 10)}\u0001`;
+  const keyed = rows.map((row) => ({
+    measure: measures.get(row.id)!,
+    key: [...row.section_order.map((position) => String(position + 1)), ...row.number.split(/[.-]/)].map(part).join(""),
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.measure.id - b.measure.id));
+  return keyed.map(({ measure }, index) => Object.assign(measure, { place: index }));
 }
 
 /** An item of the base, rated, with its measure and its quarters. */
@@ -477,7 +463,7 @@ function itemRows(items: BaseItem[]): ItemRow[] {
 function seriesRows(items: BaseItem[], quarters: Array<{ year: number; quarter: number }>, date: string) {
   const indexOf = new Map(quarters.map(({ year, quarter }, index) => [year * 4 + quarter - 1, index]));
   const spread = (lists: number[][]) => {
-    const values = new Float64Array(quarters.length);
+    const values: number[] = new Array<number>(quarters.length).fill(0);
     for (const pairs of lists) {
       for (let i = 0; i < pairs.length; i += 2) {
         const index = indexOf.get(pairs[i]!);

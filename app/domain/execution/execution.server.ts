@@ -186,12 +186,14 @@ export async function figureBase(
     scope.measureIds && sql`AND m.id = ANY(${scope.measureIds}::int[])`,
   ].filter((filter): filter is RawBuilder<unknown> => Boolean(filter));
   const inScope = sql`m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}`;
+  // Sections are joined only to filter by them: every measure has one.
+  const measureTable = scope.sectionIds ? sql`measure m JOIN section s ON s.id = m.section_id` : sql`measure m`;
   // The id range is read first so that the planner sees its bounds as values and estimates the
   // rows in it (with a subquery it guesses, and picks per-measure probes).
   const {
     rows: [bounds],
   } = await sql<{ lo: number | null; hi: number | null }>`
-    SELECT min(m.id) AS lo, max(m.id) AS hi FROM measure m JOIN section s ON s.id = m.section_id WHERE ${inScope}
+    SELECT min(m.id) AS lo, max(m.id) AS hi FROM ${measureTable} WHERE ${inScope}
   `.execute(db);
   if (!bounds || bounds.lo === null || bounds.hi === null) return { scope, asOf, thresholds, measures: [], shares: [] };
 
@@ -203,8 +205,7 @@ export async function figureBase(
   const { year, quarter } = quarterOf(asOf.date);
   const yearStart = sql`${`${year}-01-01`}::date`;
   const inRange = (column: string) => sql`${sql.ref(column)} BETWEEN ${bounds.lo}::int AND ${bounds.hi}::int`;
-  const scopedMeasure = sql`(SELECT m.id, m.territory_id, m.responsible_department_id
-                               FROM measure m JOIN section s ON s.id = m.section_id WHERE ${inScope})`;
+  const scopedMeasure = sql`(SELECT m.id, m.territory_id, m.responsible_department_id FROM ${measureTable} WHERE ${inScope})`;
 
   const [measureRows, planRows, factRows] = await Promise.all([
     sql<MeasureRow>`

@@ -1,12 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { executionRatio, type AsOf, type Thresholds } from "~/domain/execution/execution";
-import {
-  itemExecution,
-  programmeSeries,
-  sectionExecution,
-  type ExecutionFigures,
-} from "~/domain/execution/execution.server";
+import { executionRatio, programmeQuarters, type AsOf, type Thresholds } from "~/domain/execution/execution";
+import { figureBase, figuresOf, itemExecution, type ExecutionFigures } from "~/domain/execution/execution.server";
 import type { AgendaFigures, LinkFigures } from "./rules";
 
 // The figures an agenda item shows, computed by the dashboard's own functions (execution.server.ts)
@@ -50,11 +45,12 @@ async function sectionFigures(db: Kysely<Database>, sectionId: number, window: M
   const { thresholds } = programme;
   const scope = { roadMapId: section.road_map_id, territoryIds: null, sectionIds: [section.id] };
   const asOf = asOfOf(window);
-  // The dashboard's series for the same scope and date: the same definition, the same numbers.
-  const [rows, series] = await Promise.all([
-    sectionExecution(db, scope, asOf, thresholds),
-    programmeSeries(db, scope, asOf, thresholds, programme),
-  ]);
+  // The dashboard's figures and series for the same scope and date, from one pass: the same
+  // definition, the same numbers.
+  const { sections: rows, series } = figuresOf(await figureBase(db, scope, asOf, thresholds), {
+    territoriesBelow: new Map(),
+    quarters: programmeQuarters(programme),
+  });
   const total = rows.find((row) => row.topSectionId === null) ?? null;
   return {
     kind: "section",

@@ -126,6 +126,8 @@ export async function load(url: string, connections: number, seconds: number, co
         url,
         connections,
         duration: seconds,
+        // A slow answer is a figure (its time counts), not a failure: only one after a minute is.
+        timeout: 60,
         headers: { "accept-encoding": BROWSER_ENCODINGS, ...(cookie ? { cookie } : {}) },
       },
       (error: unknown, done) => (error ? reject(error) : resolve(done)),

@@ -1,6 +1,5 @@
 import http from "node:http";
 import zlib from "node:zlib";
-import autocannon from "autocannon";
 
 // HTTP as a browser sends it: every request asks for compressed answers, bytes are counted as they
 // travel, and anything but 2xx (or the redirect a form's save answers) is an error, not a figure.
@@ -23,20 +22,23 @@ export interface Answer {
 type SendOptions = { method?: string; headers?: Record<string, string>; form?: URLSearchParams };
 
 export async function send(url: string, options: SendOptions = {}): Promise<Answer> {
-  const { status, headers, raw, ms } = await exchange(url, options).catch(
-    (error: Error & { reusedSocket?: boolean }) => {
-      // A kept-alive connection the server closed as idle just as it was reused: the request never
-      // reached the app, so it is sent again on a new connection (as Node's documentation advises).
-      if (error.reusedSocket) return exchange(url, options);
-      throw error;
-    },
-  );
+  const { status, headers, raw, ms } = await retried(url, options, agent);
   return { status, headers, transferred: raw.length, body: decode(raw, headers["content-encoding"]), ms };
+}
+
+function retried(url: string, options: SendOptions, pool: http.Agent) {
+  return exchange(url, options, pool).catch((error: Error & { reusedSocket?: boolean }) => {
+    // A kept-alive connection the server closed as idle just as it was reused: the request never
+    // reached the app, so it is sent again on a new connection (as Node's documentation advises).
+    if (error.reusedSocket) return exchange(url, options, pool);
+    throw error;
+  });
 }
 
 function exchange(
   url: string,
   options: SendOptions,
+  pool: http.Agent,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; raw: Buffer; ms: number }> {
   const payload = options.form?.toString();
   const started = performance.now();
@@ -44,7 +46,7 @@ function exchange(
     const request = http.request(
       url,
       {
-        agent,
+        agent: pool,
         method: options.method ?? "GET",
         headers: {
           "accept-encoding": BROWSER_ENCODINGS,
@@ -108,41 +110,51 @@ export function closeConnections(): void {
 }
 
 export interface LoadResult {
+  /** Answers per second, the time for the answers still in flight at the end included. */
   requestsPerSecond: number;
   /** Every answer's time, ms. */
   latencies: number[];
-  /** Bytes on the wire per answer, headers included. */
+  /** Body bytes on the wire per answer (compressed, when the server compressed it). */
   bytesPerAnswer: number;
-  /** Answers that were not 2xx, errors and timeouts: a run with any of them is not a figure. */
+  /** Answers that were not 2xx and requests that failed, and what they were. */
+  failed: number;
   failures: string | null;
 }
 
-/** `connections` clients requesting `url` back to back for `seconds`. */
+/**
+ * `connections` clients, each on its own kept-alive connection, requesting `url` back to back for
+ * `seconds` (each at least once). Requests in flight at the end are waited for (and counted): a load generator that
+ * dropped them, as autocannon does, would leave the server working on them into the next run.
+ */
 export async function load(url: string, connections: number, seconds: number, cookie?: string): Promise<LoadResult> {
+  const pool = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        // A slow answer is a figure (its time counts), not a failure: only one after a minute is.
-        timeout: 60,
-        headers: { "accept-encoding": BROWSER_ENCODINGS, ...(cookie ? { cookie } : {}) },
-      },
-      (error: unknown, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  const problems = [
-    result.non2xx && `${result.non2xx} non-2xx`,
-    result.errors && `${result.errors} errors`,
-    result.timeouts && `${result.timeouts} timeouts`,
-  ].filter(Boolean);
+  const problems = new Map<string, number>();
+  const problem = (what: string) => problems.set(what, (problems.get(what) ?? 0) + 1);
+  let bytes = 0;
+  const begun = performance.now();
+  const until = begun + seconds * 1000;
+  const client = async () => {
+    do {
+      try {
+        const answer = await retried(url, { headers: cookie ? { cookie } : {} }, pool);
+        bytes += answer.raw.length;
+        if (answer.status >= 200 && answer.status < 300) latencies.push(answer.ms);
+        else problem(`${answer.status}`);
+      } catch (error) {
+        problem((error as { code?: string }).code ?? String(error));
+      }
+    } while (performance.now() < until);
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  const elapsed = (performance.now() - begun) / 1000;
+  pool.destroy();
+  const answers = latencies.length + [...problems.values()].reduce((sum, count) => sum + count, 0);
   return {
-    requestsPerSecond: result.requests.total / result.duration,
+    requestsPerSecond: latencies.length / elapsed,
     latencies,
-    bytesPerAnswer: result.requests.total ? result.throughput.total / result.requests.total : 0,
-    failures: problems.length ? `${url}: ${problems.join(", ")}` : null,
+    bytesPerAnswer: answers ? bytes / answers : 0,
+    failed: answers - latencies.length,
+    failures: problems.size ? `${url}: ${[...problems].map(([what, count]) => `${count} × ${what}`).join(", ")}` : null,
   };
 }

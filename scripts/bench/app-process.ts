@@ -67,6 +67,15 @@ export async function startApp(env: Record<string, string>, port: number): Promi
     await sleep(250);
   }
 
+  // One worker answering is not all of them up: the count of processes is to hold still for 2 s.
+  let count = descendants(pid).length;
+  for (let still = 0, waited = 0; still < 2_000 && waited < 20_000; waited += 250) {
+    await sleep(250);
+    const now = descendants(pid).length;
+    still = now === count ? still + 250 : 0;
+    count = now;
+  }
+
   return {
     base,
     pid,

@@ -6,7 +6,8 @@
 //     [--measures 100000] [--entries-per-measure 20] [--audit 1000000]
 //
 // The database is dropped and created again. Accounts: admin, akim.district (akim of the first
-// region's first district), all with the demo password.
+// region's first district), head.department (editor of road map 1's department 1, 500 measures: the
+// benchmark's /my page and writer), all with the demo password.
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import postgres from "postgres";
@@ -15,6 +16,7 @@ import { openDatabase } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { DEMO_PASSWORD } from "~db/seed";
 import { hashPassword } from "~/domain/auth/password.server";
+import { addDepartmentHead } from "./bench/national-accounts";
 
 const { values: options } = parseArgs({
   options: {
@@ -97,6 +99,7 @@ await withActor(db, "system", async (trx) => {
   for (const table of ["programme", "road_map", "section", "department", "app_user"]) {
     await run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
   }
+  await addDepartmentHead(trx, passwordHash);
 });
 step("territories, road maps, sections, departments, users");
 

@@ -37,7 +37,7 @@ for (const path of paths.length ? paths : ["/"]) {
     .sort((a, b) => b.bytes - a.bytes);
   const js = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   console.log(
-    `${path} (${response.status}): HTML ${kB(html.length)} (gz ${kB(gz(html))}), hydration ${kB(hydration.length)} ` +
+    `${path} (${response.status}): HTML ${kB(Buffer.byteLength(html))} (gz ${kB(gz(html))}), hydration ${kB(Buffer.byteLength(hydration))} ` +
       `(gz ${kB(gz(hydration))}), JS ${sizes.length} files ${kB(js)} gz`,
   );
   for (const { file, bytes } of sizes.slice(0, 8)) console.log(`  ${kB(bytes).padStart(9)}  ${file}`);

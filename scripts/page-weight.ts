@@ -2,9 +2,8 @@
 //   npx tsx scripts/page-weight.ts <base-url> <login> <path> [<path> …]
 // Signs in with the demo password (login "-" for none) and, for each path, prints the HTML bytes (and
 // gzip -9), the inline hydration data (window.__remixContext and the streamed loader data), and the
-// JavaScript the page loads — every /assets/*.js file it names, read from build/client — gzipped at
+// JavaScript the page loads — every /assets/*.js file it names, fetched from the server — gzipped at
 // level 9, the largest listed. Run it against a production build (npm run build).
-import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { DEMO_PASSWORD } from "~db/seed";
 
@@ -32,9 +31,14 @@ for (const path of paths.length ? paths : ["/"]) {
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
   const hydration = scripts.filter((text) => text.includes("__remixContext")).join("");
   const files = [...new Set([...html.matchAll(/\/assets\/[^"'\s)]+\.js/g)].map((match) => match[0]))];
-  const sizes = files
-    .map((file) => ({ file, bytes: gz(readFileSync(`build/client${file}`)) }))
-    .sort((a, b) => b.bytes - a.bytes);
+  const sizes = (
+    await Promise.all(
+      files.map(async (file) => {
+        const asset = await fetch(new URL(file, baseUrl));
+        return { file, bytes: gz(Buffer.from(await asset.arrayBuffer())) };
+      }),
+    )
+  ).sort((a, b) => b.bytes - a.bytes);
   const js = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   console.log(
     `${path} (${response.status}): HTML ${kB(Buffer.byteLength(html))} (gz ${kB(gz(html))}), hydration ${kB(Buffer.byteLength(hydration))} ` +

@@ -27,9 +27,12 @@ export function drawnOnServer<P extends object>(load: () => Promise<ComponentTyp
       () => false,
       () => true,
     );
-    // What the server drew, when this chart came with the page.
-    const [drawnOnServer] = useState(() => (hydrating ? JSON.stringify(props) : null));
-    if (!import.meta.env.SSR && drawnOnServer === JSON.stringify(props)) {
+    // What the server drew, when this chart came with the page; forgotten once the chart is drawn
+    // here, since the server's SVG is then gone (back to the same figures, it is drawn here again).
+    const figures = JSON.stringify(props);
+    const [drawnOnServer, setDrawnOnServer] = useState(() => (hydrating ? figures : null));
+    if (drawnOnServer !== null && drawnOnServer !== figures) setDrawnOnServer(null);
+    if (!import.meta.env.SSR && drawnOnServer === figures) {
       return (
         <div
           className="chart"

@@ -1,11 +1,12 @@
 import { Badge, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ShownText } from "~/i18n/locales";
+import type { PageText } from "~/i18n/locales";
 
 /** Record text in the reader's language; when it fell back to another one, says so. */
-export function Localized({ value }: { value: ShownText | null }) {
+export function Localized({ value }: { value: PageText | null }) {
   const { t } = useTranslation();
   if (!value) return null;
+  if (typeof value === "string") return <>{value}</>;
   if (!value.fellBack) return <>{value.text}</>;
   const explanation = t("language.shownIn", { language: t(`language.${value.locale}`) });
   return (

@@ -34,6 +34,17 @@ export interface ShownText {
   fellBack: boolean;
 }
 
+/** Record text as a page's data carries it: the text alone when it is in the reader's language. */
+export type PageText = string | ShownText;
+
+export function pageText(value: ShownText | null): PageText | null {
+  return value && !value.fellBack ? value.text : value;
+}
+
+export function plainText(value: PageText | null | undefined): string {
+  return typeof value === "string" ? value : (value?.text ?? "");
+}
+
 export function pickText(value: LocalizedText | null | undefined, reader: Locale): ShownText | null {
   if (!value) return null;
   const own = value[reader]?.trim();

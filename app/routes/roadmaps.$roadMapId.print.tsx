@@ -15,20 +15,20 @@ import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
 import { sharesOfLines } from "~/domain/shares/shares.server";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
-import { ragOf } from "~/domain/execution/execution";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
+import { plainText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
 import { idSchema } from "~/domain/ids";
 
 const params = z.object({ roadMapId: idSchema });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title?.text ?? ""} · Oryndau` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${plainText(data?.title)} · Oryndau` }];
 
 /** The dashboard on A4 paper: the same figures, the as-of date and every filter printed on it. */
 export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {
@@ -48,15 +48,37 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     filters.from && `${t("dashboard.from")}: ${quarter(filters.from)}`,
     filters.to && `${t("dashboard.to")}: ${quarter(filters.to)}`,
     filters.sectionId &&
-      `${t("dashboard.section")}: ${view.options.sections.find((s) => s.id === filters.sectionId)?.title?.text ?? ""}`,
+      `${t("dashboard.section")}: ${view.options.sections.find((s) => s.id === filters.sectionId)?.label ?? ""}`,
     filters.departmentId &&
-      `${t("dashboard.department")}: ${view.options.departments.find((d) => d.id === filters.departmentId)?.name?.text ?? ""}`,
-    filters.territoryId && `${t("dashboard.territory")}: ${view.territory.trail.at(-1)?.name?.text ?? ""}`,
+      `${t("dashboard.department")}: ${view.options.departments.find((d) => d.id === filters.departmentId)?.name ?? ""}`,
+    filters.territoryId && `${t("dashboard.territory")}: ${plainText(view.territory.trail.at(-1)?.name)}`,
     filters.statuses &&
       `${t("dashboard.status")}: ${filters.statuses.map((status) => t(`status.${status}`)).join(", ")}`,
     filters.asOf.includeCurrentQuarter && t("overview.includeCurrentQuarter"),
   ].filter((text): text is string => Boolean(text));
-  return { ...view, described, today, shares };
+  // Only what the paper shows: not the filters' choices, nor the list of measures.
+  const { roadMapId, title, programme, years, territory, total, now, series, sections, territories, departments } =
+    view;
+  return {
+    ...{
+      roadMapId,
+      title,
+      programme,
+      years,
+      filters,
+      territory,
+      total,
+      now,
+      series,
+      sections,
+      territories,
+      departments,
+    },
+    attention: view.attention,
+    described,
+    today,
+    shares,
+  };
 }
 
 export default function PrintPage() {
@@ -64,7 +86,7 @@ export default function PrintPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const location = useLocation();
-  const { total, thresholds, filters } = data;
+  const { total, filters } = data;
   const year = Number(filters.asOf.date.slice(0, 4));
   return (
     <div className="print-page">
@@ -90,7 +112,7 @@ export default function PrintPage() {
             <Localized value={data.title} />
           </Title>
           <Text size="sm">
-            {data.territory.trail.map((step) => step.name?.text).join(" › ")} —{" "}
+            {data.territory.trail.map((step) => plainText(step.name)).join(" › ")} —{" "}
             {t("overview.asOfDate", { date: formatDate(locale, filters.asOf.date) })}.{" "}
             {filters.asOf.facts === "submitted" ? t("overview.withSubmitted") : t("overview.acceptedOnly")}
           </Text>
@@ -110,7 +132,7 @@ export default function PrintPage() {
               <Text fz={24} fw={700} data-testid="total-execution">
                 {formatExecution(t, locale, total.execution)}
               </Text>
-              <Text size="xs">{t(`rag.${ragOf(total.execution, thresholds) ?? "none"}`)}</Text>
+              <Text size="xs">{t(`rag.${total.rag ?? "none"}`)}</Text>
             </Box>
             <Box>
               <Text size="xs" fw={600}>
@@ -168,17 +190,16 @@ export default function PrintPage() {
             testId="section-table"
             heading={t("overview.section")}
             asOfDate={filters.asOf.date}
-            thresholds={thresholds}
             rows={data.sections.flatMap((section) => [
               {
                 key: section.id,
-                label: `${section.number ? `${section.number}. ` : ""}${section.name?.text ?? ""}`,
+                label: `${section.number ? `${section.number}. ` : ""}${plainText(section.name)}`,
                 figures: section.figures,
                 strong: true,
               },
               ...section.subsections.map((sub) => ({
                 key: sub.id,
-                label: `${sub.number ? `${sub.number}. ` : ""}${sub.name?.text ?? ""}`,
+                label: `${sub.number ? `${sub.number}. ` : ""}${plainText(sub.name)}`,
                 figures: sub.figures,
                 indent: true,
               })),
@@ -195,10 +216,9 @@ export default function PrintPage() {
               testId="territory-table"
               heading={t("dashboard.territory")}
               asOfDate={filters.asOf.date}
-              thresholds={thresholds}
               rows={data.territories.map((row) => ({
                 key: row.id,
-                label: row.own ? t("dashboard.ownLevel", { name: row.name?.text ?? "" }) : (row.name?.text ?? ""),
+                label: row.own ? t("dashboard.ownLevel", { name: plainText(row.name) }) : plainText(row.name),
                 figures: row.figures,
               }))}
             />
@@ -212,8 +232,7 @@ export default function PrintPage() {
           <BreakdownTable
             heading={t("dashboard.department")}
             asOfDate={filters.asOf.date}
-            thresholds={thresholds}
-            rows={data.departments.map((row) => ({ key: row.id, label: row.name?.text ?? "", figures: row.figures }))}
+            rows={data.departments.map((row) => ({ key: row.id, label: plainText(row.name), figures: row.figures }))}
           />
         </section>
 

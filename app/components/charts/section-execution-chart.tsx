@@ -1,5 +1,4 @@
-import { Box } from "@mantine/core";
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
+import type { CSSProperties } from "react";
 import type { Rag } from "~/domain/execution/execution";
 import { RAG_FILL } from "~/components/rag";
 
@@ -11,15 +10,13 @@ export interface SectionBar {
   rag: Rag | null;
 }
 
-// Two drawings of the same chart: a wide one, and a narrow one that stays legible on a phone.
-const LAYOUTS = {
-  wide: { width: 760, row: 52, labelWidth: 230, fontSize: 14 },
-  narrow: { width: 380, row: 44, labelWidth: 120, fontSize: 12 },
-};
+const TICKS = [0, 20, 40, 60, 80, 100];
+const length = (bar: SectionBar) => `${Math.min(100, Math.max(0, bar.percent ?? 0))}%`;
 
 /**
- * Execution per section as horizontal bars. Drawn at a fixed size with a fixed id, so the server's
- * SVG and the browser's are identical; CSS scales it to its box.
+ * Execution per section as horizontal bars, drawn in HTML and CSS rather than SVG: one drawing that
+ * fits any width — on a phone the label goes above its bar and wraps instead of being cut — with
+ * nothing to compute in the browser. The percentages are the ones the table beside it prints.
  */
 export function SectionExecutionChart(props: {
   id: string;
@@ -28,56 +25,45 @@ export function SectionExecutionChart(props: {
   title: string;
   large?: boolean;
 }) {
+  const plot = { "--amber": `${props.amber}%` } as CSSProperties;
   return (
-    <div role="img" aria-label={props.title}>
-      <Box visibleFrom="sm">
-        <Drawing {...props} layout="wide" />
-      </Box>
-      <Box hiddenFrom="sm">
-        <Drawing {...props} layout="narrow" />
-      </Box>
-    </div>
-  );
-}
-
-function Drawing({
-  id,
-  bars,
-  amber,
-  layout,
-  large = false,
-}: {
-  id: string;
-  bars: SectionBar[];
-  amber: number;
-  layout: keyof typeof LAYOUTS;
-  large?: boolean;
-}) {
-  const { width, row, labelWidth } = LAYOUTS[layout];
-  const fontSize = LAYOUTS[layout].fontSize + (large ? 3 : 0);
-  const height = 48 + row * Math.max(bars.length, 1);
-  const data = bars.map((bar) => ({ ...bar, value: bar.percent ?? 0 }));
-  return (
-    <div className="chart" aria-hidden>
-      <BarChart
-        id={`${id}-${layout}`}
-        width={width}
-        height={height}
-        data={data}
-        layout="vertical"
-        margin={{ top: 8, right: layout === "wide" ? 72 : 52, bottom: 8, left: 4 }}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} fontSize={fontSize - 1} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize }} interval={0} />
-        <ReferenceLine x={amber} stroke="#d08700" strokeDasharray="4 4" />
-        <Bar dataKey="value" isAnimationActive={false} barSize={layout === "wide" ? 26 : 20} radius={[0, 4, 4, 0]}>
-          {data.map((bar) => (
-            <Cell key={bar.label} fill={RAG_FILL[bar.rag ?? "none"]} />
-          ))}
-          <LabelList dataKey="percentText" position="right" fontSize={fontSize} fontWeight={600} fill="#212529" />
-        </Bar>
-      </BarChart>
+    <div
+      role="img"
+      aria-label={props.title}
+      id={props.id}
+      className={props.large ? "bar-chart bar-chart-large" : "bar-chart"}
+      style={plot}
+    >
+      <ol aria-hidden>
+        {props.bars.map((bar, index) => (
+          <li key={`${index}:${bar.label}`}>
+            <span className="bar-chart-label">{bar.label}</span>
+            <span className="bar-chart-plot">
+              <span className="bar-chart-track">
+                <span
+                  className="bar-chart-bar"
+                  style={{ width: length(bar), background: RAG_FILL[bar.rag ?? "none"] }}
+                />
+                <span className="bar-chart-value" style={{ left: length(bar) }}>
+                  {bar.percentText}
+                </span>
+              </span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="bar-chart-axis" aria-hidden>
+        <span className="bar-chart-label" />
+        <span className="bar-chart-plot">
+          <span className="bar-chart-ticks">
+            {TICKS.map((tick) => (
+              <span key={tick} style={{ left: `${tick}%` }}>
+                {tick}
+              </span>
+            ))}
+          </span>
+        </span>
+      </div>
     </div>
   );
 }

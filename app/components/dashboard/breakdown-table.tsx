@@ -3,8 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RagMark } from "~/components/rag";
 import { STATUS_ORDER, StatusLabel } from "~/components/status";
-import { ragOf, type Thresholds } from "~/domain/execution/execution";
-import type { ExecutionFigures } from "~/domain/execution/execution.server";
+import type { ShownFigures } from "~/domain/execution/dashboard-view.server";
 import { formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
 import { FigureName } from "./named-figures";
@@ -15,7 +14,7 @@ export interface BreakdownRow {
   label: ReactNode;
   /** Where the row drills down to (the same view narrowed to it). */
   href?: string;
-  figures: ExecutionFigures;
+  figures: ShownFigures;
   indent?: boolean;
   strong?: boolean;
 }
@@ -25,14 +24,12 @@ export function BreakdownTable({
   rows,
   heading,
   asOfDate,
-  thresholds,
   testId,
 }: {
   rows: BreakdownRow[];
   heading: string;
   /** The as-of date: it names the columns' percentages (the plan due by it, its year's plan). */
   asOfDate: string;
-  thresholds: Thresholds;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -62,16 +59,17 @@ export function BreakdownTable({
               <td className="num">
                 <b data-testid="row-execution">{formatExecution(t, locale, row.figures.execution)}</b>
                 <span className="sub">
-                  <RagMark rag={ragOf(row.figures.execution, thresholds)} />
+                  <RagMark rag={row.figures.rag} />
                 </span>
               </td>
               <td className="num">{formatExecution(t, locale, row.figures.yearExecution)}</td>
               <td className="num">{formatNumber(locale, row.figures.peopleReached, 0)}</td>
               <td>
                 <span className="marks">
-                  {STATUS_ORDER.filter((status) => row.figures.statusCounts[status] > 0).map((status) => (
-                    <StatusLabel key={status} status={status} count={row.figures.statusCounts[status]} />
-                  ))}
+                  {STATUS_ORDER.map((status) => {
+                    const count = row.figures.statusCounts[status];
+                    return count ? <StatusLabel key={status} status={status} count={count} /> : null;
+                  })}
                 </span>
               </td>
             </tr>

@@ -8,16 +8,16 @@ import type { Share } from "~/domain/shares/share-of-base";
 import type { MeasureStatus } from "~/domain/execution/execution";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
-import type { ShownText } from "~/i18n/locales";
+import type { PageText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 
 export interface MeasureTableRow {
   key: string;
   measureId: number;
   number: string;
-  title: ShownText | null;
-  department: ShownText | null;
-  territory: ShownText | null;
+  title: PageText | null;
+  department: PageText | null;
+  territory: PageText | null;
   deadline: string;
   plan: number;
   fact: number;

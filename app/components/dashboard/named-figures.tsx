@@ -4,7 +4,7 @@ import { IconInfoCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { RagBadge } from "~/components/rag";
 import { STATUS_ORDER, StatusLabel } from "~/components/status";
-import { ragOf, type MeasureStatus, type Thresholds } from "~/domain/execution/execution";
+import type { MeasureStatus, Rag } from "~/domain/execution/execution";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
 import { useLocale } from "~/i18n/use-locale";
@@ -79,6 +79,8 @@ export function FigureLegend({ asOfDate }: { asOfDate: string }) {
 export interface HeadlineTotal {
   execution: number | null;
   yearExecution: number | null;
+  rag: Rag | null;
+  yearRag: Rag | null;
   peopleReached: number;
   counted: number;
   statusCounts: Record<MeasureStatus, number>;
@@ -89,7 +91,6 @@ export function HeadlineFigures(props: {
   total: HeadlineTotal;
   now: { plannedProgress: number | null; actualProgress: number | null } | null;
   asOfDate: string;
-  thresholds: Thresholds;
   measureCount: number;
   large: boolean;
   statusLink: (status: MeasureStatus) => string;
@@ -113,12 +114,12 @@ export function HeadlineFigures(props: {
       <Paper withBorder p="md">
         {label("dueToDate")}
         {value(total.execution, "total-execution")}
-        <RagBadge rag={ragOf(total.execution, props.thresholds)} />
+        <RagBadge rag={total.rag} />
       </Paper>
       <Paper withBorder p="md">
         {label("yearPlan")}
         {value(total.yearExecution, "year-execution")}
-        <RagBadge rag={ragOf(total.yearExecution, props.thresholds)} />
+        <RagBadge rag={total.yearRag} />
       </Paper>
       <Paper withBorder p="md">
         {label("wholePlan")}

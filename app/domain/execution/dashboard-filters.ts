@@ -11,6 +11,7 @@ import {
 } from "~/domain/periods/quarter";
 import type { AsOf, MeasureStatus } from "./execution";
 import { idSchema } from "~/domain/ids";
+import { STATUSES } from "./dashboard-links";
 
 // The dashboard's filters live in the URL, so that a link shows a colleague the same view. Parsed
 // here, once, for the page, the print view and the benchmark alike.
@@ -29,9 +30,7 @@ export interface DashboardFilters {
   large: boolean;
 }
 
-export const MEASURES_PER_PAGE = 50;
-
-export const STATUSES: MeasureStatus[] = ["done", "on_track", "behind", "overdue", "removed"];
+export { MEASURES_PER_PAGE, STATUSES, withParams } from "./dashboard-links";
 
 const id = idSchema;
 const flag = z.enum(["1", "on", "true"]);
@@ -73,19 +72,6 @@ export function parseDashboardFilters(
     },
     error: dateValid ? null : "errors.invalidDate",
   };
-}
-
-/** The same URL with some parameters changed (null removes one); the page goes back to 1. */
-export function withParams(search: string, changes: Record<string, string | string[] | null>): string {
-  const params = new URLSearchParams(search);
-  params.delete("page");
-  for (const [key, value] of Object.entries(changes)) {
-    params.delete(key);
-    if (value === null) continue;
-    for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : "?";
 }
 
 /** Quick choices of the «as of» date: today, «10 months», and the ends of the last quarters. */

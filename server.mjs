@@ -1,15 +1,18 @@
-// The HTTP server: static files, then every other request through the app's checks (app/http/) to
-// Remix. Settings are checked, the database migrated and (when empty) seeded before it listens.
+// The HTTP server: static files (with the compressed copies the build made), then every other request
+// through the app's checks (app/http/) to Remix, compressed cheaply unless it comes compressed already (a
+// page from the page cache). Settings are checked, the database migrated and (when empty) seeded before it listens.
 // With PostgreSQL it runs one worker per core under Node's cluster and restarts a worker that dies;
 // the embedded PGlite belongs to one process, so it runs one. SIGTERM drains requests, closes the
 // database and exits within 10 s.
 import cluster from "node:cluster";
 import os from "node:os";
+import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 // The adapter's own request and response conversion (exported by its dist/server.js, not its index).
 import remixExpress from "@remix-run/express/dist/server.js";
 import { createRequestHandler } from "@remix-run/node";
+import { staticFiles } from "./server/static-files.mjs";
 
 const { createRemixRequest, sendRemixResponse } = remixExpress;
 const dev = process.argv.includes("--dev");
@@ -85,7 +88,6 @@ async function serve() {
     if (stopping) response.set("Connection", "close");
     next();
   });
-  app.use(compression());
   const staticHeaders = (response) => {
     response.set("X-Content-Type-Options", "nosniff");
     response.set("X-Frame-Options", "DENY");
@@ -98,12 +100,12 @@ async function serve() {
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use(
-      "/assets",
-      express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: staticHeaders }),
-    );
-    app.use(express.static("build/client", { maxAge: "1h", setHeaders: staticHeaders }));
+    app.use(staticFiles("build/client", staticHeaders));
   }
+  // Brotli 4 costs about what gzip 6 does and gives ≈ 10 % fewer bytes (docs/decisions/0019).
+  app.use(
+    compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, level: 6 }),
+  );
   const remix = createRequestHandler(vite ? loadBuild : build, process.env.NODE_ENV);
   app.all("*", async (request, response, next) => {
     try {

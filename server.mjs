@@ -103,9 +103,7 @@ async function serve() {
     app.use(staticFiles("build/client", staticHeaders));
   }
   // Brotli 4 costs about what gzip 6 does and gives ≈ 10 % fewer bytes (docs/decisions/0019).
-  app.use(
-    compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, level: 6 }),
-  );
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, level: 6 }));
   const remix = createRequestHandler(vite ? loadBuild : build, process.env.NODE_ENV);
   app.all("*", async (request, response, next) => {
     try {

@@ -59,15 +59,14 @@ async function keptAnswer(
   headers: Headers,
 ): Promise<Response> {
   const coding = chooseEncoding(request.headers.get("Accept-Encoding") ?? undefined, CODINGS) as
-    | "br"
-    | "gzip"
-    | "identity";
+    "br" | "gzip" | "identity";
   // Each coding is a representation of its own, with its own strong validator.
   const etag = coding === "identity" ? page.etag : page.etag.replace(/"$/, `-${coding}"`);
   if (status === 200) headers.set("ETag", etag);
   headers.set("Vary", "Accept-Encoding");
   headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
-  if (status === 200 && matchesTag(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
+  if (status === 200 && matchesTag(request.headers.get("If-None-Match"), etag))
+    return new Response(null, { status: 304, headers });
   const body = await bodyOf(pageCache(), key, page, coding);
   if (coding !== "identity") headers.set("Content-Encoding", coding);
   headers.set("Content-Length", String(body.length));

@@ -15,15 +15,21 @@ if (process.argv.includes("--if-changed") && buildIsCurrent(root)) {
 }
 
 const hash = inputsHash(root);
-const remix = spawnSync(process.execPath, [fileURLToPath(import.meta.resolve("@remix-run/dev/dist/cli.js")), "vite:build"], {
-  cwd: root,
-  stdio: "inherit",
-});
+const remix = spawnSync(
+  process.execPath,
+  [fileURLToPath(import.meta.resolve("@remix-run/dev/dist/cli.js")), "vite:build"],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 if (remix.status !== 0) process.exit(remix.status ?? 1);
 if (!existsSync(`${root}/build/client`)) {
   console.error("The Remix build wrote no build/client folder.");
   process.exit(1);
 }
 const written = await precompress(`${root}/build/client`);
-console.log(`Compressed ${written.files} client files: ${written.from} bytes → brotli ${written.brotli}, gzip ${written.gzip}.`);
+console.log(
+  `Compressed ${written.files} client files: ${written.from} bytes → brotli ${written.brotli}, gzip ${written.gzip}.`,
+);
 writeInputsHash(root, hash);

@@ -34,7 +34,8 @@ export interface HeaderOptions {
 export function applySecurityHeaders(headers: Headers, { nonce, https, dev = false }: HeaderOptions): void {
   // The dev server injects its own hot-reload scripts, which carry no nonce.
   if (dev) headers.delete("Content-Security-Policy");
-  else if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  else if (!headers.has("Content-Security-Policy"))
+    headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "same-origin");

@@ -61,7 +61,10 @@ describe("static files of a build, served by a real server", () => {
     mkdirSync(path.join(client, "assets"));
     writeFileSync(path.join(client, "assets/root-AbC123.js"), script);
     writeFileSync(path.join(client, "assets/tiny-X1.js"), "export {};\n");
-    writeFileSync(path.join(client, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg">${" ".repeat(2000)}</svg>`);
+    writeFileSync(
+      path.join(client, "favicon.svg"),
+      `<svg xmlns="http://www.w3.org/2000/svg">${" ".repeat(2000)}</svg>`,
+    );
     await precompress(client);
     const app = express();
     app.use(staticFiles(client, (response) => response.set("X-Content-Type-Options", "nosniff")));
@@ -134,7 +137,9 @@ describe("the page cache", () => {
     keepable(Buffer.from(`<html><script nonce="">${text}</script><script src="/a.js"></script></html>`), text);
 
   test("holds no more bytes than its budget, dropping the least recently used page", async () => {
-    const pages = await Promise.all(Array.from({ length: 40 }, (_, index) => page(`page ${index} ${"x".repeat(index)}`)));
+    const pages = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => page(`page ${index} ${"x".repeat(index)}`)),
+    );
     const budget = 12 * 1024;
     const cache = new PageCache(budget);
     pages.forEach((kept, index) => {
@@ -161,7 +166,7 @@ describe("the page cache", () => {
     const gzipped = await bodyOf(roomy, "small", kept, "gzip");
     expect(zlib.gunzipSync(gzipped).toString()).toContain("small");
     expect(roomy.bytes).toBe(before + gzipped.length);
-    expect((await bodyOf(roomy, "small", kept, "identity")).toString()).toContain("<script nonce=\"\">small</script>");
+    expect((await bodyOf(roomy, "small", kept, "identity")).toString()).toContain('<script nonce="">small</script>');
   });
 
   test("the policy lists the hash of every inline script and of nothing else", () => {

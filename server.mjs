@@ -7,14 +7,7 @@
 import cluster from "node:cluster";
 import os from "node:os";
 import zlib from "node:zlib";
-import compression from "compression";
-import express from "express";
-// The adapter's own request and response conversion (exported by its dist/server.js, not its index).
-import remixExpress from "@remix-run/express/dist/server.js";
-import { createRequestHandler } from "@remix-run/node";
-import { staticFiles } from "./server/static-files.mjs";
 
-const { createRemixRequest, sendRemixResponse } = remixExpress;
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
 
@@ -30,8 +23,10 @@ else await serve();
 
 function supervise(count) {
   let stopping = false;
+  // glibc gives each thread that allocates its own arena (zlib and brotli run on several); two keep a
+  // worker's native memory from growing with every busy moment.
   const fork = () => {
-    const worker = cluster.fork();
+    const worker = cluster.fork({ MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
     worker.once("listening", () => (worker.listened = true));
   };
   cluster.on("exit", (worker, code, signal) => {
@@ -62,6 +57,17 @@ function supervise(count) {
 }
 
 async function serve() {
+  // Loaded here, not by the primary of a cluster, which only supervises: it stays small.
+  const [{ default: compression }, { default: express }, { default: remixExpress }, { createRequestHandler }] =
+    await Promise.all([
+      import("compression"),
+      import("express"),
+      // The adapter's own request and response conversion (exported by its dist/server.js, not its index).
+      import("@remix-run/express/dist/server.js"),
+      import("@remix-run/node"),
+    ]);
+  const { staticFiles } = await import("./server/static-files.mjs");
+  const { createRemixRequest, sendRemixResponse } = remixExpress;
   // A driver's promise rejected with no one to catch it must not take every request down with it.
   process.on("unhandledRejection", (reason) => console.error("Unhandled rejection:", reason));
   const vite = dev

@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { iconsPerFile } from "./vite/icons-per-file";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -16,6 +17,8 @@ const alias = {
 export default defineConfig(({ mode }) => ({
   resolve: { alias },
   server: { port: 3000 },
+  // Sizes are not gzipped a second time just to be printed: scripts/build.mjs writes the real copies.
+  build: { reportCompressedSize: false },
   ssr: {
     // PGlite ships WASM and data files it loads relative to its own module.
     external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
@@ -27,6 +30,7 @@ export default defineConfig(({ mode }) => ({
     mode === "test"
       ? []
       : [
+          iconsPerFile(),
           remix({
             future: {
               v3_fetcherPersist: true,

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, startDatabase } from "./db.server";
-import { loadEnv } from "./env.server";
+import { env, loadEnv } from "./env.server";
 import { noteServerError } from "./http/handle.server";
+import { contentSecurityPolicy } from "./http/headers";
 import { NonceContext } from "./http/nonce";
+import { bodyOf, keepable, type KeptPage, matchesTag, PageCache } from "./http/page-cache.server";
+import { chooseEncoding } from "../server/content-coding.mjs";
 
 export const streamTimeout = 5_000;
 
@@ -28,18 +30,51 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 // A page is a function of its URL and its loaders' data: the same data renders the same HTML. Pages
 // whose data has not changed (a dashboard viewed again, between two writes) are served from here
 // instead of being rendered again. The key holds the data itself, so a page is never older than it.
-const MAX_PAGES = 300;
-// Each page is kept with the CSP nonce it was rendered with; served again, it carries the new one.
-const renderedPages = new Map<string, { html: string; nonce: string }>();
+// Such a page is rendered without a nonce and kept as the bytes sent (http/page-cache.server.ts).
+let pages: PageCache | undefined;
+const pageCache = () => (pages ??= new PageCache(env().PAGE_CACHE_MB * 1024 * 1024));
+const renderingPages = new Map<string, Promise<{ page: KeptPage; status: number }>>();
 
 function pageKey(request: Request, context: EntryContext): string | null {
   const { staticHandlerContext } = context;
   if (request.method !== "GET" || staticHandlerContext.actionData || staticHandlerContext.errors) return null;
-  return createHash("sha256")
-    .update(request.url)
-    .update(JSON.stringify(staticHandlerContext.loaderData))
-    .digest("base64url");
+  return (
+    createHash("sha256")
+      .update(request.url)
+      .update(JSON.stringify(staticHandlerContext.loaderData))
+      // A new build links other assets: its pages are other pages.
+      .update(context.manifest.version)
+      .digest("base64url")
+  );
 }
+
+const CODINGS = ["br", "gzip"];
+
+/** A kept page as the answer to this request: in the coding it accepts, or 304 when it has the page. */
+async function keptAnswer(
+  request: Request,
+  key: string,
+  page: KeptPage,
+  status: number,
+  headers: Headers,
+): Promise<Response> {
+  const coding = chooseEncoding(request.headers.get("Accept-Encoding") ?? undefined, CODINGS) as
+    "br" | "gzip" | "identity";
+  // Each coding is a representation of its own, with its own strong validator.
+  const etag = coding === "identity" ? page.etag : page.etag.replace(/"$/, `-${coding}"`);
+  if (status === 200) headers.set("ETag", etag);
+  headers.set("Vary", "Accept-Encoding");
+  headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
+  if (status === 200 && matchesTag(request.headers.get("If-None-Match"), etag))
+    return new Response(null, { status: 304, headers });
+  const body = await bodyOf(pageCache(), key, page, coding);
+  if (coding !== "identity") headers.set("Content-Encoding", coding);
+  headers.set("Content-Length", String(body.length));
+  return new Response(asBody(body), { status, headers });
+}
+
+// Node Buffers are over ArrayBuffers (never shared memory here), which the DOM typings cannot tell.
+const asBody = (bytes: Buffer) => new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
 
 /**
  * React 18.3's stream writer sends the unwritten, zero-filled tail of its 2 048-byte buffer when a
@@ -68,50 +103,59 @@ export default function handleRequest(
 ) {
   // The security headers are set for every response by http/handle.server.ts.
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  const nonce = loadContext.cspNonce;
-  const key = responseStatusCode === 200 ? pageKey(request, remixContext) : null;
-  const cached = key ? renderedPages.get(key) : undefined;
-  if (key && cached !== undefined) {
-    renderedPages.delete(key);
-    renderedPages.set(key, cached);
-    return new Response(cached.html.replaceAll(cached.nonce, nonce), {
-      headers: responseHeaders,
-      status: responseStatusCode,
-    });
+  const key = responseStatusCode === 200 && env().PAGE_CACHE_MB > 0 ? pageKey(request, remixContext) : null;
+  if (key) {
+    const kept = pageCache().get(key);
+    if (kept) return keptAnswer(request, key, kept, responseStatusCode, responseHeaders);
+    // Viewers arriving together after a write wait for the one render of the new page.
+    let rendering = renderingPages.get(key);
+    if (!rendering) {
+      rendering = renderPage(request, remixContext, undefined, responseStatusCode)
+        .then(async ({ html, status }) => {
+          const page = await keepable(html, key);
+          // A page whose render failed is answered the same way (its scripts are allowed by hash) but not kept.
+          if (status === 200) pageCache().set(key, page);
+          return { page, status };
+        })
+        .finally(() => renderingPages.delete(key));
+      renderingPages.set(key, rendering);
+    }
+    return rendering.then(({ page, status }) => keptAnswer(request, key, page, status, responseHeaders));
   }
+  return renderPage(request, remixContext, loadContext.cspNonce, responseStatusCode).then(
+    ({ html, status }) => new Response(asBody(html), { headers: responseHeaders, status }),
+  );
+}
 
+/** The whole page, rendered before it is sent (no Suspense here): it can then be kept. */
+function renderPage(
+  request: Request,
+  remixContext: EntryContext,
+  nonce: string | undefined,
+  initialStatus: number,
+): Promise<{ html: Buffer; status: number }> {
   return new Promise((resolve, reject) => {
+    let status = initialStatus;
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
+      <NonceContext.Provider value={nonce ?? ""}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} />
       </NonceContext.Provider>,
       {
-        // Every page is rendered whole before it is sent (no Suspense here): it can then be kept.
         onAllReady() {
           shellRendered = true;
+          const chunks: Buffer[] = [];
           const body = new PassThrough();
-          if (key) {
-            const chunks: Buffer[] = [];
-            body.on("data", (chunk: Buffer) => chunks.push(chunk));
-            body.on("end", () => {
-              renderedPages.set(key, { html: Buffer.concat(chunks).toString("utf8"), nonce });
-              if (renderedPages.size > MAX_PAGES) renderedPages.delete(renderedPages.keys().next().value!);
-            });
-          }
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => resolve({ html: Buffer.concat(chunks), status }));
+          body.on("error", reject);
           pipe(withoutNulBytes()).pipe(body);
         },
         onShellError(error: unknown) {
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
+          status = 500;
           if (shellRendered) console.error(error);
         },
       },

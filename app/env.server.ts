@@ -41,6 +41,8 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
   /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto (and send HSTS over https). */
   TRUST_PROXY: booleanFlag.default(false),
+  /** Bytes of rendered pages each process keeps (compressed), in MB; 0 keeps none. */
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

@@ -75,8 +75,11 @@ export const test = base.extend<{ failOnPageErrors: void }>({
           const type = response.headers()["content-type"] ?? "";
           const isData = new URL(response.url()).pathname.endsWith(".data");
           const isDocument = response.request().isNavigationRequest() && type.startsWith("text/html");
-          if (isDocument && !/script-src [^;]*'nonce-/.test(response.headers()["content-security-policy"] ?? "")) {
-            errors.push(`${response.url()}: a page without a nonce-based Content-Security-Policy`);
+          if (
+            isDocument &&
+            !/script-src [^;]*'(nonce|sha256)-/.test(response.headers()["content-security-policy"] ?? "")
+          ) {
+            errors.push(`${response.url()}: a page without a nonce- or hash-based Content-Security-Policy`);
           }
           if (!type.startsWith("text/html") && !isData) return;
           pendingBodies.push(

@@ -119,3 +119,38 @@ test("an akim cannot open the road map of another territory", async ({ page }) =
   await expect(page.getByText(/^(Сұралған бет табылмады\.|Запрошенная страница не найдена\.)$/)).toBeVisible();
   await expect(page.getByTestId("total-execution")).toHaveCount(0);
 });
+
+test("scripts come compressed by the build and cached for a year; a page seen before is answered 304", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  await page.goto(`/roadmaps/${shymkent.id}`);
+  const root = await page.locator("script[type=module]").first().textContent();
+  const rootScript = /"(\/assets\/root-[\w-]+\.js)"/.exec(root ?? "")?.[1];
+  expect(rootScript).toBeTruthy();
+  const browserLike = { "Accept-Encoding": "gzip, deflate, br" };
+  const asset = await page.request.get(rootScript!, { headers: browserLike });
+  expect(asset.headers()["content-encoding"]).toBe("br");
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(asset.headers()["vary"]).toBe("Accept-Encoding");
+  expect((await asset.text()).length).toBeGreaterThan(Number(asset.headers()["content-length"]));
+  const plain = await page.request.get(rootScript!, { headers: { "Accept-Encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(await plain.text()).toBe(await asset.text());
+
+  const first = await page.request.get(`/roadmaps/${shymkent.id}`, { headers: browserLike });
+  expect(first.headers()["content-encoding"]).toBe("br");
+  expect(first.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^"[\w-]+-br"$/);
+  const again = await page.request.get(`/roadmaps/${shymkent.id}`, {
+    headers: { ...browserLike, "If-None-Match": etag },
+  });
+  expect(again.status()).toBe(304);
+  expect((await again.body()).length).toBe(0);
+  // Another road map is another page: its tag is not this one's.
+  const other = await page.request.get(`/roadmaps/${shymkent.id}?asOf=2024-10-31`, {
+    headers: { ...browserLike, "If-None-Match": etag },
+  });
+  expect(other.status()).toBe(200);
+});

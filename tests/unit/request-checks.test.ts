@@ -72,9 +72,12 @@ test("connection failures and server shutdowns count as «unavailable», a bad v
   expect(isDatabaseUnavailable({ code: "23505" })).toBe(false);
 });
 
-test("the policy allows scripts only with the nonce", () => {
+test("the policy allows scripts only with the nonce, or only those with the hashes it lists", () => {
   const policy = contentSecurityPolicy("abc");
   expect(policy).toContain("script-src 'self' 'nonce-abc'");
   expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(policy).toContain("frame-ancestors 'none'");
+  const byHashes = contentSecurityPolicy({ hashes: ["'sha256-AAA='", "'sha256-BBB='"] });
+  expect(byHashes).toContain("script-src 'self' 'sha256-AAA=' 'sha256-BBB=';");
+  expect(byHashes).not.toMatch(/script-src[^;]*(unsafe-inline|nonce)/);
 });

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { meetingView } from "~/domain/meetings/meeting-view.server";
-import { renderProtocolPdf } from "~/domain/meetings/protocol-pdf.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -26,6 +25,8 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     todayIn(APP_TIME_ZONE),
     APP_TIME_ZONE,
   );
+  // pdfkit and its fonts (≈ 30 MB) are loaded by the first protocol, not by every server process at start.
+  const { renderProtocolPdf } = await import("~/domain/meetings/protocol-pdf.server");
   const pdf = await renderProtocolPdf(view, locale);
   return new Response(new Uint8Array(pdf), {
     headers: {

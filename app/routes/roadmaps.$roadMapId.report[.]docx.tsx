@@ -4,7 +4,6 @@ import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { fileResponse } from "~/domain/export/download.server";
 import { executionReport } from "~/domain/export/execution-report.server";
 import { roadMapIdParam } from "~/domain/export/params";
-import { reportToDocx } from "~/domain/export/report-docx.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -16,5 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const roadMapId = roadMapIdParam(params);
   const { filters } = parseDashboardFilters(new URL(request.url).searchParams, todayIn(env().APP_TIME_ZONE));
   const report = await executionReport(await database(), principal, roadMapId, filters, await localeOf(request));
+  // docx (≈ 11 MB) is loaded by the first Word export, not by every server process at start.
+  const { reportToDocx } = await import("~/domain/export/report-docx.server");
   return fileResponse(await reportToDocx(report), "docx", report);
 }

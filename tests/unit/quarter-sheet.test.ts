@@ -76,7 +76,7 @@ async function reopened(workbook: ExcelJS.Workbook) {
 
 describe("the quarter sheet's builder", () => {
   it("writes title rows, a translated header, and a row per line with its plan, fact and default date", async () => {
-    const sheet = (await reopened(buildQuarterSheet(meta, lines, labels, dates))).getWorksheet("Тоқсан")!;
+    const sheet = (await reopened(await buildQuarterSheet(meta, lines, labels, dates))).getWorksheet("Тоқсан")!;
     expect([1, 2, 3, 4].map((row) => sheet.getCell(`A${row}`).text)).toEqual([
       labels.title,
       labels.department,
@@ -93,7 +93,7 @@ describe("the quarter sheet's builder", () => {
   });
 
   it("locks what was downloaded, opens what is to be filled in, and validates the number cells", async () => {
-    const sheet = (await reopened(buildQuarterSheet(meta, lines, labels, dates))).getWorksheet("Тоқсан")!;
+    const sheet = (await reopened(await buildQuarterSheet(meta, lines, labels, dates))).getWorksheet("Тоқсан")!;
     expect(sheet.getCell("B8").protection?.locked).not.toBe(false);
     expect(sheet.getCell("H8").protection?.locked).toBe(false);
     expect(sheet.getCell("J8").protection?.locked).toBe(false);
@@ -107,7 +107,7 @@ describe("the quarter sheet's builder", () => {
 
 describe("the quarter sheet's reader", () => {
   it("reads back what the sheet is for and each row's key columns and filled cells", async () => {
-    const workbook = buildQuarterSheet(meta, lines, labels, dates);
+    const workbook = await buildQuarterSheet(meta, lines, labels, dates);
     const sheet = workbook.getWorksheet("Тоқсан")!;
     sheet.getCell("H8").value = 3;
     sheet.getCell("J8").value = { richText: [{ text: "Форум " }, { text: "өтті" }] };
@@ -139,7 +139,7 @@ describe("the quarter sheet's reader", () => {
     other.addWorksheet("Лист1").addRow(["№", "Наименование"]);
     await expect(readQuarterSheet(await bytesOf(other))).rejects.toBeInstanceOf(NotQuarterSheet);
     // Our layout with its hidden sheet removed is not trusted either.
-    const stripped = buildQuarterSheet(meta, lines, labels, dates);
+    const stripped = await buildQuarterSheet(meta, lines, labels, dates);
     stripped.removeWorksheet(stripped.getWorksheet("oryndau")!.id);
     await expect(readQuarterSheet(await bytesOf(stripped))).rejects.toBeInstanceOf(NotQuarterSheet);
   });

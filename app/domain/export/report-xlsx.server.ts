@@ -17,7 +17,7 @@ import {
 const WIDTHS = [8, 46, 20, 26, 13, 12, 12, 12, 11, 56];
 
 export async function reportToXlsx(report: ExecutionReport): Promise<Uint8Array> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(sheetName(report.titleLines[0] ?? ""));
   const width = WIDTHS.length;
   WIDTHS.forEach((value, index) => {

@@ -111,7 +111,7 @@ export async function roadMapWorkbook(
     .sort((a, b) => a - b)
     .map((key) => ({ year: Math.floor(key / 4), quarter: (key % 4) + 1 }));
 
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   for (const locale of ["kk", "ru"] as const) {
     const layout = WORKBOOK_SHEETS[locale];
     const t = translator(locale);

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { loadExcel } from "./excel";
 import type { CellValue, ColumnKind, ExportTable } from "./table";
 
 // Writing sheets with exceljs: the pieces every exported workbook shares (title rows merged across
@@ -15,8 +16,9 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom:
 
 const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 30, number: 12, percent: 11, date: 12 };
 
-export function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
   workbook.creator = "Oryndau";
   workbook.created = new Date();
   return workbook;
@@ -116,7 +118,7 @@ export function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: ExportTabl
 }
 
 export async function tableToXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
-  const workbook = newWorkbook();
+  const workbook = await newWorkbook();
   addTableSheet(workbook, table);
   return workbookBytes(workbook);
 }

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { loadExcel } from "~/domain/export/excel";
 import type { CellValue, Grid, MergedRange } from "./cells";
 
 // The sheets of an .xlsx as plain grids. exceljs answers a merged range's other cells with the master's
@@ -40,7 +41,8 @@ const IGNORED_NODES = [
 ];
 
 export async function xlsxGrids(bytes: Uint8Array): Promise<Grid[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, ValueType } = await loadExcel();
+  const workbook = new Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, {
     // Parts of a sheet the reader never looks at: skipping them saves time on large road maps.
     ignoreNodes: IGNORED_NODES,
@@ -54,7 +56,7 @@ export async function xlsxGrids(bytes: Uint8Array): Promise<Grid[]> {
       sheet.eachRow({ includeEmpty: false }, (row, r) => {
         const values: CellValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, c) => {
-          if (cell.type === ExcelJS.ValueType.Merge) {
+          if (cell.type === ValueType.Merge) {
             const master = cell.master;
             const key = master.address;
             const range = merges.get(key) ?? { top: r, left: c, bottom: r, right: c };

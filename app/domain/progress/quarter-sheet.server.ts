@@ -111,7 +111,7 @@ export async function quarterSheetFile(
   const t = translator(locale);
   const { year, quarter } = scope.quarter;
   const lastDate = quarterEnd(scope.quarter);
-  const workbook = buildQuarterSheet(
+  const workbook = await buildQuarterSheet(
     {
       departmentId: group.departmentId,
       roadMapId: group.roadMapId,

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
+import { loadExcel } from "~/domain/export/excel";
 
 // A department's quarter as a sheet it fills in Excel, and that sheet read back. Pure: the server
 // (quarter-sheet.server.ts) supplies the measures and the labels, validates what is read with the
@@ -104,13 +105,14 @@ const THIN = { style: "thin" as const, color: { argb: "FFB0B7C3" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** The quarter's sheet, pre-filled: fixed columns locked, input columns open, the default entry date set. */
-export function buildQuarterSheet(
+export async function buildQuarterSheet(
   meta: QuarterSheetMeta,
   lines: QuarterSheetLine[],
   labels: QuarterSheetLabels,
   dates: { entryDate: string; firstDate: string; lastDate: string },
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
   workbook.creator = "Oryndau";
   const sheet = workbook.addWorksheet(labels.sheetName, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -289,7 +291,8 @@ const integerOf = (value: ExcelJS.CellValue) => {
 
 /** Reads a quarter sheet back; throws NotQuarterSheet for any other file. */
 export async function readQuarterSheet(bytes: Uint8Array): Promise<ReadQuarterSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {

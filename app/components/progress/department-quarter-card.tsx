@@ -137,13 +137,15 @@ function DepartmentQuarterForm({
     shouldRevalidate: "onInput",
   });
   const rows = fields.rows.getFieldList();
-  // A measure's editor opens through the URL, so that it opens without scripts too; typed facts stay.
-  const hrefOpening = (measureId: number | null) => {
+  // A measure's editor opens through the URL, so that it opens without scripts too; the editors
+  // already open stay open, with what was typed in them.
+  const hrefOpening = (measureId: number, opening: boolean) => {
     const search = new URLSearchParams(location.search);
     for (const notice of ["saved", "imported", "alreadySaved"]) search.delete(notice);
-    if (measureId === null) search.delete("measure");
-    else search.set("measure", String(measureId));
-    return `${location.pathname}?${search.toString()}${measureId === null ? "" : `#measure-${measureId}`}`;
+    const open = search.getAll("measure").filter((id) => id !== String(measureId));
+    search.delete("measure");
+    for (const id of opening ? [...open, String(measureId)] : open) search.append("measure", id);
+    return `${location.pathname}?${search.toString()}#measure-${measureId}`;
   };
   const textArea = (field: Parameters<typeof getTextareaProps>[0], label: string, lang?: "kk" | "ru") => (
     <Textarea
@@ -285,7 +287,7 @@ function DepartmentQuarterForm({
                           />
                           <Anchor
                             component={Link}
-                            to={hrefOpening(measure.id)}
+                            to={hrefOpening(measure.id, true)}
                             preventScrollReset
                             replace
                             size="xs"
@@ -345,7 +347,13 @@ function DepartmentQuarterForm({
                           <Anchor component={Link} to={`/measures/${measure.id}`} size="xs">
                             {t("myList.allEntries")}
                           </Anchor>
-                          <Anchor component={Link} to={hrefOpening(null)} preventScrollReset replace size="xs">
+                          <Anchor
+                            component={Link}
+                            to={hrefOpening(measure.id, false)}
+                            preventScrollReset
+                            replace
+                            size="xs"
+                          >
                             {t("myList.close")}
                           </Anchor>
                         </Group>

@@ -13,6 +13,9 @@ export const MEASURES_PAGE_SIZE = 50;
 export const MEASURE_FILTERS = ["all", "unreported", "behind"] as const;
 export type MeasureFilter = (typeof MEASURE_FILTERS)[number];
 
+/** Editors open at once; opening more closes the first ones. */
+const MAX_OPEN = 20;
+
 const searchText = z.string().trim().max(200).catch("");
 
 /** The list's query parameters; anything unreadable falls back to the whole list. */
@@ -20,8 +23,14 @@ export const measureListParams = z.object({
   q: searchText.optional().transform((value) => value ?? ""),
   show: z.enum(MEASURE_FILTERS).catch("all").default("all"),
   section: z.coerce.number().int().positive().optional().catch(undefined),
-  /** The measure whose editor is open: its narrative, reason and evidence fields and saved entries. */
-  measure: z.coerce.number().int().positive().optional().catch(undefined),
+  /**
+   * The measures whose editors are open (the parameter repeats): their narrative, reason and
+   * evidence fields and saved entries. Opening one more keeps the others, and what was typed in them.
+   */
+  open: z
+    .array(z.coerce.number().int().positive().catch(0))
+    .catch([])
+    .transform((ids) => [...new Set(ids.filter((id) => id > 0))].slice(-MAX_OPEN)),
 });
 export type MeasureListParams = z.infer<typeof measureListParams>;
 
@@ -30,7 +39,7 @@ export function listParamsOf(search: URLSearchParams): MeasureListParams {
     q: search.get("q") ?? undefined,
     show: search.get("show") ?? undefined,
     section: search.get("section") ?? undefined,
-    measure: search.get("measure") ?? undefined,
+    open: search.getAll("measure"),
   });
 }
 
@@ -94,7 +103,7 @@ export interface MeasurePage<T> {
 
 /**
  * One page of a department's measures as the parameters ask. With a measure's editor open and no
- * page asked for, the page is the one that holds that measure.
+ * page asked for, the page is the one that holds the measure opened last.
  */
 export function measurePage<T extends ListedMeasure>(
   measures: T[],
@@ -107,7 +116,8 @@ export function measurePage<T extends ListedMeasure>(
       (params.section === undefined || measure.sectionId === params.section) &&
       matchesSearch(measure, params.q),
   );
-  const open = params.measure === undefined ? -1 : found.findIndex((measure) => measure.id === params.measure);
+  const last = params.open.at(-1);
+  const open = last === undefined ? -1 : found.findIndex((measure) => measure.id === last);
   const page = pageParam ?? (open >= 0 ? String(pageOfIndex(open, MEASURES_PAGE_SIZE)) : null);
   const paging = pageFromParam(page, found.length, MEASURES_PAGE_SIZE);
   return {

@@ -94,7 +94,7 @@ export async function myQuarterPage(
   params: MeasureListParams,
   search: URLSearchParams,
 ): Promise<{ groups: DepartmentQuarterView[]; sections: SectionChoice[] }> {
-  const open = new Set(params.measure === undefined ? [] : [params.measure]);
+  const open = new Set(params.open);
   const groups = await departmentQuarters(db, departmentIds, quarter, today, open);
   const sectionIds = [...new Set(groups.flatMap((group) => group.measures.map((m) => m.sectionId)))];
   const sections =

@@ -22,11 +22,9 @@ const quarter = quarterOf(expected.today);
 const quarterParam = formatQuarterParam(quarter);
 const ROMAN = ["I", "II", "III", "IV"];
 const numberOf = (index: number) => `90.${index}`;
-// One measure's title holds a word no other has, in both languages, for the search.
+// One measure's title holds a word no other has, for the search (the Russian titles' search is a unit test's).
 const titleOf = (index: number) =>
-  index === 321
-    ? { kk: "Шопан ата ауылының кітапханасында оқырмандар кеші", ru: "Вечер читателей в библиотеке села Шопан ата" }
-    : { kk: `Аудандағы жастармен кездесу № ${index}`, ru: `Встреча с молодёжью района № ${index}` };
+  index === 321 ? "Шопан ата ауылының кітапханасында оқырмандар кеші" : `Аудандағы жастармен кездесу № ${index}`;
 
 /** The office's workbook: a section of 500 measures of the new department, each planned in the running quarter. */
 async function roadMapWorkbook(): Promise<Buffer> {
@@ -40,11 +38,12 @@ async function roadMapWorkbook(): Promise<Buffer> {
     "Орындау мерзімі",
     `${quarter.year} жылғы ${ROMAN[quarter.quarter - 1]} тоқсан жоспары`,
   ]);
+  sheet.addRow([1, 2, 3, 4, 5, 6]);
   sheet.addRow(["90. Ірі басқарманың іс-шаралары"]);
   for (let index = 1; index <= MEASURES; index += 1) {
     const row = sheet.addRow([
       numberOf(index),
-      titleOf(index).kk,
+      titleOf(index),
       "іс-шара",
       DEPARTMENT,
       new Date(Date.UTC(quarter.year, 11, 31)),
@@ -129,7 +128,7 @@ test("/my for a department of 500 measures stays light, pages and searches, and 
     `${MEASURES} іс-шара · факт енгізілмеген: ${MEASURES} · артта қалған: ${MEASURES}`,
   );
   await expect(rows).toHaveCount(50);
-  await expect(rows.first()).toContainText(`${numberOf(1)}. ${titleOf(1).kk}`);
+  await expect(rows.first()).toContainText(`${numberOf(1)}. ${titleOf(1)}`);
 
   // The page a person downloads: its HTML, uncompressed.
   const html = await (await page.request.get(url)).body();
@@ -141,13 +140,13 @@ test("/my for a department of 500 measures stays light, pages and searches, and 
   await expect(rows.first()).toContainText(`${numberOf(51)}. `);
   await expect(rows).toHaveCount(50);
 
-  // Search by number, then by a word of the Russian title, in a plain GET form.
+  // Search by number, then by a word of the title, in a plain GET form.
   const filter = page.getByTestId("measure-filter");
   await filter.getByLabel("Іздеу").fill(numberOf(123));
   await filter.getByRole("button", { name: "Табу" }).click();
   await expect(page).toHaveURL(/q=90\.123/);
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText(`${numberOf(123)}. ${titleOf(123).kk}`);
+  await expect(rows.first()).toContainText(`${numberOf(123)}. ${titleOf(123)}`);
   await filter.getByLabel("Іздеу").fill("шопан");
   await filter.getByRole("button", { name: "Табу" }).click();
   await expect(rows).toHaveCount(1);

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, LocalizedText, MeasureUnit, ReportStatus } from "~db/schema";
-import { itemFigures, type MeasureStatus } from "~/domain/execution/execution";
+import { itemFigures, type ItemFigures, type MeasureStatus } from "~/domain/execution/execution";
 import { closedQuarters, quarterKey } from "~/domain/periods/periods.server";
 import { quarterEnd, quarterStart, type Quarter } from "~/domain/periods/quarter";
 
@@ -164,38 +164,49 @@ export async function departmentQuarters(
   const savedOf = groupBy(savedRows, (e) => e.measure_id);
   const sharesOf = groupBy(territories, (t) => t.measure_id);
 
+  // Every measure's figures in one pass per road map (its programme sets the thresholds).
+  const figures = new Map<number, ItemFigures>();
+  for (const roadMapId of roadMapIds) {
+    const own = measures.filter((m) => m.road_map_id === roadMapId);
+    const ids = new Set(own.map((m) => m.id));
+    const items = itemFigures({
+      measures: own.map((m) => ({
+        id: m.id,
+        territoryId: m.territory_id,
+        weight: m.weight,
+        deadline: m.deadline,
+        removedOn: m.removed_on,
+      })),
+      plans: plans
+        .filter((p) => ids.has(p.measure_id))
+        .map((p) => ({
+          measureId: p.measure_id,
+          territoryId: p.territory_id,
+          year: p.year,
+          quarter: p.quarter,
+          planned: p.planned,
+        })),
+      entries: entries
+        .filter((e) => ids.has(e.measure_id))
+        .map((e) => ({
+          measureId: e.measure_id,
+          territoryId: e.territory_id,
+          entryDate: e.entry_date,
+          value: e.value,
+          peopleReached: e.people_reached,
+          reportStatus: null,
+        })),
+      asOf: { date: asOfDate, includeCurrentQuarter: true, facts: "all" },
+      thresholds: { green: own[0]!.rag_green, amber: own[0]!.rag_amber },
+    });
+    for (const item of items) figures.set(item.measureId, item);
+  }
+
   const groups = new Map<string, DepartmentQuarter>();
   for (const measure of measures) {
     const ownPlans = plansOf.get(measure.id) ?? [];
     const ownEntries = entriesOf.get(measure.id) ?? [];
-    const [item] = itemFigures({
-      measures: [
-        {
-          id: measure.id,
-          territoryId: measure.territory_id,
-          weight: measure.weight,
-          deadline: measure.deadline,
-          removedOn: measure.removed_on,
-        },
-      ],
-      plans: ownPlans.map((p) => ({
-        measureId: p.measure_id,
-        territoryId: p.territory_id,
-        year: p.year,
-        quarter: p.quarter,
-        planned: p.planned,
-      })),
-      entries: ownEntries.map((e) => ({
-        measureId: e.measure_id,
-        territoryId: e.territory_id,
-        entryDate: e.entry_date,
-        value: e.value,
-        peopleReached: e.people_reached,
-        reportStatus: null,
-      })),
-      asOf: { date: asOfDate, includeCurrentQuarter: true, facts: "all" },
-      thresholds: { green: measure.rag_green, amber: measure.rag_amber },
-    });
+    const item = figures.get(measure.id);
     const quarterPlan = ownPlans
       .filter((p) => p.year === quarter.year && p.quarter === quarter.quarter)
       .reduce((sum, p) => sum + p.planned, 0);

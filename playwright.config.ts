@@ -3,7 +3,7 @@ import { chromiumPath } from "./tests/e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
-const MUTATING = /(fuzz|long-measure)\.spec\.ts$/;
+const MUTATING = /(fuzz|long-measure|large-department)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,10 +37,12 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: MUTATING },
     // Tests that pile data into the shared demo database run after every other one, so that nothing
-    // they leave changes what the others see: a measure with thousands of entries, then the fuzz test
-    // (whose failed sign-ins may slow further ones). `--no-deps` runs one of them alone.
+    // they leave changes what the others see: a measure with thousands of entries, a department of 500
+    // measures, then the fuzz test (whose failed sign-ins may slow further ones). `--no-deps` runs one of them alone.
     { name: "long-pages", testMatch: /long-measure\.spec\.ts$/, dependencies: ["chromium"] },
-    { name: "hostile-input", testMatch: /fuzz\.spec\.ts$/, dependencies: ["long-pages"] },
+    // A department of 500 measures imported into the Shymkent road map: after every test that reads it.
+    { name: "large-department", testMatch: /large-department\.spec\.ts$/, dependencies: ["long-pages"] },
+    { name: "hostile-input", testMatch: /fuzz\.spec\.ts$/, dependencies: ["large-department"] },
   ],
   webServer: {
     // A fresh demo database for the run: seeded, and the expected figures computed from it, before the server starts.

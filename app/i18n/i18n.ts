@@ -19,6 +19,7 @@ import { quarterSheet } from "./messages/quarter-sheet";
 import { reportForms } from "./messages/report-forms";
 import { scope } from "./messages/scope";
 import { serverErrors } from "./messages/server-errors";
+import { myPage } from "./messages/my-page";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -41,6 +42,7 @@ const areas = [
   accountMessages,
   serverErrors,
   figures,
+  myPage,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -9,6 +9,7 @@ import { FormErrors } from "~/components/field-error";
 import { DepartmentDecisions } from "~/components/meetings/department-decisions";
 import { AlreadySavedNotice } from "~/components/progress/already-saved";
 import { DepartmentQuarterCard } from "~/components/progress/department-quarter-card";
+import { MeasureListFilter } from "~/components/progress/measure-list-filter";
 import { WaitingReports } from "~/components/progress/waiting-reports";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
@@ -17,7 +18,8 @@ import { newSubmissionKey } from "~/domain/editing/submission.server";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
-import { departmentQuarters } from "~/domain/progress/my-measures.server";
+import { listParamsOf } from "~/domain/progress/measure-list";
+import { myQuarterPage } from "~/domain/progress/my-page.server";
 import { submitReport } from "~/domain/progress/reports.server";
 import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
@@ -58,8 +60,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(env().APP_TIME_ZONE);
   const quarter = chosenQuarter(request, today);
   const db = await database();
-  const [groups, decisions, waiting] = await Promise.all([
-    departmentQuarters(db, departmentIds, quarter, today),
+  const search = new URL(request.url).searchParams;
+  const listParams = listParamsOf(search);
+  const [page, decisions, waiting] = await Promise.all([
+    myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search),
     departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
     waitingReports(db, departmentIds, today),
   ]);
@@ -91,21 +95,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roadMapTitle: pickText(report.roadMapTitle, locale),
       departmentName: pickText(report.departmentName, locale),
     })),
-    groups: groups.map((group) => ({
-      roadMapId: group.roadMapId,
-      roadMapTitle: pickText(group.roadMapTitle, locale),
-      departmentId: group.departmentId,
-      departmentName: pickText(group.departmentName, locale),
-      report: group.report,
-      closed: group.closed,
-      measures: group.measures.map((m) => ({
-        ...m,
-        title: pickText(m.title, locale),
-        roadMapTitle: undefined,
-        shareTerritories: m.shareTerritories.map((t) => ({ id: t.id, name: pickText(t.name, locale)?.text ?? "" })),
-      })),
-    })),
+    list: listParams,
+    sections: page.sections,
+    groups: page.groups,
   };
+}
+
+/** The page the form was posted from, with its quarter, filter and page, but without a previous save's notice. */
+function pageAfterWrite(request: Request, quarter: Quarter): string {
+  const search = new URL(request.url).searchParams;
+  for (const notice of ["saved", "imported", "alreadySaved"]) search.delete(notice);
+  search.set("quarter", formatQuarterParam(quarter));
+  return `/my?${search.toString()}`;
 }
 
 const submitSchema = z.object({
@@ -122,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const today = todayIn(env().APP_TIME_ZONE);
   const quarter = chosenQuarter(request, today);
   const formData = await request.formData();
-  const back = `/my?quarter=${formatQuarterParam(quarter)}`;
+  const back = pageAfterWrite(request, quarter);
 
   switch (formData.get("intent")) {
     case "save-quarter": {
@@ -225,7 +226,11 @@ export default function MyMeasuresPage() {
       <AlreadySavedNotice show={(reply?.saved && reply.alreadySaved) || searchParams.has("alreadySaved")} />
       {submitRefused && <FormErrors errors={reply.result.error?.[""] ?? undefined} />}
       <DepartmentDecisions decisions={data.decisions} />
-      {data.groups.length === 0 && <Text>{t("myMeasures.none")}</Text>}
+      {data.groups.length === 0 ? (
+        <Text>{t("myMeasures.none")}</Text>
+      ) : (
+        <MeasureListFilter list={data.list} sections={data.sections} quarterParam={data.quarterParam} />
+      )}
       {data.groups.map((group) => (
         <DepartmentQuarterCard
           key={`${group.roadMapId}:${group.departmentId}`}

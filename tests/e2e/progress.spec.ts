@@ -45,15 +45,26 @@ test("a quarter goes from entry through review to a closed quarter, and the over
   await expect(due).toHaveCount(2);
   expect(await seriousAccessibilityViolations(editor)).toEqual([]);
 
-  // Facts for both, with a narrative in Kazakh, saved in one submit.
+  // Facts for both, with a narrative in Kazakh, saved in one submit. The narrative opens on its row;
+  // opening the second row keeps the first one open, with what was typed in it.
   for (const [index, value] of [
     [0, "300"],
     [1, "8"],
   ] as const) {
     const row = due.nth(index);
+    await expect(row.getByLabel("Сипаттама (қазақша)")).toHaveCount(0);
+    await row.getByRole("link", { name: "Сипаттама, дәлелдер" }).click();
     await row.getByLabel("Орындалды").fill(value);
     await row.getByLabel("Сипаттама (қазақша)").fill(`Тоқсан бойынша жұмыс атқарылды: ${value}`);
     await row.getByLabel("Қамтылған адамдар").fill("120");
+  }
+  for (const [index, value] of [
+    [0, "300"],
+    [1, "8"],
+  ] as const) {
+    await expect(due.nth(index).getByLabel("Сипаттама (қазақша)")).toHaveValue(
+      `Тоқсан бойынша жұмыс атқарылды: ${value}`,
+    );
   }
   await card.getByRole("button", { name: "Барлығын сақтау" }).click();
   // 2.4 (NEET youth) stays behind its plan over the year: nothing is saved until the reason is given.

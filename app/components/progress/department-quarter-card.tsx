@@ -5,62 +5,36 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Group,
   NativeSelect,
   Paper,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { ReportStatus } from "~db/schema";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
 import type { WriteReply } from "~/domain/editing/action.server";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
-import type { MyMeasure } from "~/domain/progress/my-measures.server";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
-import { formatDate, formatNumber } from "~/i18n/format";
+import type { DepartmentQuarterView, MeasureRowView } from "~/domain/progress/my-page.server";
+import { formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
-import type { ShownText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
 import { ConfirmFigure, questionsOf, ReasonRequest } from "./entry-questions";
+import classes from "./measure-list.module.css";
+import { PageLinks } from "./page-links";
 import { QuarterSheetControls } from "./quarter-sheet-controls";
+import { SavedEntries } from "./saved-entries";
 
-/** A department's quarter of one road map, as /my shows it. */
-export interface DepartmentQuarterView {
-  roadMapId: number;
-  roadMapTitle: ShownText | null;
-  departmentId: number;
-  departmentName: ShownText | null;
-  report: { id: number; status: ReportStatus; version: number; comment: string | null } | null;
-  closed: boolean;
-  /** The loader's measures, with their titles and territory names in the reader's language. */
-  measures: Array<
-    Pick<
-      MyMeasure,
-      | "id"
-      | "number"
-      | "unit"
-      | "territoryId"
-      | "quarterPlan"
-      | "quarterFact"
-      | "quarterEntries"
-      | "savedEntries"
-      | "execution"
-      | "status"
-      | "reportMissing"
-    > & { title: ShownText | null; shareTerritories: Array<{ id: number; name: string }> }
-  >;
-}
+export type { DepartmentQuarterView };
 
 /** What every card of the page shares: the quarter, its dates, and this render's submission key. */
 export interface QuarterPage {
@@ -73,9 +47,10 @@ export interface QuarterPage {
 }
 
 /**
- * The card of a department's quarter: its measures with the quarter's figures and saved entries,
- * the quarter sheet, and a form for new facts. The form starts empty again whenever the saved
- * entries change, so that a saved fact is never in it to be saved twice.
+ * The card of a department's quarter: its report, the quarter sheet, and one page of its measures as
+ * light rows with a quick entry of the fact; a measure's narrative, reason and evidence open on its
+ * row. The form starts empty again whenever the page's figures change, so that a saved fact is never
+ * in it to be saved twice.
  */
 export function DepartmentQuarterCard({
   group,
@@ -86,10 +61,45 @@ export function DepartmentQuarterCard({
   data: QuarterPage;
   reply: WriteReply<EntryQuestion> | undefined;
 }) {
-  const saved = group.measures.flatMap((measure) =>
-    measure.savedEntries.map((entry) => `${entry.id}.${entry.version}`),
-  );
+  const saved = group.rows.map((row) => `${row.id}:${row.quarterEntries}:${row.quarterFact}`);
   return <DepartmentQuarterForm key={saved.join(",")} group={group} data={data} reply={reply} />;
+}
+
+function ReportState({ group, data }: { group: DepartmentQuarterView; data: QuarterPage }) {
+  const { t } = useTranslation();
+  const editable = !group.closed && (!group.report || group.report.status === "returned");
+  const color =
+    group.report?.status === "accepted"
+      ? "teal"
+      : group.report?.status === "returned"
+        ? "orange"
+        : group.report
+          ? "steppe"
+          : "gray";
+  return (
+    <Stack gap={6} align="flex-end">
+      <Group gap="xs">
+        {group.closed && (
+          <Badge color="gray" leftSection={<IconLock size={12} />} style={{ textTransform: "none" }}>
+            {t("myMeasures.closed")}
+          </Badge>
+        )}
+        <Badge color={color} variant="light" style={{ textTransform: "none" }} data-testid="report-status">
+          {group.report ? t(`report.${group.report.status}`) : t("report.none")}
+        </Badge>
+      </Group>
+      {data.quarterOver && editable && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit-report" />
+          <input type="hidden" name="roadMapId" value={group.roadMapId} />
+          <input type="hidden" name="departmentId" value={group.departmentId} />
+          <Button type="submit" size="xs">
+            {t("report.submit")}
+          </Button>
+        </Form>
+      )}
+    </Stack>
+  );
 }
 
 function DepartmentQuarterForm({
@@ -102,9 +112,41 @@ function DepartmentQuarterForm({
   reply: WriteReply<EntryQuestion> | undefined;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const location = useLocation();
   const errorText = useErrorText();
-  // The row's multi-line fields, all alike but for their field, label and language.
+  const navigation = useNavigation();
+  const editable = !group.closed && (!group.report || group.report.status === "returned");
+  const formId = `quarter-${data.quarterParam}-${group.roadMapId}-${group.departmentId}`;
+  // Each department's quarter is its own form; a reply goes back to the form it came from.
+  const ownReply = reply && !reply.saved && reply.result.initialValue?.form === formId ? reply : undefined;
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: ownReply?.result,
+    defaultValue: {
+      rows: group.rows.map((m) => ({
+        measureId: String(m.id),
+        territoryId: String(m.territoryId),
+        entryDate: data.entryDate,
+      })),
+    },
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, {
+        schema: quarterEntriesSchema(data.limits, (id) => group.rows.find((m) => m.id === id)?.unit),
+      }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const rows = fields.rows.getFieldList();
+  // A measure's editor opens through the URL, so that it opens without scripts too; the editors
+  // already open stay open, with what was typed in them.
+  const hrefOpening = (measureId: number, opening: boolean) => {
+    const search = new URLSearchParams(location.search);
+    for (const notice of ["saved", "imported", "alreadySaved"]) search.delete(notice);
+    const open = search.getAll("measure").filter((id) => id !== String(measureId));
+    search.delete("measure");
+    for (const id of opening ? [...open, String(measureId)] : open) search.append("measure", id);
+    return `${location.pathname}?${search.toString()}#measure-${measureId}`;
+  };
   const textArea = (field: Parameters<typeof getTextareaProps>[0], label: string, lang?: "kk" | "ru") => (
     <Textarea
       {...getTextareaProps(field)}
@@ -117,29 +159,6 @@ function DepartmentQuarterForm({
       size="sm"
     />
   );
-  const navigation = useNavigation();
-  const editable = !group.closed && (!group.report || group.report.status === "returned");
-  const formId = `quarter-${data.quarterParam}-${group.roadMapId}-${group.departmentId}`;
-  // Each department's quarter is its own form; a reply goes back to the form it came from.
-  const ownReply = reply && !reply.saved && reply.result.initialValue?.form === formId ? reply : undefined;
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: ownReply?.result,
-    defaultValue: {
-      rows: group.measures.map((m) => ({
-        measureId: String(m.id),
-        territoryId: String(m.shareTerritories[0]?.id ?? m.territoryId),
-        entryDate: data.entryDate,
-      })),
-    },
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, {
-        schema: quarterEntriesSchema(data.limits, (id) => group.measures.find((m) => m.id === id)?.unit),
-      }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
-  const rows = fields.rows.getFieldList();
 
   return (
     <Paper withBorder p={{ base: "sm", sm: "md" }} data-testid="department-quarter">
@@ -151,49 +170,17 @@ function DepartmentQuarterForm({
           <Title order={2} size="h4">
             <Localized value={group.departmentName} />
           </Title>
+          <Text size="xs" c="dimmed" mt={2} data-testid="measure-counts">
+            {t("myList.counts", { ...group.counts })}
+          </Text>
         </div>
-        <Stack gap={6} align="flex-end">
-          <Group gap="xs">
-            {group.closed && (
-              <Badge color="gray" leftSection={<IconLock size={12} />} style={{ textTransform: "none" }}>
-                {t("myMeasures.closed")}
-              </Badge>
-            )}
-            <Badge
-              color={
-                group.report?.status === "accepted"
-                  ? "teal"
-                  : group.report?.status === "returned"
-                    ? "orange"
-                    : group.report
-                      ? "steppe"
-                      : "gray"
-              }
-              variant="light"
-              style={{ textTransform: "none" }}
-              data-testid="report-status"
-            >
-              {group.report ? t(`report.${group.report.status}`) : t("report.none")}
-            </Badge>
-          </Group>
-          {data.quarterOver && editable && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="submit-report" />
-              <input type="hidden" name="roadMapId" value={group.roadMapId} />
-              <input type="hidden" name="departmentId" value={group.departmentId} />
-              <Button type="submit" size="xs">
-                {t("report.submit")}
-              </Button>
-            </Form>
-          )}
-        </Stack>
+        <ReportState group={group} data={data} />
       </Group>
       {group.report?.status === "returned" && group.report.comment && (
         <Alert color="orange" icon={<IconAlertTriangle />} mb="sm" title={t("report.returned")}>
           {group.report.comment}
         </Alert>
       )}
-
       {editable && (
         <QuarterSheetControls
           roadMapId={group.roadMapId}
@@ -206,180 +193,256 @@ function DepartmentQuarterForm({
         <input type="hidden" name="intent" value="save-quarter" />
         <input type="hidden" name="form" value={formId} />
         <input type="hidden" name={SUBMISSION_KEY_FIELD} value={data.submissionKey} />
-        <Stack gap="sm">
-          {rows.map((row, index) => {
-            const measure = group.measures[index]!;
-            const rowFields = row.getFieldset();
-            const asked = questionsOf(ownReply?.questions, `rows[${index}].`);
-            // Reason fields only when the server asks for a reason, or when one was already typed.
-            const showReason = Boolean(
-              asked.reason || rowFields.behindReasonKk.initialValue || rowFields.behindReasonRu.initialValue,
-            );
-            return (
-              <Card key={row.key} withBorder padding="sm" data-testid="measure-row">
-                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                  <Anchor component={Link} to={`/measures/${measure.id}`} fw={600} size="sm">
-                    {measure.number}. <Localized value={measure.title} />
-                  </Anchor>
-                  <Group gap="xs" wrap="nowrap">
-                    {measure.reportMissing && (
-                      <Badge color="red" variant="light" style={{ textTransform: "none" }}>
-                        {t("myMeasures.missing")}
-                      </Badge>
+        {group.found < group.counts.all && (
+          <Text size="sm" mb={4} data-testid="measures-found">
+            {t("myList.found", { found: group.found })}
+          </Text>
+        )}
+        {group.rows.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("myList.nothingFound")}
+          </Text>
+        ) : (
+          <div className={classes.list}>
+            {rows.map((row, index) => {
+              const measure = group.rows[index]!;
+              const rowFields = row.getFieldset();
+              const asked = questionsOf(ownReply?.questions, `rows[${index}].`);
+              const typed = [
+                rowFields.narrativeKk,
+                rowFields.narrativeRu,
+                rowFields.evidenceLinks,
+                rowFields.behindReasonKk,
+                rowFields.behindReasonRu,
+              ].some((field) => Boolean(field.initialValue) || Boolean(field.errors));
+              const datePicked =
+                Boolean(rowFields.entryDate.errors) ||
+                (rowFields.entryDate.initialValue ?? data.entryDate) !== data.entryDate;
+              const open = measure.savedEntries !== null || typed || datePicked || Boolean(asked.reason);
+              const showReason = Boolean(
+                asked.reason || rowFields.behindReasonKk.initialValue || rowFields.behindReasonRu.initialValue,
+              );
+              return (
+                <div
+                  key={row.key}
+                  id={`measure-${measure.id}`}
+                  className={classes.row}
+                  data-open={open || undefined}
+                  data-testid="measure-row"
+                >
+                  <input type="hidden" name={rowFields.measureId.name} value={measure.id} />
+                  <MeasureSummary measure={measure} />
+                  <div className={classes.state}>
+                    {measure.reportMissing ? (
+                      <span className={classes.missing}>{t("myMeasures.missing")}</span>
+                    ) : (
+                      measure.quarterPlan > 0 &&
+                      measure.quarterEntries === 0 && (
+                        <span className={classes.missing} data-kind="unreported">
+                          {t("myList.unreported")}
+                        </span>
+                      )
                     )}
                     <StatusLabel status={measure.status} />
-                  </Group>
-                </Group>
-                <Group gap="lg" mt={4}>
-                  <Text size="sm">
-                    {t("myMeasures.plan")}: <b className="tabular">{formatNumber(locale, measure.quarterPlan)}</b>{" "}
-                    {t(`units.${measure.unit}`)}
-                  </Text>
-                  <Text size="sm">
-                    {t("myMeasures.fact")}: <b className="tabular">{formatNumber(locale, measure.quarterFact)}</b> (
-                    {t("myMeasures.entries", { count: measure.quarterEntries })})
-                  </Text>
-                  <Text size="sm">
-                    {t("myMeasures.execution")}:{" "}
-                    <b className="tabular">{formatExecution(t, locale, measure.execution)}</b>
-                  </Text>
-                </Group>
-                <input type="hidden" name={rowFields.measureId.name} value={measure.id} />
-                <SavedEntries measure={measure} editable={editable} />
-                {editable && (
-                  <Stack gap="xs" mt="sm">
-                    {measure.savedEntries.length > 0 && (
-                      <Text size="xs" fw={600} c="dimmed">
-                        {t("quarterSheet.newFacts")}
-                      </Text>
-                    )}
-                    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-                      <TextInput
-                        {...getInputProps(rowFields.entryDate, { type: "date" })}
-                        key={rowFields.entryDate.key}
-                        label={t("entry.date")}
-                        min={data.limits.firstDate}
-                        max={data.limits.lastDate < data.today ? data.limits.lastDate : data.today}
-                        error={errorText(rowFields.entryDate.errors)}
-                        size="sm"
-                      />
-                      <TextInput
-                        {...getInputProps(rowFields.value, { type: "text" })}
-                        key={rowFields.value.key}
-                        inputMode="decimal"
+                  </div>
+                  {editable ? (
+                    <div className={classes.entry}>
+                      <QuickField
+                        field={rowFields.value}
                         label={t("entry.value")}
+                        inputMode="decimal"
                         error={errorText(rowFields.value.errors)}
-                        size="sm"
                       />
-                      <TextInput
-                        {...getInputProps(rowFields.peopleReached, { type: "text" })}
-                        key={rowFields.peopleReached.key}
-                        inputMode="numeric"
+                      <QuickField
+                        field={rowFields.peopleReached}
                         label={t("entry.peopleReached")}
+                        inputMode="numeric"
                         error={errorText(rowFields.peopleReached.errors)}
-                        size="sm"
                       />
-                      {measure.shareTerritories.length > 1 ? (
+                      {measure.shares ? (
                         <NativeSelect
                           {...getSelectProps(rowFields.territoryId)}
                           key={rowFields.territoryId.key}
+                          className={classes.span}
                           label={t("entry.territory")}
-                          data={measure.shareTerritories.map((territory) => ({
+                          data={measure.shares.map((territory) => ({
                             value: String(territory.id),
                             label: territory.name,
                           }))}
-                          size="sm"
+                          size="xs"
                         />
                       ) : (
-                        <input
-                          type="hidden"
-                          name={rowFields.territoryId.name}
-                          value={measure.shareTerritories[0]?.id ?? measure.territoryId}
-                        />
+                        <input type="hidden" name={rowFields.territoryId.name} value={measure.territoryId} />
                       )}
-                    </SimpleGrid>
-                    {asked.confirm && (
+                      {!open && (
+                        <>
+                          <input
+                            type="hidden"
+                            name={rowFields.entryDate.name}
+                            value={rowFields.entryDate.initialValue ?? data.entryDate}
+                          />
+                          <Link
+                            to={hrefOpening(measure.id, true)}
+                            preventScrollReset
+                            replace
+                            className={`${classes.span} ${classes.link}`}
+                          >
+                            {t("myList.open")}
+                          </Link>
+                        </>
+                      )}
+                    </div>
+                  ) : (
+                    <div />
+                  )}
+                  {asked.confirm && (
+                    <div className={classes.wide}>
                       <ConfirmFigure
                         question={asked.confirm}
                         unit={measure.unit}
                         name={rowFields.confirmedValue.name}
                       />
-                    )}
-                    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-                      {textArea(rowFields.narrativeKk, t("entry.narrativeKk"), "kk")}
-                      {textArea(rowFields.narrativeRu, t("entry.narrativeRu"), "ru")}
-                      {textArea(rowFields.evidenceLinks, t("entry.evidenceLinks"))}
-                    </SimpleGrid>
-                    {asked.reason && <ReasonRequest question={asked.reason} />}
-                    {showReason && (
-                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                        {textArea(rowFields.behindReasonKk, t("entry.behindReasonKk"), "kk")}
-                        {textArea(rowFields.behindReasonRu, t("entry.behindReasonRu"), "ru")}
-                      </SimpleGrid>
-                    )}
-                  </Stack>
-                )}
-              </Card>
-            );
-          })}
-          {editable && (
-            <>
-              <FormErrors id={form.errorId} errors={form.errors ?? fields.rows.errors} />
-              <Text size="xs" c="dimmed">
-                {t("myMeasures.enterHint")}
-              </Text>
-              <Group>
-                <Button
-                  type="submit"
-                  loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-quarter"}
-                >
-                  {t("myMeasures.saveAll")}
-                </Button>
-              </Group>
-            </>
-          )}
-        </Stack>
+                    </div>
+                  )}
+                  {open && (
+                    <div className={classes.wide}>
+                      {editable && (
+                        <div className={classes.editor}>
+                          <TextInput
+                            {...getInputProps(rowFields.entryDate, { type: "date" })}
+                            key={rowFields.entryDate.key}
+                            label={t("entry.date")}
+                            min={data.limits.firstDate}
+                            max={data.limits.lastDate < data.today ? data.limits.lastDate : data.today}
+                            error={errorText(rowFields.entryDate.errors)}
+                            size="sm"
+                            className={classes.span}
+                            maw={220}
+                          />
+                          {textArea(rowFields.narrativeKk, t("entry.narrativeKk"), "kk")}
+                          {textArea(rowFields.narrativeRu, t("entry.narrativeRu"), "ru")}
+                          {textArea(rowFields.evidenceLinks, t("entry.evidenceLinks"))}
+                          {asked.reason && (
+                            <div className={classes.span}>
+                              <ReasonRequest question={asked.reason} />
+                            </div>
+                          )}
+                          {showReason && (
+                            <>
+                              {textArea(rowFields.behindReasonKk, t("entry.behindReasonKk"), "kk")}
+                              {textArea(rowFields.behindReasonRu, t("entry.behindReasonRu"), "ru")}
+                            </>
+                          )}
+                        </div>
+                      )}
+                      <SavedEntries measure={measure} editable={editable} />
+                      {measure.savedEntries !== null && (
+                        <Group gap="md" mt="xs">
+                          <Anchor component={Link} to={`/measures/${measure.id}`} size="xs">
+                            {t("myList.allEntries")}
+                          </Anchor>
+                          <Anchor
+                            component={Link}
+                            to={hrefOpening(measure.id, false)}
+                            preventScrollReset
+                            replace
+                            size="xs"
+                          >
+                            {t("myList.close")}
+                          </Anchor>
+                        </Group>
+                      )}
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        <PageLinks
+          param={group.pageParam}
+          page={group.paging.page}
+          more={group.paging.page < group.paging.pages}
+          summary={
+            group.paging.pages > 1
+              ? t("myList.pageOf", { page: group.paging.page, pages: group.paging.pages })
+              : undefined
+          }
+          labels={{ previous: t("myList.previous"), next: t("myList.next") }}
+        />
+        {editable && group.rows.length > 0 && (
+          <Stack gap="xs" mt="sm">
+            <FormErrors id={form.errorId} errors={form.errors ?? fields.rows.errors} />
+            <Text size="xs" c="dimmed">
+              {group.paging.pages > 1 ? t("myList.pageHint") : t("myMeasures.enterHint")}
+            </Text>
+            <Group>
+              <Button
+                type="submit"
+                loading={navigation.state === "submitting" && navigation.formData?.get("intent") === "save-quarter"}
+              >
+                {t("myMeasures.saveAll")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
       </Form>
     </Paper>
   );
 }
 
-/** The quarter's saved entries of a measure, each a link to edit it (from its version) on the measure's page. */
-function SavedEntries({
-  measure,
-  editable,
-}: {
-  measure: DepartmentQuarterView["measures"][number];
-  editable: boolean;
-}) {
+/** The row's number and title (a link to the measure's page) and the quarter's figures. */
+function MeasureSummary({ measure }: { measure: MeasureRowView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  if (measure.savedEntries.length === 0) return null;
-  const territoryName = (id: number) => measure.shareTerritories.find((territory) => territory.id === id)?.name;
   return (
-    <Stack gap={2} mt="xs" data-testid="saved-entries">
-      <Text size="xs" fw={600} c="dimmed">
-        {t("quarterSheet.savedEntries")}
-      </Text>
-      {measure.savedEntries.map((entry) => (
-        <Group key={entry.id} gap="xs" wrap="wrap" data-testid="saved-entry">
-          <Text size="sm" className="tabular">
-            {formatDate(locale, entry.entryDate)} — <b>{formatNumber(locale, entry.value, 3)}</b>{" "}
-            {t(`units.${measure.unit}`)}
-            {measure.shareTerritories.length > 1 && ` · ${territoryName(entry.territoryId) ?? ""}`}
-          </Text>
-          {entry.fromSheet && (
-            <Badge size="xs" variant="light" color="gray" style={{ textTransform: "none" }}>
-              {t("quarterSheet.fromSheet")}
-            </Badge>
-          )}
-          {editable && (
-            <Anchor component={Link} to={`/measures/${measure.id}?edit=${entry.id}#entry-${entry.id}`} size="sm">
-              {t("quarterSheet.edit")}
-            </Anchor>
-          )}
-        </Group>
-      ))}
-    </Stack>
+    <div>
+      <Link to={`/measures/${measure.id}`} className={`${classes.title} ${classes.link}`}>
+        {measure.number}. <Localized value={measure.title} />
+      </Link>
+      <div className={classes.figures}>
+        <span>
+          {t("myList.planShort")}: <b className="tabular">{formatNumber(locale, measure.quarterPlan)}</b>{" "}
+          {t(`units.${measure.unit}`)}
+        </span>
+        <span>
+          {t("myList.factShort")}: <b className="tabular">{formatNumber(locale, measure.quarterFact)}</b> (
+          <span data-testid="entry-count">{t("myMeasures.entries", { count: measure.quarterEntries })}</span>)
+        </span>
+        <span>
+          {t("myMeasures.execution")}: <b className="tabular">{formatExecution(t, locale, measure.execution)}</b>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** A row's quick-entry field as a plain label and input: light enough for a hundred on a page. */
+function QuickField({
+  field,
+  label,
+  inputMode,
+  error,
+}: {
+  field: Parameters<typeof getInputProps>[0];
+  label: string;
+  inputMode: "decimal" | "numeric";
+  error: string | undefined;
+}) {
+  return (
+    <div className={classes.field}>
+      <label htmlFor={field.id}>{label}</label>
+      <input
+        {...getInputProps(field, { type: "text" })}
+        key={field.key}
+        inputMode={inputMode}
+        className={classes.input}
+      />
+      {error && (
+        <span id={field.errorId} className={classes.error}>
+          {error}
+        </span>
+      )}
+    </div>
   );
 }

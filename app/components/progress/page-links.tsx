@@ -13,12 +13,15 @@ export function PageLinks({
   more,
   summary,
   anchor,
+  labels,
 }: {
   param: string;
   page: number;
   more: boolean;
   summary?: string;
   anchor?: string;
+  /** For a list not ordered by time: what the links say instead of «newer» and «older». */
+  labels?: { previous: string; next: string };
 }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -41,7 +44,7 @@ export function PageLinks({
           size="xs"
           leftSection={<IconChevronLeft size={14} />}
         >
-          {t("paging.newer")}
+          {labels?.previous ?? t("paging.newer")}
         </Button>
       ) : (
         <span />
@@ -60,7 +63,7 @@ export function PageLinks({
           rightSection={<IconChevronRight size={14} />}
           data-testid={`${param}-older`}
         >
-          {t("paging.older")}
+          {labels?.next ?? t("paging.older")}
         </Button>
       ) : (
         <span />

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, LocalizedText, MeasureUnit, ReportStatus } from "~db/schema";
-import { itemFigures, type MeasureStatus } from "~/domain/execution/execution";
+import { itemFigures, type ItemFigures, type MeasureStatus } from "~/domain/execution/execution";
 import { closedQuarters, quarterKey } from "~/domain/periods/periods.server";
 import { quarterEnd, quarterStart, type Quarter } from "~/domain/periods/quarter";
 
@@ -13,13 +13,17 @@ export interface MyMeasure {
   roadMapId: number;
   roadMapTitle: LocalizedText;
   departmentId: number;
+  sectionId: number;
   territoryId: number;
   /** Territories of the measure's shares, for the entry form (the measure's own when not shared). */
   shareTerritories: Array<{ id: number; name: LocalizedText }>;
   quarterPlan: number;
   quarterFact: number;
   quarterEntries: number;
-  /** The quarter's saved entries, oldest first, with the version an edit starts from. */
+  /**
+   * The quarter's saved entries, oldest first, with the version an edit starts from; only for the
+   * measures asked for (see `departmentQuarters`), empty for the others.
+   */
   savedEntries: Array<{
     id: number;
     version: number;
@@ -49,15 +53,21 @@ export interface DepartmentQuarter {
   measures: MyMeasure[];
 }
 
+/** The measures whose saved entries (with their narratives) are read: every one, or only these. */
+export type SavedEntriesOf = "all" | ReadonlySet<number>;
+
 /**
  * The measures a department reports on, grouped by road map, with their figures for one quarter.
- * Facts here are every entry, submitted or not: it is the department's own working view.
+ * Facts here are every entry, submitted or not: it is the department's own working view. Figures
+ * need only each entry's date, place and value; the quarter's entries themselves (narratives,
+ * reasons, evidence) are read for `savedEntriesOf` only, so that a long list stays cheap.
  */
 export async function departmentQuarters(
   db: Kysely<Database>,
   departmentIds: number[],
   quarter: Quarter,
   today: string,
+  savedEntriesOf: SavedEntriesOf = "all",
 ): Promise<DepartmentQuarter[]> {
   if (departmentIds.length === 0) return [];
   const measures = await db
@@ -76,6 +86,7 @@ export async function departmentQuarters(
       "m.weight",
       "m.removed_on",
       "m.territory_id",
+      "m.section_id",
       "m.road_map_id",
       "rm.title as road_map_title",
       "p.rag_green",
@@ -92,9 +103,43 @@ export async function departmentQuarters(
     .execute();
   if (measures.length === 0) return [];
   const measureIds = measures.map((m) => m.id);
-  const [plans, entries, reports, territories] = await Promise.all([
-    db.selectFrom("measure_plan").selectAll().where("measure_id", "in", measureIds).execute(),
-    db.selectFrom("progress_entry").selectAll().where("measure_id", "in", measureIds).execute(),
+  const end = quarterEnd(quarter);
+  const start = quarterStart(quarter);
+  const detailIds = savedEntriesOf === "all" ? measureIds : measureIds.filter((id) => savedEntriesOf.has(id));
+  const roadMapIds = [...new Set(measures.map((m) => m.road_map_id))];
+  const [plans, entries, savedRows, reports, territories, closed] = await Promise.all([
+    db
+      .selectFrom("measure_plan")
+      .select(["measure_id", "territory_id", "year", "quarter", "planned"])
+      .where("measure_id", "in", measureIds)
+      .execute(),
+    db
+      .selectFrom("progress_entry")
+      .select(["measure_id", "territory_id", "entry_date", "value", "people_reached"])
+      .where("measure_id", "in", measureIds)
+      .execute(),
+    detailIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("progress_entry")
+          .select([
+            "id",
+            "measure_id",
+            "version",
+            "entry_date",
+            "value",
+            "territory_id",
+            "import_batch_id",
+            "narrative",
+            "behind_reason",
+            "evidence_links",
+          ])
+          .where("measure_id", "in", detailIds)
+          .where("entry_date", ">=", start)
+          .where("entry_date", "<=", end)
+          .orderBy("entry_date")
+          .orderBy("id")
+          .execute(),
     db
       .selectFrom("department_report")
       .select(["id", "road_map_id", "department_id", "status", "version", "review_comment"])
@@ -109,53 +154,64 @@ export async function departmentQuarters(
       .distinct()
       .where("p.measure_id", "in", measureIds)
       .execute(),
+    Promise.all(roadMapIds.map(async (id) => [id, await closedQuarters(db, id)] as const)),
   ]);
 
-  const end = quarterEnd(quarter);
-  const start = quarterStart(quarter);
   const asOfDate = today < end ? today : end;
-  const closedByRoadMap = new Map<number, Set<string>>();
-  for (const roadMapId of new Set(measures.map((m) => m.road_map_id))) {
-    closedByRoadMap.set(roadMapId, await closedQuarters(db, roadMapId));
+  const closedByRoadMap = new Map(closed);
+  const plansOf = groupBy(plans, (p) => p.measure_id);
+  const entriesOf = groupBy(entries, (e) => e.measure_id);
+  const savedOf = groupBy(savedRows, (e) => e.measure_id);
+  const sharesOf = groupBy(territories, (t) => t.measure_id);
+
+  // Every measure's figures in one pass per road map (its programme sets the thresholds).
+  const figures = new Map<number, ItemFigures>();
+  for (const roadMapId of roadMapIds) {
+    const own = measures.filter((m) => m.road_map_id === roadMapId);
+    const ids = new Set(own.map((m) => m.id));
+    const items = itemFigures({
+      measures: own.map((m) => ({
+        id: m.id,
+        territoryId: m.territory_id,
+        weight: m.weight,
+        deadline: m.deadline,
+        removedOn: m.removed_on,
+      })),
+      plans: plans
+        .filter((p) => ids.has(p.measure_id))
+        .map((p) => ({
+          measureId: p.measure_id,
+          territoryId: p.territory_id,
+          year: p.year,
+          quarter: p.quarter,
+          planned: p.planned,
+        })),
+      entries: entries
+        .filter((e) => ids.has(e.measure_id))
+        .map((e) => ({
+          measureId: e.measure_id,
+          territoryId: e.territory_id,
+          entryDate: e.entry_date,
+          value: e.value,
+          peopleReached: e.people_reached,
+          reportStatus: null,
+        })),
+      asOf: { date: asOfDate, includeCurrentQuarter: true, facts: "all" },
+      thresholds: { green: own[0]!.rag_green, amber: own[0]!.rag_amber },
+    });
+    for (const item of items) figures.set(item.measureId, item);
   }
 
   const groups = new Map<string, DepartmentQuarter>();
   for (const measure of measures) {
-    const ownPlans = plans.filter((p) => p.measure_id === measure.id);
-    const ownEntries = entries.filter((e) => e.measure_id === measure.id);
-    const [item] = itemFigures({
-      measures: [
-        {
-          id: measure.id,
-          territoryId: measure.territory_id,
-          weight: measure.weight,
-          deadline: measure.deadline,
-          removedOn: measure.removed_on,
-        },
-      ],
-      plans: ownPlans.map((p) => ({
-        measureId: p.measure_id,
-        territoryId: p.territory_id,
-        year: p.year,
-        quarter: p.quarter,
-        planned: p.planned,
-      })),
-      entries: ownEntries.map((e) => ({
-        measureId: e.measure_id,
-        territoryId: e.territory_id,
-        entryDate: e.entry_date,
-        value: e.value,
-        peopleReached: e.people_reached,
-        reportStatus: null,
-      })),
-      asOf: { date: asOfDate, includeCurrentQuarter: true, facts: "all" },
-      thresholds: { green: measure.rag_green, amber: measure.rag_amber },
-    });
+    const ownPlans = plansOf.get(measure.id) ?? [];
+    const ownEntries = entriesOf.get(measure.id) ?? [];
+    const item = figures.get(measure.id);
     const quarterPlan = ownPlans
       .filter((p) => p.year === quarter.year && p.quarter === quarter.quarter)
       .reduce((sum, p) => sum + p.planned, 0);
     const inQuarter = ownEntries.filter((e) => e.entry_date >= start && e.entry_date <= end);
-    const shares = territories.filter((t) => t.measure_id === measure.id).map((t) => ({ id: t.id, name: t.name }));
+    const shares = (sharesOf.get(measure.id) ?? []).map((t) => ({ id: t.id, name: t.name }));
 
     const key = `${measure.road_map_id}:${measure.department_id}`;
     let group = groups.get(key);
@@ -185,28 +241,38 @@ export async function departmentQuarters(
       roadMapId: measure.road_map_id,
       roadMapTitle: measure.road_map_title,
       departmentId: measure.department_id,
+      sectionId: measure.section_id,
       territoryId: measure.territory_id,
       shareTerritories: shares.length ? shares : [{ id: measure.territory_id, name: measure.territory_name }],
       quarterPlan,
       quarterFact: inQuarter.reduce((sum, e) => sum + e.value, 0),
       quarterEntries: inQuarter.length,
-      savedEntries: inQuarter
-        .sort((a, b) => a.entry_date.localeCompare(b.entry_date) || a.id - b.id)
-        .map((e) => ({
-          id: e.id,
-          version: e.version,
-          entryDate: e.entry_date,
-          value: e.value,
-          territoryId: e.territory_id,
-          fromSheet: e.import_batch_id !== null,
-          narrative: e.narrative,
-          behindReason: e.behind_reason,
-          evidenceLinks: e.evidence_links,
-        })),
+      savedEntries: (savedOf.get(measure.id) ?? []).map((e) => ({
+        id: e.id,
+        version: e.version,
+        entryDate: e.entry_date,
+        value: e.value,
+        territoryId: e.territory_id,
+        fromSheet: e.import_batch_id !== null,
+        narrative: e.narrative,
+        behindReason: e.behind_reason,
+        evidenceLinks: e.evidence_links,
+      })),
       execution: item?.execution ?? null,
       status: item?.status ?? "on_track",
       reportMissing: today > end && quarterPlan > 0 && inQuarter.length === 0,
     });
   }
   return [...groups.values()];
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => number): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = grouped.get(key);
+    if (list) list.push(row);
+    else grouped.set(key, [row]);
+  }
+  return grouped;
 }

@@ -1,0 +1,136 @@
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { pickText, type Locale, type ShownText } from "~/i18n/locales";
+import type { Quarter } from "~/domain/periods/quarter";
+import { measurePage, pageParamOf, type MeasureCounts, type MeasureListParams } from "./measure-list";
+import { departmentQuarters, type DepartmentQuarter, type MyMeasure } from "./my-measures.server";
+import type { Paging } from "./paging";
+
+/** A measure's row on /my: what the row draws, in the reader's language, and nothing more. */
+export interface MeasureRowView extends Pick<
+  MyMeasure,
+  "id" | "number" | "unit" | "quarterPlan" | "quarterFact" | "quarterEntries" | "execution" | "status" | "reportMissing"
+> {
+  title: ShownText | null;
+  /** The territory a new fact goes to unless another is chosen. */
+  territoryId: number;
+  /** The shares to choose from, only for a measure whose plan is split among territories. */
+  shares: Array<{ id: number; name: string }> | null;
+  /** The quarter's saved entries, for the measure whose editor is open; null for the others. */
+  savedEntries: Array<{
+    id: number;
+    entryDate: string;
+    value: number;
+    territoryId: number;
+    fromSheet: boolean;
+  }> | null;
+}
+
+/** A department's quarter of one road map on /my: its report, and one page of its measures. */
+export interface DepartmentQuarterView {
+  roadMapId: number;
+  roadMapTitle: ShownText | null;
+  departmentId: number;
+  departmentName: ShownText | null;
+  report: DepartmentQuarter["report"];
+  closed: boolean;
+  rows: MeasureRowView[];
+  paging: Paging;
+  /** The page's parameter in the URL. */
+  pageParam: string;
+  found: number;
+  counts: MeasureCounts;
+}
+
+export interface SectionChoice {
+  id: number;
+  label: string;
+  roadMapTitle: string;
+}
+
+/** The open measure's newest saved entries shown on its row; its page has them all. */
+const SAVED_ENTRIES_SHOWN = 20;
+
+function rowView(measure: MyMeasure, open: boolean, locale: Locale): MeasureRowView {
+  const shared = measure.shareTerritories.length > 1;
+  return {
+    id: measure.id,
+    number: measure.number,
+    title: pickText(measure.title, locale),
+    unit: measure.unit,
+    quarterPlan: measure.quarterPlan,
+    quarterFact: measure.quarterFact,
+    quarterEntries: measure.quarterEntries,
+    execution: measure.execution,
+    status: measure.status,
+    reportMissing: measure.reportMissing,
+    territoryId: measure.shareTerritories[0]?.id ?? measure.territoryId,
+    shares: shared
+      ? measure.shareTerritories.map((t) => ({ id: t.id, name: pickText(t.name, locale)?.text ?? "" }))
+      : null,
+    savedEntries: open
+      ? measure.savedEntries.slice(-SAVED_ENTRIES_SHOWN).map((entry) => ({
+          id: entry.id,
+          entryDate: entry.entryDate,
+          value: entry.value,
+          territoryId: entry.territoryId,
+          fromSheet: entry.fromSheet,
+        }))
+      : null,
+  };
+}
+
+/**
+ * The department's quarters as /my lists them: every measure's figures are computed (the counts and
+ * the filter need them), but only one page of rows per department goes to the page, and only the
+ * open measure's saved entries are read.
+ */
+export async function myQuarterPage(
+  db: Kysely<Database>,
+  departmentIds: number[],
+  quarter: Quarter,
+  today: string,
+  locale: Locale,
+  params: MeasureListParams,
+  search: URLSearchParams,
+): Promise<{ groups: DepartmentQuarterView[]; sections: SectionChoice[] }> {
+  const open = new Set(params.open);
+  const groups = await departmentQuarters(db, departmentIds, quarter, today, open);
+  const sectionIds = [...new Set(groups.flatMap((group) => group.measures.map((m) => m.sectionId)))];
+  const sections =
+    sectionIds.length === 0
+      ? []
+      : await db
+          .selectFrom("section as s")
+          .innerJoin("road_map as rm", "rm.id", "s.road_map_id")
+          .select(["s.id", "s.number", "s.title", "rm.title as road_map_title"])
+          .where("s.id", "in", sectionIds)
+          .orderBy("s.road_map_id")
+          .orderBy("s.position")
+          .orderBy("s.id")
+          .execute();
+  return {
+    groups: groups.map((group) => {
+      const pageParam = pageParamOf(group.roadMapId, group.departmentId);
+      const page = measurePage(group.measures, params, search.get(pageParam));
+      return {
+        roadMapId: group.roadMapId,
+        roadMapTitle: pickText(group.roadMapTitle, locale),
+        departmentId: group.departmentId,
+        departmentName: pickText(group.departmentName, locale),
+        report: group.report,
+        closed: group.closed,
+        rows: page.rows.map((measure) => rowView(measure, open.has(measure.id), locale)),
+        paging: page.paging,
+        pageParam,
+        found: page.found,
+        counts: page.counts,
+      };
+    }),
+    sections: sections.map((section) => ({
+      id: section.id,
+      label: [section.number, pickText(section.title, locale)?.text].filter(Boolean).join(". "),
+      roadMapTitle: pickText(section.road_map_title, locale)?.text ?? "",
+    })),
+  };
+}

@@ -1,0 +1,96 @@
+import { defineMessages } from "./define";
+
+// The department's quarter on /my as a light list: filter, search, pages, one measure's editor at a time.
+
+export const myPage = defineMessages(
+  {
+    myList: {
+      search: "Іздеу",
+      searchHint: "Нөмірі немесе атауындағы сөздер",
+      show: "Көрсету",
+      filters: {
+        all: "Барлығы",
+        unreported: "Факт енгізілмегендер",
+        behind: "Артта қалғандар",
+      },
+      section: "Бөлім",
+      allSections: "Барлық бөлімдер",
+      find: "Табу",
+      reset: "Тазарту",
+      counts: "{{all}} іс-шара · факт енгізілмеген: {{unreported}} · артта қалған: {{behind}}",
+      found: "Табылды: {{found}}",
+      nothingFound: "Сүзгіге сай іс-шара жоқ.",
+      pageOf: "{{pages}} беттің {{page}}-беті",
+      previous: "Алдыңғы бет",
+      next: "Келесі бет",
+      open: "Сипаттама, дәлелдер",
+      close: "Жабу",
+      allEntries: "Барлық жазбалары іс-шара бетінде",
+      unreported: "Факт жоқ",
+      planShort: "Жоспар",
+      factShort: "Факт",
+      pageHint:
+        "Тек осы беттегі толтырылған жолдар сақталады: бәрі бірге немесе ештеңе. Бүкіл тоқсанды бірден — кесте арқылы.",
+    },
+  },
+  {
+    myList: {
+      search: "Поиск",
+      searchHint: "Номер или слова из названия",
+      show: "Показать",
+      filters: {
+        all: "Все",
+        unreported: "Без внесённого факта",
+        behind: "Отстающие",
+      },
+      section: "Раздел",
+      allSections: "Все разделы",
+      find: "Найти",
+      reset: "Сбросить",
+      counts: "Мероприятий: {{all}} · без факта: {{unreported}} · отстают: {{behind}}",
+      found: "Найдено: {{found}}",
+      nothingFound: "Нет мероприятий, подходящих под фильтр.",
+      pageOf: "Страница {{page}} из {{pages}}",
+      previous: "Предыдущая страница",
+      next: "Следующая страница",
+      open: "Описание, доказательства",
+      close: "Закрыть",
+      allEntries: "Все записи — на странице мероприятия",
+      unreported: "Нет факта",
+      planShort: "План",
+      factShort: "Факт",
+      pageHint:
+        "Сохраняются заполненные строки только этой страницы: все вместе или ничего. Весь квартал сразу — через таблицу.",
+    },
+  },
+  {
+    myList: {
+      search: "Search",
+      searchHint: "Number or words of the title",
+      show: "Show",
+      filters: {
+        all: "All",
+        unreported: "No fact entered",
+        behind: "Behind",
+      },
+      section: "Section",
+      allSections: "All sections",
+      find: "Find",
+      reset: "Clear",
+      counts: "{{all}} measures · no fact yet: {{unreported}} · behind: {{behind}}",
+      found: "Found: {{found}}",
+      nothingFound: "No measure matches the filter.",
+      pageOf: "Page {{page}} of {{pages}}",
+      previous: "Previous page",
+      next: "Next page",
+      open: "Narrative, evidence",
+      close: "Close",
+      allEntries: "All its entries on the measure's page",
+      unreported: "No fact",
+      planShort: "Plan",
+      factShort: "Fact",
+      pageHint:
+        "Only the filled rows of this page are saved: all together or nothing. The whole quarter at once — through the sheet.",
+    },
+  },
+);

@@ -59,7 +59,10 @@ export interface DepartmentTable extends Versioned {
 export interface AppUserTable extends Versioned {
   id: Id;
   login: string;
+  /** The person's name, as they write it; documents are signed with it. */
   display_name: string;
+  /** The person's post (e.g. the council's secretary), in the languages it was written in. */
+  title: NullableJson<LocalizedText>;
   password_hash: string;
   locale: Generated<Locale>;
   is_active: Generated<boolean>;

@@ -8,7 +8,7 @@ export function Localized({ value }: { value: PageText | null }) {
   if (!value) return null;
   if (typeof value === "string") return <>{value}</>;
   if (!value.fellBack) return <>{value.text}</>;
-  const explanation = t("language.shownIn", { language: t(`language.${value.locale}`) });
+  const explanation = t(`oneLanguage.shownIn.${value.locale}`);
   return (
     <>
       <span lang={value.locale}>{value.text}</span>{" "}

@@ -202,7 +202,7 @@ export default function ProgrammePage() {
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" className="tabular" style={{ whiteSpace: "nowrap" }}>
-                      {t("admin.roadMap.measureCount", { count: roadMap.measureCount })}
+                      {t("oneLanguage.counts.measures", { count: roadMap.measureCount })}
                       {roadMap.measureCount === 0 && (
                         <>
                           {" · "}

@@ -14,6 +14,7 @@ import { todayIn } from "~/domain/periods/quarter";
 import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
+import { yearRange } from "~/i18n/range";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: p.id,
       title: pickText(p.title, locale),
       owner: pickText(p.owner, locale),
-      years: `${p.start_year}–${p.end_year}`,
+      years: yearRange(p.start_year, p.end_year),
       status: p.status,
       roadMapCount: Number(p.road_map_count ?? 0),
     })),

@@ -26,6 +26,7 @@ import { requireAdmin } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { copySchema, DIRECTIONS, indicatorSchema, SOURCES, targetSchema, UNITS } from "~/domain/kpi/admin-schema";
 import { copyTargets, saveIndicator, setTargets } from "~/domain/kpi/admin.server";
+import { KPI_CATEGORIES, kpiCategoryOf } from "~/domain/kpi/categories";
 import { periodParam } from "~/domain/kpi/actual-schema";
 import { childTerritories, kpiPeriods, loadIndicators, loadTargets } from "~/domain/kpi/kpi.server";
 import { nextPeriod, type KpiPeriod } from "~/domain/kpi/scoring";
@@ -198,7 +199,7 @@ export default function KpiAdmin() {
                   <Table.Td>
                     <Localized value={indicator.shownTitle} />
                   </Table.Td>
-                  <Table.Td>{indicator.category}</Table.Td>
+                  <Table.Td>{t(`oneLanguage.kpiCategory.${kpiCategoryOf(indicator.category)}`)}</Table.Td>
                   <Table.Td>{t(`kpi.unit.${indicator.unit}`)}</Table.Td>
                   <Table.Td>{t(`kpi.direction.${indicator.direction}`)}</Table.Td>
                   <Table.Td>
@@ -356,10 +357,14 @@ function IndicatorForm({
               label={t("kpi.admin.direction")}
               data={DIRECTIONS.map((direction) => ({ value: direction, label: t(`kpi.direction.${direction}`) }))}
             />
-            <TextInput
-              {...getInputProps(fields.category, { type: "text" })}
+            <NativeSelect
+              {...getSelectProps(fields.category)}
               key={fields.category.key}
               label={t("kpi.admin.category")}
+              data={[...new Set([...KPI_CATEGORIES, fields.category.initialValue ?? "youth"])].map((code) => ({
+                value: code,
+                label: t(`oneLanguage.kpiCategory.${kpiCategoryOf(code)}`),
+              }))}
               error={errorText(fields.category.errors)}
             />
             <TextInput

@@ -16,6 +16,7 @@ import { translator } from "~/i18n/i18n";
 import { pickText } from "~/i18n/locales";
 import { localeOf } from "~/i18n/locale.server";
 import { useLocale } from "~/i18n/use-locale";
+import { yearRange } from "~/i18n/range";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: pickText(roadMap.title, locale),
       programme: pickText(roadMap.programmeTitle, locale),
       territory: pickText(roadMap.territoryName, locale),
-      years: `${roadMap.startYear}–${roadMap.endYear}`,
+      years: yearRange(roadMap.startYear, roadMap.endYear),
       measureCount: roadMap.measureCount,
       execution: totals[index]?.execution ?? null,
       rag: ragOf(totals[index]?.execution ?? null, roadMap.thresholds),
@@ -74,7 +75,7 @@ export default function RoadMapsPage() {
                     <Localized value={roadMap.territory} />
                   </Text>
                   <Text size="sm" c="dimmed">
-                    {t("roadMaps.measures", { count: roadMap.measureCount })}
+                    {t("oneLanguage.counts.measures", { count: roadMap.measureCount })}
                   </Text>
                 </Group>
                 <Group justify="space-between" align="center" gap="xs">

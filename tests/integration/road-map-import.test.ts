@@ -208,7 +208,7 @@ describe(`road-map import on ${engineName}`, () => {
     const error = await thrown(
       applyRoadMapImport(db, admin, roadMapId, FILE, firstFile(), undecided, { revision: plan.revision }, "2026-12-01"),
     );
-    expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
+    expect(error instanceof RefusedWrite && error.messageKey).toBe("oneLanguage.counts.importErrors");
     expect(await count("import_batch")).toBe(0);
   });
 
@@ -385,7 +385,7 @@ describe(`road-map import on ${engineName}`, () => {
     const error = await thrown(
       applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }, "2026-12-01"),
     );
-    expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
+    expect(error instanceof RefusedWrite && error.messageKey).toBe("oneLanguage.counts.importErrors");
     expect(await count("measure")).toBe(measures);
     expect(await count("audit_log")).toBe(audit);
   });
@@ -426,7 +426,7 @@ describe(`road-map import on ${engineName}`, () => {
     const error = await thrown(
       applyRoadMapImport(db, admin, roadMapId, FILE, read, choices, { revision: plan.revision }, "2026-12-01"),
     );
-    expect(error instanceof RefusedWrite && error.messageKey).toBe("roadMapImport.hasErrors");
+    expect(error instanceof RefusedWrite && error.messageKey).toBe("oneLanguage.counts.importErrors");
     expect(await db.selectFrom("measure").select("id").where("number", "=", "7.1").executeTakeFirst()).toBeUndefined();
   });
 });

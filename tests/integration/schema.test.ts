@@ -24,6 +24,7 @@ const columns = {
     "version",
     "created_at",
     "updated_at",
+    "title",
   ],
   council: ["id", "territory_id", "title", "organisation", "version", "created_at", "updated_at"],
   council_scope: ["id", "council_id", "road_map_id", "section_id"],

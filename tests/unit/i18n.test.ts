@@ -8,20 +8,39 @@ function keysOf(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
 }
 
+// A count's text comes in the plural forms of each language (i18next's suffixes); Kazakh has one form.
+const PLURAL_FORMS = { kk: [], ru: ["one", "few", "many", "other"], en: ["one", "other"] } as const;
+const PLURAL_SUFFIX = /_(one|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, "");
+
 describe("dictionaries", () => {
   const kkKeys = keysOf(dictionaries.kk).sort();
-  it.each(["ru", "en"] as const)("%s has exactly the keys of kk", (locale) => {
-    expect(keysOf(dictionaries[locale]).sort()).toEqual(kkKeys);
+  const pluralKeys = new Set(keysOf(dictionaries.ru).filter((key) => PLURAL_SUFFIX.test(key)).map(baseKey));
+
+  it("kk has no plural forms: its nouns do not change after a number", () => {
+    expect(kkKeys.filter((key) => PLURAL_SUFFIX.test(key))).toEqual([]);
+  });
+
+  it.each(["ru", "en"] as const)("%s has exactly the keys of kk, with every plural form of its language", (locale) => {
+    const keys = keysOf(dictionaries[locale]);
+    expect([...new Set(keys.map(baseKey))].sort()).toEqual(kkKeys);
+    for (const key of pluralKeys) {
+      const forms = keys.filter((k) => baseKey(k) === key && k !== key).map((k) => k.slice(key.length + 1));
+      expect(forms.sort(), `${locale}:${key}`).toEqual([...PLURAL_FORMS[locale]].sort());
+    }
   });
 
   it.each(["kk", "ru", "en"] as const)("%s has no empty text and the same placeholders as kk", (locale) => {
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const get = (dict: unknown, key: string) =>
+      key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], dict) as string;
     for (const key of kkKeys) {
-      const get = (dict: unknown) =>
-        key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], dict);
-      const text = get(dictionaries[locale]) as string;
-      expect(text.trim(), `${locale}:${key}`).not.toBe("");
-      expect(placeholders(text), `${locale}:${key}`).toEqual(placeholders(get(dictionaries.kk) as string));
+      const variants = pluralKeys.has(key) ? PLURAL_FORMS[locale].map((form) => `${key}_${form}`) : [key];
+      for (const variant of variants.length ? variants : [key]) {
+        const text = get(dictionaries[locale], variant);
+        expect(text.trim(), `${locale}:${variant}`).not.toBe("");
+        expect(placeholders(text), `${locale}:${variant}`).toEqual(placeholders(get(dictionaries.kk, key)));
+      }
     }
   });
 });

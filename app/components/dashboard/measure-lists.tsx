@@ -60,7 +60,7 @@ export function MeasureList({
           {t("dashboard.measures")}
         </Title>
         <Text size="sm" c="dimmed">
-          {t("dashboard.measureCount", { count: view.measureCount })}
+          {t("oneLanguage.counts.measures", { count: view.measureCount })}
         </Text>
       </Group>
       <MeasureTable rows={view.measures} shares={shares} testId="measure-table" />

@@ -407,7 +407,7 @@ function MeasureSummary({ measure }: { measure: MeasureRowView }) {
         </span>
         <span>
           {t("myList.factShort")}: <b className="tabular">{formatNumber(locale, measure.quarterFact)}</b> (
-          <span data-testid="entry-count">{t("myMeasures.entries", { count: measure.quarterEntries })}</span>)
+          <span data-testid="entry-count">{t("oneLanguage.counts.entries", { count: measure.quarterEntries })}</span>)
         </span>
         <span>
           {t("myMeasures.execution")}: <b className="tabular">{formatExecution(t, locale, measure.execution)}</b>

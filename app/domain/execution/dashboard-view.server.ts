@@ -5,6 +5,7 @@ import { asOfChoices, type DashboardFilters } from "./dashboard-filters";
 import type { Dashboard, MeasureLine } from "./dashboard.server";
 import { ragOf, type MeasureStatus, type Rag, type Thresholds } from "./execution";
 import type { ExecutionFigures } from "./execution.server";
+import { yearRange } from "~/i18n/range";
 
 const ROMAN = ["I", "II", "III", "IV"];
 
@@ -88,7 +89,7 @@ export function dashboardView(dashboard: Dashboard, filters: DashboardFilters, l
     roadMapId: roadMap.id,
     title: text(roadMap.title),
     programme: text(roadMap.programmeTitle),
-    years: `${roadMap.startYear}–${roadMap.endYear}`,
+    years: yearRange(roadMap.startYear, roadMap.endYear),
     thresholds,
     filters,
     /** Filters beyond the date: shown open, with their number, so that a narrowed view is never mistaken for the whole. */

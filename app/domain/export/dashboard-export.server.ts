@@ -11,6 +11,7 @@ import {
 import { formatDate } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { pickText, type Locale, type LocalizedText } from "~/i18n/locales";
+import { yearRange } from "~/i18n/range";
 
 // What every export of a dashboard starts from: the dashboard itself, computed by the dashboard's own
 // functions for the same user and filters (so the scope and the figures are the page's), and the
@@ -68,7 +69,7 @@ export async function dashboardExport(
     asOf: filters.asOf.date,
     titleLines: (name) => [
       name,
-      `${text(roadMap.programmeTitle)} (${roadMap.startYear}–${roadMap.endYear})`,
+      `${text(roadMap.programmeTitle)} (${yearRange(roadMap.startYear, roadMap.endYear)})`,
       text(roadMap.title),
       dashboard.territory.trail.map((step) => text(step.name)).join(" › "),
       asOfLine,

@@ -2,6 +2,7 @@ import type { DeadlineRecurrence, LocalizedText, MeasureUnit } from "~db/schema"
 import { quarterOf } from "~/domain/periods/quarter";
 import { departmentMatcher, joinSplitNames, languageOf, normaliseName, type KnownDepartment } from "./department-names";
 import type { ColumnRole, ParsedMeasure, ParsedSection, ReadResult, SheetIssue } from "./road-map-sheet";
+import { yearRange } from "~/i18n/range";
 
 // What saving a read road-map file would do to a road map: which sections and measures are added,
 // changed (which fields, old → new) or left alone, which executors are which departments, and what
@@ -307,8 +308,7 @@ export function planImport(state: RoadMapState, read: ReadResult, choices: Impor
         issues.push(
           problem("error", `${column.letter}${sheet.headerRows?.[0] ?? 1}`, "yearOutside", {
             year: role.year,
-            start: state.startYear,
-            end: state.endYear,
+            years: yearRange(state.startYear, state.endYear),
           }),
         );
       }
@@ -431,8 +431,7 @@ export function planImport(state: RoadMapState, read: ReadResult, choices: Impor
     issues.push(
       problem("error", null, "factsDateOutside", {
         date: choices.factsDate,
-        start: state.startYear,
-        end: state.endYear,
+        years: yearRange(state.startYear, state.endYear),
       }),
     );
   }
@@ -521,8 +520,7 @@ export function planImport(state: RoadMapState, read: ReadResult, choices: Impor
             "deadlineOutside",
             {
               date,
-              start: state.startYear,
-              end: state.endYear,
+              years: yearRange(state.startYear, state.endYear),
             },
           ),
         );

@@ -12,7 +12,6 @@ export const common = defineMessages(
       kk: "Қазақша",
       ru: "Русский",
       en: "English",
-      shownIn: "{{language}} тілінде көрсетілген: қазақша нұсқасы жоқ",
       shownInShort: {
         kk: "қаз.",
         ru: "орыс.",
@@ -56,7 +55,6 @@ export const common = defineMessages(
       kk: "Қазақша",
       ru: "Русский",
       en: "English",
-      shownIn: "Показано на языке: {{language}} — русской версии нет",
       shownInShort: {
         kk: "каз.",
         ru: "рус.",
@@ -100,7 +98,6 @@ export const common = defineMessages(
       kk: "Қазақша",
       ru: "Русский",
       en: "English",
-      shownIn: "Shown in {{language}}: there is no English version",
       shownInShort: {
         kk: "kk",
         ru: "ru",

@@ -7,7 +7,6 @@ export const overview = defineMessages(
       empty: "Сізге қолжетімді жол карталары жоқ.",
       programme: "Бағдарлама",
       territory: "Аумақ",
-      measures: "{{count}} іс-шара",
       lagging: "Артта қалған не мерзімі өткен іс-шаралар: {{count}}",
     },
     overview: {
@@ -52,7 +51,6 @@ export const overview = defineMessages(
       empty: "Нет доступных вам дорожных карт.",
       programme: "Программа",
       territory: "Территория",
-      measures: "Мероприятий: {{count}}",
       lagging: "Отстающих и просроченных мероприятий: {{count}}",
     },
     overview: {
@@ -97,7 +95,6 @@ export const overview = defineMessages(
       empty: "There are no road maps you may see.",
       programme: "Programme",
       territory: "Territory",
-      measures: "{{count}} measures",
       lagging: "Measures behind or overdue: {{count}}",
     },
     overview: {

@@ -15,7 +15,6 @@ export const roadMapImport = defineMessages(
       upload: "Жүктеп, алдын ала қарау",
       fileOf: "Файл: {{name}}",
       stale: "Алдын ала қараудан кейін жол картасы өзгерді: файлды қайта қарап, содан кейін сақтаңыз",
-      hasErrors: "Файлда {{count}} қате бар: оларды түзетпейінше ештеңе сақталмайды",
       saved:
         "Сақталды: {{added}} іс-шара қосылды, {{changed}} өзгерді, {{unchanged}} өзгеріссіз; {{facts}} орындалу жазбасы.",
       savedBefore: "Бұл пішін бұрын сақталған: қайта ештеңе сақталған жоқ.",
@@ -115,7 +114,7 @@ export const roadMapImport = defineMessages(
         permanent: "тұрақты",
       },
       problem: {
-        yearOutside: "{{year}} жыл бағдарламаның {{start}}–{{end}} жылдарынан тыс: бұл баған сақталмайды",
+        yearOutside: "{{year}} жыл бағдарламаның {{years}} жылдарынан тыс: бұл баған сақталмайды",
         sectionTooDeep: "№ {{number}} бөлім бір деңгейден терең орналасқан: жоғарғы деңгейге қойылады",
         sectionTitleMissing: "Бөлімнің атауы жоқ",
         numberInvalid:
@@ -124,11 +123,11 @@ export const roadMapImport = defineMessages(
         titleMissing: "№ {{number}} іс-шараның атауы жоқ",
         executorUndecided: "«{{name}}» орындаушысы белгісіз: жаңа басқарма құрыңыз немесе бар басқармаға теңестіріңіз",
         executorMissing: "№ {{number}} жаңа іс-шараның жауапты орындаушысы жоқ",
-        deadlineOutside: "{{date}} мерзімі бағдарламаның {{start}}–{{end}} жылдарынан тыс",
+        deadlineOutside: "{{date}} мерзімі бағдарламаның {{years}} жылдарынан тыс",
         numberOutOfRange: "{{value}} санын сақтау мүмкін емес: 0-ден 999 триллионға дейін болуы керек",
         coverageNotCount: "Қамту {{value}} адамның бүтін саны емес: сақталмайды",
         entryInClosedQuarter: "{{date}} күнгі жазба жабық тоқсанда: оны өзгерту мүмкін емес",
-        factsDateOutside: "{{date}} күні бағдарламаның {{start}}–{{end}} жылдарынан тыс: басқа күн таңдаңыз",
+        factsDateOutside: "{{date}} күні бағдарламаның {{years}} жылдарынан тыс: басқа күн таңдаңыз",
         factsDateClosed: "{{year}} жылғы {{quarter}}-тоқсан жабық: орындалу жазбаларына басқа күн таңдаңыз",
         measuresWithoutSection:
           "Кейбір іс-шаралар бөлім жолынан бұрын тұр: олар «Бөлімге кірмеген іс-шаралар» бөліміне қойылады",
@@ -147,7 +146,6 @@ export const roadMapImport = defineMessages(
       upload: "Загрузить и посмотреть",
       fileOf: "Файл: {{name}}",
       stale: "После предпросмотра дорожная карта изменилась: посмотрите файл ещё раз и сохраните",
-      hasErrors: "В файле ошибок: {{count}}. Пока они не исправлены, ничего не сохраняется",
       saved:
         "Сохранено: мероприятий добавлено {{added}}, изменено {{changed}}, без изменений {{unchanged}}; записей об исполнении {{facts}}.",
       savedBefore: "Эта форма уже была сохранена: повторно ничего не сохранено.",
@@ -247,7 +245,7 @@ export const roadMapImport = defineMessages(
         permanent: "постоянно",
       },
       problem: {
-        yearOutside: "{{year}} год вне лет программы {{start}}–{{end}}: этот столбец не сохранится",
+        yearOutside: "{{year}} год вне лет программы {{years}}: этот столбец не сохранится",
         sectionTooDeep: "Раздел № {{number}} вложен глубже одного уровня: он будет поставлен на верхний уровень",
         sectionTitleMissing: "У раздела нет наименования",
         numberInvalid: "Номер «{{number}}» сохранить нельзя: буквы и цифры через точку или дефис, не длиннее 20 знаков",
@@ -256,11 +254,11 @@ export const roadMapImport = defineMessages(
         executorUndecided:
           "Исполнитель «{{name}}» неизвестен: создайте новое управление или сопоставьте с существующим",
         executorMissing: "У нового мероприятия № {{number}} нет ответственного исполнителя",
-        deadlineOutside: "Срок {{date}} вне лет программы {{start}}–{{end}}",
+        deadlineOutside: "Срок {{date}} вне лет программы {{years}}",
         numberOutOfRange: "Число {{value}} сохранить нельзя: оно должно быть от 0 до 999 триллионов",
         coverageNotCount: "Охват {{value}} — не целое число людей: он не сохранится",
         entryInClosedQuarter: "Запись от {{date}} в закрытом квартале: её нельзя изменить",
-        factsDateOutside: "Дата {{date}} вне лет программы {{start}}–{{end}}: выберите другую дату",
+        factsDateOutside: "Дата {{date}} вне лет программы {{years}}: выберите другую дату",
         factsDateClosed: "{{quarter}} квартал {{year}} года закрыт: выберите другую дату для записей об исполнении",
         measuresWithoutSection:
           "Некоторые мероприятия стоят до первой строки раздела: они попадут в раздел «Мероприятия вне разделов»",
@@ -279,7 +277,6 @@ export const roadMapImport = defineMessages(
       upload: "Upload and preview",
       fileOf: "File: {{name}}",
       stale: "The road map changed after the preview: look at the file again, then save",
-      hasErrors: "The file has {{count}} errors: nothing is saved until they are corrected",
       saved:
         "Saved: {{added}} measures added, {{changed}} changed, {{unchanged}} unchanged; {{facts}} progress entries.",
       savedBefore: "This form was saved already: nothing was saved again.",
@@ -379,7 +376,7 @@ export const roadMapImport = defineMessages(
         permanent: "ongoing",
       },
       problem: {
-        yearOutside: "{{year}} is outside the programme's years {{start}}–{{end}}: this column is not saved",
+        yearOutside: "{{year}} is outside the programme's years {{years}}: this column is not saved",
         sectionTooDeep: "Section {{number}} is nested more than one level deep: it is put at the top level",
         sectionTitleMissing: "The section has no title",
         numberInvalid:
@@ -388,11 +385,11 @@ export const roadMapImport = defineMessages(
         titleMissing: "Measure {{number}} has no title",
         executorUndecided: "The executor «{{name}}» is unknown: create a new department or map it to an existing one",
         executorMissing: "The new measure {{number}} has no responsible executor",
-        deadlineOutside: "The deadline {{date}} is outside the programme's years {{start}}–{{end}}",
+        deadlineOutside: "The deadline {{date}} is outside the programme's years {{years}}",
         numberOutOfRange: "The number {{value}} cannot be stored: it must be between 0 and 999 trillion",
         coverageNotCount: "The coverage {{value}} is not a whole number of people: it is not saved",
         entryInClosedQuarter: "The entry of {{date}} is in a closed quarter: it cannot be changed",
-        factsDateOutside: "{{date}} is outside the programme's years {{start}}–{{end}}: choose another date",
+        factsDateOutside: "{{date}} is outside the programme's years {{years}}: choose another date",
         factsDateClosed: "Quarter {{quarter}} of {{year}} is closed: choose another date for the progress entries",
         measuresWithoutSection:
           "Some measures come before any section row: they go into the section «Measures outside sections»",

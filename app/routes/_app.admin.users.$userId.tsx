@@ -1,37 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { IconTrash } from "@tabler/icons-react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, NewPasswordFields, SelectField } from "~/components/admin/fields";
 import { EndSessionsPanel } from "~/components/account/end-sessions-panel";
+import { ProfileForm, ResetForm } from "~/components/admin/user-profile-forms";
+import { RolesPanel } from "~/components/admin/user-roles";
 import { ConflictAlert } from "~/components/conflict-alert";
-import { FormErrors, useErrorText } from "~/components/field-error";
-import { Localized } from "~/components/localized";
-import {
-  COUNCIL_POSITIONS,
-  LOCALE_VALUES,
-  removeRoleSchema,
-  resetPasswordSchema,
-  roleSchema,
-  ROLES,
-  userSchema,
-} from "~/domain/admin/admin-schema";
+import { removeRoleSchema, resetPasswordSchema, roleSchema, userSchema } from "~/domain/admin/admin-schema";
 import { listCouncils, listDepartments, listTerritories } from "~/domain/admin/directory.server";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { addRole, endSessionsOf, removeRole, resetPassword, saveUser, userDetail } from "~/domain/admin/users.server";
@@ -62,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: user.id,
       login: user.login,
       displayName: user.display_name,
+      title: user.title,
       locale: user.locale,
       isActive: user.is_active,
       version: user.version,
@@ -120,8 +98,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
 export default function UserPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<WriteReply>();
@@ -166,172 +142,7 @@ export default function UserPage() {
         </Paper>
       </SimpleGrid>
       <EndSessionsPanel openSessions={data.openSessions} />
-      <Paper withBorder p="md">
-        <Title order={3} size="h4" mb="sm">
-          {t("admin.user.roles")}
-        </Title>
-        {repliedTo === "remove-role" && !reply?.saved && !reply?.conflict && (
-          <FormErrors errors={reply?.result.error?.[""] ?? undefined} />
-        )}
-        {data.assignments.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t("admin.user.noRoles")}
-          </Text>
-        ) : (
-          <Table verticalSpacing="xs" mb="md" data-testid="role-list">
-            <Table.Tbody>
-              {data.assignments.map((assignment) => (
-                <Table.Tr key={assignment.id}>
-                  <Table.Td fw={600}>{t(`roles.${assignment.role}`)}</Table.Td>
-                  <Table.Td>
-                    {assignment.scope ? <Localized value={assignment.scope} /> : t("admin.user.everything")}
-                    {assignment.councilPosition && ` · ${t(`admin.user.positions.${assignment.councilPosition}`)}`}
-                  </Table.Td>
-                  <Table.Td w={48}>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove-role" />
-                      <input type="hidden" name="assignmentId" value={assignment.id} />
-                      <input type="hidden" name="version" value={assignment.version} />
-                      <ActionIcon
-                        type="submit"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t("admin.user.removeRole", { role: t(`roles.${assignment.role}`) })}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Form>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <Title order={4} size="h5" mb="xs">
-          {t("admin.user.addRole")}
-        </Title>
-        <RoleForm key={data.assignments.length} options={data.options} lastResult={resultFor("add-role")} />
-      </Paper>
+      <RolesPanel assignments={data.assignments} options={data.options} reply={reply} />
     </Stack>
-  );
-}
-
-function ProfileForm({ user, lastResult }: { user: Data["user"]; lastResult: WriteReply["result"] | undefined }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [form, fields] = useForm({
-    id: "user-profile",
-    lastResult,
-    defaultValue: { displayName: user.displayName, locale: user.locale },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userSchema }),
-    shouldValidate: "onBlur",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="save-user" />
-      <input type="hidden" name="version" value={user.version} />
-      <Stack gap="sm">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <Field field={fields.displayName} label={t("admin.user.displayName")} withAsterisk />
-        <SelectField
-          field={fields.locale}
-          label={t("admin.user.language")}
-          data={LOCALE_VALUES.map((value) => ({ value, label: t(`language.${value}`) }))}
-        />
-        <Checkbox
-          key={fields.isActive.key}
-          name={fields.isActive.name}
-          label={t("admin.user.active")}
-          defaultChecked={user.isActive}
-          error={errorText(fields.isActive.errors)}
-        />
-        <Group>
-          <Button type="submit">{t("admin.save")}</Button>
-        </Group>
-      </Stack>
-    </Form>
-  );
-}
-
-function ResetForm({ version, lastResult }: { version: number; lastResult: WriteReply["result"] | undefined }) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "reset-password",
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldValidate: "onBlur",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="reset-password" />
-      <input type="hidden" name="version" value={version} />
-      <Stack gap="sm">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <NewPasswordFields password={fields.password} confirm={fields.confirm} label={t("admin.user.newPassword")} />
-        <Group>
-          <Button type="submit" variant="light" color="orange">
-            {t("admin.user.resetPassword")}
-          </Button>
-        </Group>
-      </Stack>
-    </Form>
-  );
-}
-
-function RoleForm({ options, lastResult }: { options: Data["options"]; lastResult: WriteReply["result"] | undefined }) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "add-role",
-    lastResult,
-    defaultValue: { role: "editor" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: roleSchema }),
-    shouldValidate: "onSubmit",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="add-role" />
-      <Stack gap="sm">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <Text size="xs" c="dimmed">
-          {t("admin.user.scopeHint")}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-          <SelectField
-            field={fields.role}
-            label={t("admin.user.role")}
-            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          />
-          <SelectField
-            field={fields.departmentId}
-            label={t("admin.user.department")}
-            data={options.departments}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.councilId}
-            label={t("admin.user.council")}
-            data={options.councils}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.councilPosition}
-            label={t("admin.user.position")}
-            data={COUNCIL_POSITIONS.map((p) => ({ value: p, label: t(`admin.user.positions.${p}`) }))}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.territoryId}
-            label={t("admin.user.territory")}
-            data={options.territories}
-            placeholder="—"
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" variant="light">
-            {t("admin.user.addRole")}
-          </Button>
-        </Group>
-      </Stack>
-    </Form>
   );
 }

@@ -404,6 +404,8 @@ export const userSchema = z.object({
     .trim()
     .min(1, "validation.required")
     .max(200, "validation.tooLong"),
+  // The person's post, apart from the name: the minutes are signed by the name, the post is shown beside it.
+  ...localizedFields("title", 300),
   locale: z.enum(LOCALE_VALUES),
   isActive: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
 });

@@ -8,7 +8,14 @@ import { endUserSessions } from "~/domain/auth/sessions.server";
 import { requireAdmin } from "~/domain/auth/permissions.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
-import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, RoleInput, UserInput } from "./admin-schema";
+import {
+  localizedValue,
+  type ChangePasswordInput,
+  type CreateUserInput,
+  type ResetPasswordInput,
+  type RoleInput,
+  type UserInput,
+} from "./admin-schema";
 import { notFound } from "./programmes.server";
 
 export async function listUsers(db: Kysely<Database>) {
@@ -25,7 +32,7 @@ export async function listUsers(db: Kysely<Database>) {
 export async function userDetail(db: Kysely<Database>, userId: number) {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "login", "display_name", "locale", "is_active", "version", "password_changed_at"])
+    .select(["id", "login", "display_name", "title", "locale", "is_active", "version", "password_changed_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound();
@@ -77,7 +84,12 @@ export async function saveUser(db: Kysely<Database>, principal: Principal, userI
     await claimVersion(trx, "app_user", userId, input.version);
     await trx
       .updateTable("app_user")
-      .set({ display_name: input.displayName, locale: input.locale, is_active: input.isActive })
+      .set({
+        display_name: input.displayName,
+        title: localizedValue(input.titleKk, input.titleRu, input.titleEn),
+        locale: input.locale,
+        is_active: input.isActive,
+      })
       .where("id", "=", userId)
       .execute();
     if (!input.isActive) await endUserSessions(trx, userId);

@@ -55,8 +55,7 @@ const kk = {
     user: {
       name: "Аты-жөні",
       nameHint: "Адамның өз аты-жөні: хаттамаларға осы атпен қол қойылады",
-      titleKk: "Лауазымы (қазақша)",
-      titleRu: "Лауазымы (орысша)",
+      title: "Лауазымы",
     },
     agenda: {
       moveUp: "Жоғары",
@@ -90,8 +89,7 @@ const ru: Translation<typeof kk> = {
     user: {
       name: "Фамилия и имя",
       nameHint: "Имя человека, как он его пишет: им подписываются протоколы",
-      titleKk: "Должность (на казахском)",
-      titleRu: "Должность (на русском)",
+      title: "Должность",
     },
     agenda: {
       moveUp: "Выше",
@@ -125,8 +123,7 @@ const en: Translation<typeof kk> = {
     user: {
       name: "Full name",
       nameHint: "The person's own name: the minutes are signed with it",
-      titleKk: "Post (Kazakh)",
-      titleRu: "Post (Russian)",
+      title: "Post",
     },
     agenda: {
       moveUp: "Up",

@@ -137,7 +137,11 @@ export default function PresentPage() {
                 {item.speakerName && (
                   <Text style={{ fontSize: "3vh" }} c="dimmed">
                     {item.speakerName}
-                    {item.speakerPosition && <>, {item.speakerPosition.text}</>}
+                    {item.speakerPosition && (
+                      <>
+                        , <Localized value={item.speakerPosition} />
+                      </>
+                    )}
                   </Text>
                 )}
               </div>
@@ -158,7 +162,11 @@ export default function PresentPage() {
             {item.speakerName && (
               <Text style={{ fontSize: "2.8vh" }} c="dimmed">
                 {item.speakerName}
-                {item.speakerPosition && <>, {item.speakerPosition.text}</>}
+                {item.speakerPosition && (
+                  <>
+                    , <Localized value={item.speakerPosition} />
+                  </>
+                )}
               </Text>
             )}
           </div>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { IconArrowLeft, IconFileTypePdf, IconPrinter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { Localized } from "~/components/localized";
 import { AgendaChart } from "~/components/meetings/agenda-chart";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { meetingView } from "~/domain/meetings/meeting-view.server";
@@ -63,8 +64,12 @@ export default function ProtocolPage() {
       </Group>
       <Stack gap="sm">
         <div style={{ textAlign: "center" }}>
-          <Text fw={700}>{view.council.organisation?.text}</Text>
-          <Text>{view.council.title?.text}</Text>
+          <Text fw={700}>
+            <Localized value={view.council.organisation} />
+          </Text>
+          <Text>
+            <Localized value={view.council.title} />
+          </Text>
           <Title order={1} size="h2" mt="md">
             {t("meetings.pdf.title")}
             {meeting.number && ` № ${meeting.number}`}
@@ -77,7 +82,9 @@ export default function ProtocolPage() {
         </div>
         <Group justify="space-between">
           <Text>{formatDate(locale, meeting.date)}</Text>
-          <Text>{meeting.place?.text}</Text>
+          <Text data-testid="protocol-place">
+            <Localized value={meeting.place} />
+          </Text>
         </Group>
         <Text>
           <b>{t("meetings.pdf.chaired")}:</b> {meeting.chairName ?? "—"}
@@ -87,7 +94,11 @@ export default function ProtocolPage() {
           {view.attendees.map((a) => (
             <Text key={a.id}>
               — {a.name}
-              {a.position && `, ${a.position.text}`}
+              {a.position && (
+                <>
+                  , <Localized value={a.position} />
+                </>
+              )}
             </Text>
           ))}
         </div>
@@ -97,16 +108,26 @@ export default function ProtocolPage() {
           </Text>
           {view.agenda.map((item) => (
             <Text key={item.id}>
-              {item.position}. {item.title?.text}
-              {item.speakerName &&
-                ` (${item.speakerName}${item.speakerPosition ? `, ${item.speakerPosition.text}` : ""})`}
+              {item.position}. <Localized value={item.title} />
+              {item.speakerName && (
+                <span data-testid="protocol-speaker">
+                  {" ("}
+                  {item.speakerName}
+                  {item.speakerPosition && (
+                    <>
+                      , <Localized value={item.speakerPosition} />
+                    </>
+                  )}
+                  {")"}
+                </span>
+              )}
             </Text>
           ))}
         </div>
         {view.agenda.map((item) => (
           <section key={item.id}>
             <Text fw={700}>
-              {item.position}. {item.title?.text}
+              {item.position}. <Localized value={item.title} />
             </Text>
             {(["heard", "spoke", "decided"] as const).map((part) =>
               item.protocol[part].trim() ? (
@@ -125,7 +146,7 @@ export default function ProtocolPage() {
             <Text fw={700}>{t("meetings.decided")}:</Text>
             {general.map((d, index) => (
               <Text key={d.id}>
-                {index + 1}. {t(`meetings.kind.${d.kind}`)}: {d.body?.text}
+                {index + 1}. {t(`meetings.kind.${d.kind}`)}: <Localized value={d.body} />
               </Text>
             ))}
           </section>
@@ -135,7 +156,8 @@ export default function ProtocolPage() {
             {t("meetings.pdf.signatureChair")} ____________________ {meeting.chairName}
           </Text>
           <Text>
-            {t("meetings.pdf.signatureSecretary")} ____________________ {meeting.secretaryName}
+            {t("meetings.pdf.signatureSecretary")} ____________________{" "}
+            <span data-testid="protocol-secretary">{meeting.secretaryName}</span>
           </Text>
         </Stack>
         <section style={{ breakBefore: "page" }}>

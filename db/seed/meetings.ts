@@ -92,7 +92,7 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
   const members = await trx
     .selectFrom("role_assignment as ra")
     .innerJoin("app_user as u", "u.id", "ra.user_id")
-    .select(["u.id", "u.display_name"])
+    .select(["u.id", "u.display_name", "u.title"])
     .where("ra.council_id", "=", councilId)
     .orderBy("ra.id")
     .execute();
@@ -119,6 +119,7 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
         meeting_id: meeting.id,
         user_id: m.id,
         full_name: m.display_name,
+        position: json(m.title),
         kind: "member" as const,
       })),
       ...[
@@ -260,7 +261,13 @@ export async function seedMirasMeeting(ctx: SeedContext, councilId: number, road
   await trx
     .insertInto("meeting_attendee")
     .values(
-      members.map((m) => ({ meeting_id: next.id, user_id: m.id, full_name: m.display_name, kind: "member" as const })),
+      members.map((m) => ({
+        meeting_id: next.id,
+        user_id: m.id,
+        full_name: m.display_name,
+        position: json(m.title),
+        kind: "member" as const,
+      })),
     )
     .execute();
   const nextItem = await trx

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import type { CouncilPosition, Database, Locale, Role } from "../schema";
+import type { CouncilPosition, Database, Locale, LocalizedText, Role } from "../schema";
 import { hashPassword } from "~/domain/auth/password.server";
 
 // The demo accounts. Every one has the same password; the README lists them.
@@ -9,8 +9,10 @@ export const DEMO_PASSWORD = "oryndau-demo";
 export interface DemoAccount {
   login: string;
   role: Role;
-  /** As the person writes their own name; an account for an unnamed officer is named after the post. */
+  /** As the person writes their own name: documents are signed with it. */
   displayName: string;
+  /** The person's post, in Kazakh and Russian. */
+  title?: LocalizedText;
   locale: Locale;
   /** What the account may see and do, in English (README, tests). */
   scope: string;
@@ -25,7 +27,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "admin",
     role: "admin",
-    displayName: "Жүйе әкімшісі",
+    displayName: "Дәурен Сапарбеков",
+    title: { kk: "Жүйе әкімшісі", ru: "Администратор системы", en: "System administrator" },
     locale: "kk",
     scope: "Everything: programmes, road maps, users, reporting periods",
   },
@@ -33,6 +36,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: "zhumakulova",
     role: "editor",
     displayName: "Айгерім Жұмақұлова",
+    title: {
+      kk: "Ішкі саясат және жастар істері басқармасының басшысы",
+      ru: "Руководитель управления внутренней политики и по делам молодёжи",
+    },
     locale: "kk",
     scope: "Editor for the Shymkent Department of Internal Policy and Youth Affairs",
     department: "shymkent.youth",
@@ -41,6 +48,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: "oryntaev",
     role: "editor",
     displayName: "Бауыржан Орынтаев",
+    title: {
+      kk: "Мәдениет, тілдерді дамыту және архивтер басқармасының басшысы",
+      ru: "Руководитель управления культуры, развития языков и архивов",
+    },
     locale: "kk",
     scope: "Editor for the Shymkent Department of Culture, Language Development and Archives",
     department: "shymkent.culture",
@@ -48,7 +59,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "miras.secretary",
     role: "council",
-    displayName: "«Miras» кеңесінің хатшысы",
+    displayName: "Дана Серікқызы",
+    title: { kk: "«Miras» аймақтық кеңесінің хатшысы", ru: "Секретарь регионального совета «Miras»" },
     locale: "kk",
     scope:
       "Secretary of the «Miras» regional council: the culture, youth and religion sections of the Shymkent road map",
@@ -59,6 +71,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: "abdiakimuly",
     role: "council",
     displayName: "Момбек Әбдіәкімұлы",
+    title: { kk: "«Miras» аймақтық кеңесінің төрағасы", ru: "Председатель регионального совета «Miras»" },
     locale: "kk",
     scope: "Chair of the «Miras» regional council: the culture, youth and religion sections of the Shymkent road map",
     council: "miras",
@@ -68,6 +81,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: "akim.karaganda",
     role: "akim",
     displayName: "Ермағанбет Бөлекпаев",
+    title: { kk: "Қарағанды облысының әкімі", ru: "Аким Карагандинской области" },
     locale: "kk",
     scope: "Akim of Karaganda Region: its road map and the KPI of its 13 cities and districts",
     territory: "karaganda",
@@ -75,7 +89,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "akim.temirtau",
     role: "akim",
-    displayName: "Аким города Темиртау",
+    displayName: "Нурлан Ерденов",
+    title: { kk: "Теміртау қаласының әкімі", ru: "Аким города Темиртау" },
     locale: "ru",
     scope: "Akim of Temirtau: Temirtau's share of the Karaganda road map and its KPI",
     territory: "karaganda.temirtau",
@@ -83,7 +98,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "akim.abay",
     role: "akim",
-    displayName: "Шымкент қаласы Абай ауданының әкімі",
+    displayName: "Ерлан Абдраманов",
+    title: { kk: "Шымкент қаласы Абай ауданының әкімі", ru: "Аким Абайского района города Шымкента" },
     locale: "kk",
     scope: "Akim of Abay district of Shymkent: the district's share of the Shymkent road map",
     territory: "shymkent.abay",
@@ -92,6 +108,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     login: "ernyiazova",
     role: "editor",
     displayName: "Айсұлу Ерниязова",
+    title: { kk: "Жастар саясаты басқармасының маманы", ru: "Специалист управления молодёжной политики" },
     locale: "kk",
     scope: "Editor for the Karaganda Region Youth Policy Department",
     department: "karaganda.youth",
@@ -99,7 +116,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     login: "viewer",
     role: "viewer",
-    displayName: "Demo viewer",
+    displayName: "Ainur Kassymova",
+    title: { kk: "Сарапшы", ru: "Аналитик", en: "Analyst" },
     locale: "en",
     scope: "Reads every road map and dashboard; changes nothing",
   },
@@ -112,6 +130,7 @@ export async function insertUsers(trx: Transaction<Database>): Promise<Map<strin
     rows.push({
       login: account.login,
       display_name: account.displayName,
+      title: account.title ? JSON.stringify(account.title) : null,
       locale: account.locale,
       password_hash: await hashPassword(DEMO_PASSWORD),
     });

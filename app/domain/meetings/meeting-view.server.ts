@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
+import { markedText } from "~/i18n/marked";
 import { pickText, type Locale } from "~/i18n/locales";
 import {
   agendaOf,
@@ -112,12 +113,12 @@ export async function meetingView(
     });
     const title = pickText(item.title, locale);
     const speakerPosition = pickText(item.speaker_position, locale);
-    const speaker = [item.speaker_name, speakerPosition?.text].filter(Boolean).join(", ");
+    const speaker = [item.speaker_name, markedText(t, speakerPosition)].filter(Boolean).join(", ");
     const figureLines = links
       .filter((link) => link.figures)
       .map((link) =>
         t("meetings.generated.figures", {
-          name: [link.number, link.title?.text].filter(Boolean).join(" "),
+          name: [link.number, markedText(t, link.title)].filter(Boolean).join(" "),
           asOf: asOfText,
           execution: formatExecution(t, locale, link.figures!.execution),
           yearExecution: formatExecution(t, locale, link.figures!.yearExecution),
@@ -126,12 +127,12 @@ export async function meetingView(
     const itemDecisions = decisionViews.filter((d) => d.agendaItemId === item.id);
     const generated = {
       heard: [
-        speaker ? t("meetings.generated.heard", { speaker, title: title?.text ?? "" }) : (title?.text ?? ""),
+        speaker ? t("meetings.generated.heard", { speaker, title: markedText(t, title) }) : markedText(t, title),
         ...figureLines,
       ].join("\n"),
       spoke: "",
       decided: itemDecisions
-        .map((d, index) => `${index + 1}. ${t(`meetings.kind.${d.kind}`)}: ${d.body?.text ?? ""}`)
+        .map((d, index) => `${index + 1}. ${t(`meetings.kind.${d.kind}`)}: ${markedText(t, d.body)}`)
         .join("\n"),
     };
     const written = (value: LocalizedText | null) => pickText(value, locale)?.text ?? null;

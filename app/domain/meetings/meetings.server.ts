@@ -72,7 +72,7 @@ export async function councilMembers(db: Kysely<Database>, councilId: number) {
   return db
     .selectFrom("role_assignment as ra")
     .innerJoin("app_user as u", "u.id", "ra.user_id")
-    .select(["u.id as userId", "u.display_name as name", "u.login", "ra.council_position as position"])
+    .select(["u.id as userId", "u.display_name as name", "u.title", "u.login", "ra.council_position as position"])
     .where("ra.role", "=", "council")
     .where("ra.council_id", "=", councilId)
     .where("u.is_active", "=", true)
@@ -353,6 +353,7 @@ export async function createMeeting(
             meeting_id: meeting.id,
             user_id: m.userId,
             full_name: m.name,
+            position: json(m.title),
             kind: "member" as const,
           })),
         )

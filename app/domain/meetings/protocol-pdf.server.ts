@@ -7,6 +7,7 @@ import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import type { MeetingView } from "./meeting-view.server";
+import { markedText } from "~/i18n/marked";
 
 // The minutes as a PDF, drawn with pdfkit (no browser needed) in DejaVu Sans, whose glyphs cover
 // every Kazakh letter (ә ғ қ ң ө ұ ү һ і) and ₸. The font comes from the npm package dejavu-fonts-ttf,
@@ -53,8 +54,8 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
   };
 
   // Heading: organisation, council, the document's title and number, date and place.
-  paragraph(view.council.organisation?.text ?? "", { bold: true, align: "center" });
-  paragraph(view.council.title?.text ?? "", { align: "center" });
+  paragraph(markedText(t, view.council.organisation), { bold: true, align: "center" });
+  paragraph(markedText(t, view.council.title), { align: "center" });
   doc.moveDown(1);
   paragraph(meeting.number ? `${t("meetings.pdf.title")} № ${meeting.number}` : t("meetings.pdf.title"), {
     bold: true,
@@ -68,27 +69,27 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
     .font("regular")
     .fontSize(11)
     .text(formatDate(locale, meeting.date), MARGIN, top, { width: CONTENT / 2 });
-  doc.text(meeting.place?.text ?? "", MARGIN + CONTENT / 2, top, { width: CONTENT / 2, align: "right" });
+  doc.text(markedText(t, meeting.place), MARGIN + CONTENT / 2, top, { width: CONTENT / 2, align: "right" });
   doc.x = MARGIN;
   doc.moveDown(1);
 
   labelled(t("meetings.pdf.chaired"), meeting.chairName ?? "");
   doc.moveDown(0.4);
   paragraph(`${t("meetings.pdf.present")}:`, { bold: true });
-  view.attendees.forEach((a) => paragraph(`— ${a.name}${a.position ? `, ${a.position.text}` : ""}`));
+  view.attendees.forEach((a) => paragraph(`— ${a.name}${a.position ? `, ${markedText(t, a.position)}` : ""}`));
   doc.moveDown(0.8);
 
   paragraph(`${t("meetings.pdf.agendaHeading")}:`, { bold: true, align: "center" });
   view.agenda.forEach((item) =>
     paragraph(
-      `${item.position}. ${item.title?.text ?? ""}${item.speakerName ? ` (${item.speakerName}${item.speakerPosition ? `, ${item.speakerPosition.text}` : ""})` : ""}`,
+      `${item.position}. ${markedText(t, item.title)}${item.speakerName ? ` (${item.speakerName}${item.speakerPosition ? `, ${markedText(t, item.speakerPosition)}` : ""})` : ""}`,
     ),
   );
   doc.moveDown(0.8);
 
   // Each item: heard — spoke — decided.
   view.agenda.forEach((item) => {
-    paragraph(`${item.position}. ${item.title?.text ?? ""}`, { bold: true });
+    paragraph(`${item.position}. ${markedText(t, item.title)}`, { bold: true });
     doc.moveDown(0.3);
     const parts = [
       ["heard", item.protocol.heard],
@@ -153,10 +154,10 @@ function decisionLine(
   index: number,
 ): string {
   const details = [
-    d.department?.text,
+    markedText(t, d.department),
     d.deadline ? `${t("meetings.deadline")}: ${formatDate(locale, d.deadline)}` : null,
   ].filter(Boolean);
-  return `${index + 1}. ${t(`meetings.kind.${d.kind}`)}: ${d.body?.text ?? ""}${details.length ? ` (${details.join("; ")})` : ""}`;
+  return `${index + 1}. ${t(`meetings.kind.${d.kind}`)}: ${markedText(t, d.body)}${details.length ? ` (${details.join("; ")})` : ""}`;
 }
 
 /** The frozen figures of every agenda item: a table and a bar chart of execution. */

@@ -1,34 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Divider,
-  Group,
-  NativeSelect,
-  Paper,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { IconFileTypePdf, IconLock, IconPlayerPlay, IconPrinter, IconSnowflake } from "@tabler/icons-react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { IconSnowflake } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConflictAlert } from "~/components/conflict-alert";
-import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
-import { AgendaChart } from "~/components/meetings/agenda-chart";
+import { AgendaItemCard } from "~/components/meetings/agenda-item-card";
+import { AgendaItemForm } from "~/components/meetings/agenda-item-form";
+import { AttendeesPanel } from "~/components/meetings/attendees-panel";
+import { DecisionForm } from "~/components/meetings/decision-form";
 import { DecisionList } from "~/components/meetings/decision-list";
-import { FigureTable } from "~/components/meetings/figure-table";
+import { useIntentErrors } from "~/components/meetings/intent-errors";
+import { MeetingActions } from "~/components/meetings/meeting-actions";
+import { MeetingDetailsForm } from "~/components/meetings/meeting-details-form";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
 import { runMeetingIntent } from "~/domain/meetings/meeting-action.server";
@@ -81,14 +67,9 @@ export default function MeetingPage() {
   const reply = useActionData<WriteReply>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const errorText = useErrorText();
+  const errors = useIntentErrors(reply);
   const { meeting, editable, options } = data;
   const held = meeting.status !== "planned";
-  const repliedIntent = reply?.result.initialValue?.intent;
-  const error = (intent: string, name: string) =>
-    repliedIntent === intent ? errorText(reply?.result.error?.[name] ?? undefined) : undefined;
-  const formError = (intent: string) =>
-    repliedIntent === intent ? <FormErrors errors={reply?.result.error?.[""] ?? undefined} /> : null;
 
   return (
     <Stack gap="lg" maw={1200} mx="auto">
@@ -103,7 +84,7 @@ export default function MeetingPage() {
             {t(`meetings.status.${meeting.status}`)}
           </Badge>
         </Group>
-        <Text c="dimmed">
+        <Text c="dimmed" data-testid="meeting-place">
           {meeting.place && (
             <>
               <Localized value={meeting.place} />
@@ -124,410 +105,31 @@ export default function MeetingPage() {
           : t("meetings.plannedNote", { asOf: formatDate(locale, meeting.asOf) })}
       </Alert>
 
-      <Group gap="sm">
-        <Button component={Link} to={`/meetings/${meeting.id}/present`} leftSection={<IconPlayerPlay size={16} />}>
-          {t("meetings.present")}
-        </Button>
-        <Button
-          component={Link}
-          to={`/meetings/${meeting.id}/protocol`}
-          variant="light"
-          leftSection={<IconPrinter size={16} />}
-        >
-          {t("meetings.protocol")}
-        </Button>
-        <Button
-          component="a"
-          href={`/meetings/${meeting.id}/protocol.pdf`}
-          variant="light"
-          leftSection={<IconFileTypePdf size={16} />}
-          download
-        >
-          {t("meetings.protocolPdf")}
-        </Button>
-      </Group>
-
-      {editable.agenda && (
-        <Paper withBorder p="md">
-          <Form method="post">
-            <input type="hidden" name="intent" value="hold" />
-            <input type="hidden" name="version" value={meeting.version} />
-            {formError("hold")}
-            {data.today < meeting.date ? (
-              <Text size="sm">{t("meetings.holdNotYet", { date: formatDate(locale, meeting.date) })}</Text>
-            ) : (
-              <Stack gap="xs">
-                <Text size="sm">{t("meetings.holdHint", { asOf: formatDate(locale, meeting.asOf) })}</Text>
-                <Group justify="space-between">
-                  <Checkbox
-                    name="confirmFreeze"
-                    required
-                    label={t("meetings.holdConfirm", { asOf: formatDate(locale, meeting.asOf) })}
-                  />
-                  <Button type="submit" color="teal" leftSection={<IconSnowflake size={16} />}>
-                    {t("meetings.hold")}
-                  </Button>
-                </Group>
-              </Stack>
-            )}
-          </Form>
-        </Paper>
-      )}
-      {meeting.status === "held" && data.canEdit && (
-        <Form method="post">
-          <input type="hidden" name="intent" value="approve-minutes" />
-          <input type="hidden" name="version" value={meeting.version} />
-          {formError("approve-minutes")}
-          <Button type="submit" variant="outline" leftSection={<IconLock size={16} />}>
-            {t("meetings.approve")}
-          </Button>
-        </Form>
-      )}
-
-      {editable.agenda && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("meetings.details")}
-          </Title>
-          <Form method="post">
-            <input type="hidden" name="intent" value="update-details" />
-            <input type="hidden" name="version" value={meeting.version} />
-            <Stack gap="sm">
-              {formError("update-details")}
-              <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <TextInput
-                  name="meetingDate"
-                  type="date"
-                  label={t("meetings.date")}
-                  required
-                  defaultValue={meeting.date}
-                  error={error("update-details", "meetingDate")}
-                />
-                <TextInput
-                  name="asOf"
-                  type="date"
-                  label={t("meetings.asOf")}
-                  required
-                  defaultValue={meeting.asOf}
-                  error={error("update-details", "asOf")}
-                />
-                <TextInput
-                  name="number"
-                  label={t("meetings.number")}
-                  defaultValue={meeting.number ?? ""}
-                  maxLength={40}
-                  error={error("update-details", "number")}
-                />
-                <TextInput
-                  name="chairName"
-                  label={t("meetings.chair")}
-                  defaultValue={meeting.chairName ?? ""}
-                  maxLength={200}
-                  error={error("update-details", "chairName")}
-                />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  name="placeKk"
-                  label={t("meetings.placeKk")}
-                  defaultValue={meeting.placeRaw.kk ?? ""}
-                  maxLength={300}
-                />
-                <TextInput
-                  name="placeRu"
-                  label={t("meetings.placeRu")}
-                  defaultValue={meeting.placeRaw.ru ?? ""}
-                  maxLength={300}
-                />
-              </SimpleGrid>
-              <Group justify="space-between">
-                <Checkbox
-                  name="includeCurrentQuarter"
-                  label={t("meetings.includeCurrentQuarter")}
-                  defaultChecked={meeting.includeCurrentQuarter}
-                />
-                <Button type="submit" variant="light">
-                  {t("meetings.saveDetails")}
-                </Button>
-              </Group>
-            </Stack>
-          </Form>
-        </Paper>
-      )}
-
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("meetings.attendees")}
-        </Title>
-        <Stack gap={4}>
-          {data.attendees.map((a) => (
-            <Group key={a.id} gap="xs" justify="space-between" wrap="nowrap">
-              <Text size="sm">
-                <b>{a.name}</b>
-                {a.position && (
-                  <>
-                    {", "}
-                    <Localized value={a.position} />
-                  </>
-                )}{" "}
-                <Text component="span" size="xs" c="dimmed">
-                  ({t(`meetings.${a.kind}`)})
-                </Text>
-              </Text>
-              {editable.minutes && (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-attendee" />
-                  <input type="hidden" name="attendeeId" value={a.id} />
-                  <Button
-                    type="submit"
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={`${t("meetings.remove")}: ${a.name}`}
-                  >
-                    {t("meetings.remove")}
-                  </Button>
-                </Form>
-              )}
-            </Group>
-          ))}
-        </Stack>
-        {editable.minutes && (
-          <Form method="post" key={`attendees-${data.attendees.length}`}>
-            <input type="hidden" name="intent" value="add-attendee" />
-            <Divider my="sm" />
-            {formError("add-attendee")}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                name="fullName"
-                label={t("meetings.fullName")}
-                required
-                maxLength={200}
-                error={error("add-attendee", "fullName")}
-              />
-              <TextInput name="positionKk" label={t("meetings.positionKk")} maxLength={300} />
-              <TextInput name="positionRu" label={t("meetings.positionRu")} maxLength={300} />
-            </SimpleGrid>
-            <Button type="submit" variant="light" mt="xs">
-              {t("meetings.addAttendee")}
-            </Button>
-          </Form>
-        )}
-      </Paper>
+      <MeetingActions meeting={meeting} editable={editable} canEdit={data.canEdit} today={data.today} errors={errors} />
+      {editable.agenda && <MeetingDetailsForm meeting={meeting} errors={errors} />}
+      <AttendeesPanel attendees={data.attendees} editable={editable.minutes} errors={errors} />
 
       <Title order={2}>{t("meetings.agenda")}</Title>
       {data.agenda.length === 0 && <Text>{t("meetings.noAgenda")}</Text>}
-      {data.agenda.map((item) => (
-        <Paper key={item.id} withBorder p="md" data-testid="agenda-item">
-          <Group justify="space-between" align="flex-start">
-            <div>
-              <Title order={3} size="h4">
-                {item.position}. <Localized value={item.title} />
-              </Title>
-              {item.speakerName && (
-                <Text size="sm" c="dimmed">
-                  {t("meetings.speaker")}: {item.speakerName}
-                  {item.speakerPosition && (
-                    <>
-                      , <Localized value={item.speakerPosition} />
-                    </>
-                  )}
-                </Text>
-              )}
-            </div>
-            {editable.agenda && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove-agenda-item" />
-                <input type="hidden" name="agendaItemId" value={item.id} />
-                <Button type="submit" size="xs" variant="subtle" color="red">
-                  {t("meetings.remove")}
-                </Button>
-              </Form>
-            )}
-          </Group>
-          {/* At its drawn width: scaled up to a wide page its labels would outgrow the text around it. */}
-          <Box maw={760}>
-            <AgendaChart
-              id={`agenda-${item.id}`}
-              links={item.links}
-              locale={locale}
-              title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
-            />
-          </Box>
-          <FigureTable links={item.links} held={held} asOf={meeting.asOf} />
-          {held && editable.minutes && (
-            <Form method="post">
-              <input type="hidden" name="intent" value="save-protocol-item" />
-              <input type="hidden" name="agendaItemId" value={item.id} />
-              <input type="hidden" name="version" value={item.version} />
-              <Divider my="sm" label={t("meetings.protocolEdit")} labelPosition="left" />
-              <Text size="xs" c="dimmed" mb={4}>
-                {t("meetings.generatedHint")}
-              </Text>
-              {(["heard", "spoke", "decided"] as const).map((part) => (
-                <SimpleGrid key={part} cols={{ base: 1, sm: 2 }} mb="xs">
-                  <Textarea
-                    name={`${part}Kk`}
-                    label={t(`meetings.${part}Kk`)}
-                    defaultValue={item.raw[part].kk ?? ""}
-                    placeholder={locale === "kk" ? item.protocol[part] : undefined}
-                    autosize
-                    minRows={2}
-                    maxLength={8000}
-                  />
-                  <Textarea
-                    name={`${part}Ru`}
-                    label={t(`meetings.${part}Ru`)}
-                    defaultValue={item.raw[part].ru ?? ""}
-                    placeholder={locale === "ru" ? item.protocol[part] : undefined}
-                    autosize
-                    minRows={2}
-                    maxLength={8000}
-                  />
-                </SimpleGrid>
-              ))}
-              <Button type="submit" variant="light" size="xs">
-                {t("meetings.saveProtocol")}
-              </Button>
-            </Form>
-          )}
-        </Paper>
+      {errors.formError("move-agenda-item")}
+      {data.agenda.map((item, index) => (
+        <AgendaItemCard
+          key={item.id}
+          item={item}
+          first={index === 0}
+          last={index === data.agenda.length - 1}
+          held={held}
+          asOf={meeting.asOf}
+          editable={editable}
+        />
       ))}
-      {editable.agenda && options && (
-        <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="xs">
-            {t("meetings.addAgendaItem")}
-          </Title>
-          <Form method="post" key={`agenda-${data.agenda.length}`}>
-            <input type="hidden" name="intent" value="add-agenda-item" />
-            <Stack gap="sm">
-              {formError("add-agenda-item")}
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  name="titleKk"
-                  label={t("meetings.titleKk")}
-                  maxLength={500}
-                  error={error("add-agenda-item", "titleKk")}
-                />
-                <TextInput name="titleRu" label={t("meetings.titleRu")} maxLength={500} />
-                <TextInput name="speakerName" label={t("meetings.speaker")} maxLength={200} />
-                <TextInput name="speakerPositionKk" label={t("meetings.speakerPositionKk")} maxLength={300} />
-              </SimpleGrid>
-              <div role="group" aria-labelledby="links-label">
-                <Text id="links-label" size="sm" fw={500}>
-                  {t("meetings.links")}
-                </Text>
-                <ScrollArea.Autosize mah={260} type="auto">
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
-                    {options.sections.map((o) => (
-                      <Checkbox
-                        key={o.value}
-                        name="links"
-                        value={o.value}
-                        label={`${t("meetings.linkSection")} ${o.label}`}
-                      />
-                    ))}
-                    {options.measures.map((o) => (
-                      <Checkbox
-                        key={o.value}
-                        name="links"
-                        value={o.value}
-                        label={`${t("meetings.linkMeasure")} ${o.label}`}
-                      />
-                    ))}
-                    {options.indicators.map((o) => (
-                      <Checkbox
-                        key={o.value}
-                        name="links"
-                        value={o.value}
-                        label={`${t("meetings.linkIndicator")} ${o.label}`}
-                      />
-                    ))}
-                  </SimpleGrid>
-                </ScrollArea.Autosize>
-                <FormErrors
-                  errors={repliedIntent === "add-agenda-item" ? (reply?.result.error?.links ?? undefined) : undefined}
-                />
-              </div>
-              <Group>
-                <Button type="submit">{t("meetings.addAgendaItem")}</Button>
-              </Group>
-            </Stack>
-          </Form>
-        </Paper>
-      )}
+      {editable.agenda && options && <AgendaItemForm options={options} count={data.agenda.length} errors={errors} />}
 
       <Title order={2}>{t("meetings.decisions")}</Title>
       {data.decisions.length === 0 && <Text>{t("meetings.noDecisions")}</Text>}
       <DecisionList decisions={data.decisions} canSetStatus={data.canEdit} />
       {editable.minutes && options && (
-        <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="xs">
-            {t("meetings.addDecision")}
-          </Title>
-          <Form method="post" key={`decisions-${data.decisions.length}`}>
-            <input type="hidden" name="intent" value="add-decision" />
-            <Stack gap="sm">
-              {formError("add-decision")}
-              <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <NativeSelect
-                  name="kind"
-                  label={t("meetings.kindLabel")}
-                  data={[
-                    { value: "proposal", label: t("meetings.kind.proposal") },
-                    { value: "instruction", label: t("meetings.kind.instruction") },
-                  ]}
-                />
-                <NativeSelect
-                  name="departmentId"
-                  label={t("meetings.department")}
-                  data={[{ value: "", label: t("meetings.noDepartment") }, ...options.departments]}
-                  error={error("add-decision", "departmentId")}
-                />
-                <TextInput
-                  name="deadline"
-                  type="date"
-                  label={t("meetings.deadline")}
-                  error={error("add-decision", "deadline")}
-                />
-                <NativeSelect
-                  name="agendaItemId"
-                  label={t("meetings.agendaItem")}
-                  data={[
-                    { value: "", label: "—" },
-                    ...data.agenda.map((item) => ({
-                      value: String(item.id),
-                      label: `${item.position}. ${item.title?.text ?? ""}`,
-                    })),
-                  ]}
-                />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Textarea
-                  name="bodyKk"
-                  label={t("meetings.bodyKk")}
-                  autosize
-                  minRows={2}
-                  maxLength={4000}
-                  error={error("add-decision", "bodyKk")}
-                />
-                <Textarea name="bodyRu" label={t("meetings.bodyRu")} autosize minRows={2} maxLength={4000} />
-              </SimpleGrid>
-              <NativeSelect
-                name="measureIds"
-                label={t("meetings.measures")}
-                data={[
-                  { value: "", label: "—" },
-                  ...options.measures.map((m) => ({ value: String(m.id), label: m.label })),
-                ]}
-                error={error("add-decision", "measureIds")}
-              />
-              <Group>
-                <Button type="submit">{t("meetings.addDecision")}</Button>
-              </Group>
-            </Stack>
-          </Form>
-        </Paper>
+        <DecisionForm options={options} agenda={data.agenda} count={data.decisions.length} errors={errors} />
       )}
 
       <Title order={2}>{t("meetings.previousDecisions")}</Title>

@@ -8,6 +8,7 @@ import {
   addFollowUp,
   approveMinutes,
   holdMeeting,
+  moveAgendaItem,
   removeAgendaItem,
   removeAttendee,
   saveProtocolItem,
@@ -44,6 +45,8 @@ export async function runMeetingIntent(
       return;
     case "remove-agenda-item":
       return removeAgendaItem(db, principal, meetingId, intent.agendaItemId);
+    case "move-agenda-item":
+      return moveAgendaItem(db, principal, meetingId, intent);
     case "hold":
       return holdMeeting(db, principal, meetingId, intent.version, today);
     case "approve-minutes":

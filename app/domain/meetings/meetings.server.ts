@@ -506,6 +506,38 @@ export async function removeAgendaItem(db: Kysely<Database>, principal: Principa
 }
 
 /**
+ * An agenda item changes places with its neighbour above or below. The item's version guards against a
+ * second secretary's move in between; both rows are updated (and audited) in one transaction.
+ */
+export async function moveAgendaItem(
+  db: Kysely<Database>,
+  principal: Principal,
+  meetingId: number,
+  input: { agendaItemId: number; version: number; direction: "up" | "down" },
+) {
+  await withActor(db, principal.id, async (trx) => {
+    await editableMeeting(trx, principal, meetingId, "agenda");
+    const items = await trx
+      .selectFrom("agenda_item")
+      .select(["id", "position"])
+      .where("meeting_id", "=", meetingId)
+      .orderBy("position")
+      .orderBy("id")
+      .forUpdate()
+      .execute();
+    const index = items.findIndex((item) => item.id === input.agendaItemId);
+    // An item of another meeting (or none) is not this meeting's to move.
+    if (index < 0) throw new Response("Not found", { status: 404 });
+    await claimVersion(trx, "agenda_item", input.agendaItemId, input.version);
+    const other = items[input.direction === "up" ? index - 1 : index + 1];
+    if (!other) throw new RefusedWrite("oneLanguage.agenda.cannotMove");
+    const item = items[index]!;
+    await trx.updateTable("agenda_item").set({ position: other.position }).where("id", "=", item.id).execute();
+    await trx.updateTable("agenda_item").set({ position: item.position }).where("id", "=", other.id).execute();
+  });
+}
+
+/**
  * The meeting was held: every figure its agenda shows is computed as of its date and frozen in the
  * same transaction, so that nothing written later — entries, corrections, reopened quarters — can
  * change what the meeting reviewed. A meeting whose day has not come cannot have been held.

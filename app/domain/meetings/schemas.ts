@@ -72,6 +72,12 @@ export const meetingIntentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("remove-agenda-item"), agendaItemId: id }),
   z.object({
+    intent: z.literal("move-agenda-item"),
+    agendaItemId: id,
+    version,
+    direction: z.enum(["up", "down"]),
+  }),
+  z.object({
     intent: z.literal("hold"),
     version,
     // Holding freezes every figure for good: the form asks the secretary to confirm it, with or without JavaScript.

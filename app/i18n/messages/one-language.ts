@@ -62,8 +62,7 @@ const kk = {
       moveDown: "Төмен",
       moveUpLabel: "«{{title}}» мәселесін бір орын жоғары жылжыту",
       moveDownLabel: "«{{title}}» мәселесін бір орын төмен жылжыту",
-      edit: "Мәселені өзгерту",
-      save: "Мәселені сақтау",
+      cannotMove: "Мәселе тізімнің шетінде тұр: оны одан әрі жылжыту мүмкін емес",
     },
     kpiCategory: {
       youth: "Жастар саясаты",
@@ -96,8 +95,7 @@ const ru: Translation<typeof kk> = {
       moveDown: "Ниже",
       moveUpLabel: "Переместить вопрос «{{title}}» на одно место выше",
       moveDownLabel: "Переместить вопрос «{{title}}» на одно место ниже",
-      edit: "Изменить вопрос",
-      save: "Сохранить вопрос",
+      cannotMove: "Вопрос уже в начале или в конце списка: дальше его не переместить",
     },
     kpiCategory: {
       youth: "Молодёжная политика",
@@ -130,8 +128,7 @@ const en: Translation<typeof kk> = {
       moveDown: "Down",
       moveUpLabel: "Move «{{title}}» one place up",
       moveDownLabel: "Move «{{title}}» one place down",
-      edit: "Edit the item",
-      save: "Save the item",
+      cannotMove: "The item is already at the end of the list: it cannot move further",
     },
     kpiCategory: {
       youth: "Youth policy",

@@ -15,7 +15,11 @@ const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, "");
 
 describe("dictionaries", () => {
   const kkKeys = keysOf(dictionaries.kk).sort();
-  const pluralKeys = new Set(keysOf(dictionaries.ru).filter((key) => PLURAL_SUFFIX.test(key)).map(baseKey));
+  const pluralKeys = new Set(
+    keysOf(dictionaries.ru)
+      .filter((key) => PLURAL_SUFFIX.test(key))
+      .map(baseKey),
+  );
 
   it("kk has no plural forms: its nouns do not change after a number", () => {
     expect(kkKeys.filter((key) => PLURAL_SUFFIX.test(key))).toEqual([]);

@@ -275,7 +275,8 @@ export async function applyRoadMapImport(
 
       const state = await loadRoadMapState(trx, roadMapId);
       const plan = planImport(state, read, choices);
-      if (plan.summary.errors > 0) throw new RefusedWrite("oneLanguage.counts.importErrors", { count: plan.summary.errors });
+      if (plan.summary.errors > 0)
+        throw new RefusedWrite("oneLanguage.counts.importErrors", { count: plan.summary.errors });
       const outcome = await carryOut(trx, principal, state, plan, file, reason, today);
       if (expected.submissionKey) {
         await recordSubmissionOutcome(trx, expected.submissionKey, {

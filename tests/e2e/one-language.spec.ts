@@ -8,7 +8,7 @@ test("the Russian minutes show the Russian place and posts and the secretary's n
   await switchLanguage(page, "Русский");
   await page.goto("/councils");
   await page.getByRole("link", { name: /Miras/ }).first().click();
-  await page.getByRole("link", { name: /№ 4/ }).first().click();
+  await page.getByRole("link", { name: "14 ноября 2024 г." }).click();
   await expect(page).toHaveURL(/\/meetings\/\d+$/);
   await expect(page.getByTestId("meeting-place")).toContainText("г. Шымкент, зал заседаний");
 

@@ -48,8 +48,9 @@ export async function pageFitProblems(page: Page): Promise<string[]> {
       }
     }
     for (const element of document.body.querySelectorAll("*")) {
-      if (seen.has(element) || !visible(element)) continue;
-      if (getComputedStyle(element).textOverflow === "ellipsis" && element.scrollWidth > element.clientWidth + 1) {
+      // Layout sizes first: the style is read only for the few elements whose text is wider than they are.
+      if (element.scrollWidth <= element.clientWidth + 1 || seen.has(element)) continue;
+      if (getComputedStyle(element).textOverflow === "ellipsis" && visible(element)) {
         problems.push(`cut text ${describe(element)} (ends in «…»)`);
       }
     }

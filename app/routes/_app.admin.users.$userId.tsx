@@ -114,7 +114,7 @@ export default function UserPage() {
         </Anchor>
         <Title order={2} size="h3" mt={4}>
           {user.displayName}{" "}
-          <Text span c="dimmed">
+          <Text span c="dimmed" translate="no">
             ({user.login})
           </Text>
         </Title>

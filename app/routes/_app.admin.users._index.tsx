@@ -60,7 +60,7 @@ export default function UsersPage() {
               {users.map((user) => (
                 <Table.Tr key={user.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600}>
+                    <Anchor component={Link} to={`/admin/users/${user.id}`} fw={600} translate="no">
                       {user.login}
                     </Anchor>
                     {!user.is_active && (

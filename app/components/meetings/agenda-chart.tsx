@@ -5,11 +5,10 @@ import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 
-const LABEL_LENGTH = 20;
-
+// The whole number and title: the bars are drawn in HTML, so a long label wraps (above its bar on a
+// phone) rather than being cut.
 function label(link: LinkView): string {
-  const text = [link.number, link.title?.text].filter(Boolean).join(" ");
-  return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
+  return [link.number, link.title?.text].filter(Boolean).join(" ");
 }
 
 /** Execution of every linked section and measure of an agenda item, as frozen (or live before the meeting). */

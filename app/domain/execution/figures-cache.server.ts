@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { env } from "~/env.server";
 
 // Computed figures of a road map, reused until its revision moves. Every write that can change a
 // road map's figures bumps road_map_revision in the same transaction (triggers of migration
@@ -25,8 +26,8 @@ interface Entry {
 
 /**
  * A revision-keyed cache bounded by the approximate size of what it holds (the length of each
- * value's JSON, a fair measure of the heap a tree of plain figures takes), least recently used
- * evicted first. A computation in flight is shared: requests for the same key and revision wait for
+ * value's JSON: for a road map's figures within 5 % of the heap they take, measured with heap
+ * statistics in docs/decisions/0022), least recently used evicted first. A computation in flight is shared: requests for the same key and revision wait for
  * it rather than start their own, and one that fails is forgotten, so the next request tries again.
  */
 export class FiguresCache {
@@ -85,8 +86,12 @@ export class FiguresCache {
   }
 }
 
-/** 64 MB of figures: some sixty cold views of a 5 000-measure road map (≈ 1 MB of heap each). */
-const cache = new FiguresCache(64 * 1024 * 1024);
+/**
+ * `FIGURES_CACHE_MB` (32) a process: some thirty cold views of a 5 000-measure road map (≈ 1 MB
+ * each), a fifth of a worker's heap (docs/decisions/0022).
+ */
+let cache: FiguresCache | undefined;
+const figuresCache = () => (cache ??= new FiguresCache(env().FIGURES_CACHE_MB * 1024 * 1024));
 
 /**
  * The figures `compute` gives for a road map and a key (the scope and window they were asked for),
@@ -102,5 +107,5 @@ export async function cachedFigures<T>(
   knownRevision?: number,
 ): Promise<T> {
   const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
-  return cache.get(`${roadMapId}:${JSON.stringify(key)}`, revision, compute);
+  return figuresCache().get(`${roadMapId}:${JSON.stringify(key)}`, revision, compute);
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { env } from "~/env.server";
 
 // Computed figures of a road map, reused until its revision moves. Every write that can change a
 // road map's figures bumps road_map_revision in the same transaction (triggers of migration
@@ -87,11 +86,16 @@ export class FiguresCache {
 }
 
 /**
- * `FIGURES_CACHE_MB` (32) a process: some thirty cold views of a 5 000-measure road map (≈ 1 MB
- * each), a fifth of a worker's heap (docs/decisions/0022).
+ * 32 MB a process unless `FIGURES_CACHE_MB` says otherwise (set at start, entry.server's prepare): some
+ * thirty cold views of a 5 000-measure road map (≈ 1 MB each), a fifth of a worker's old generation
+ * (docs/decisions/0022).
  */
-let cache: FiguresCache | undefined;
-const figuresCache = () => (cache ??= new FiguresCache(env().FIGURES_CACHE_MB * 1024 * 1024));
+let cache = new FiguresCache(32 * 1024 * 1024);
+
+/** A new, empty cache of that many MB. */
+export function sizeFiguresCache(megabytes: number): void {
+  cache = new FiguresCache(megabytes * 1024 * 1024);
+}
 
 /**
  * The figures `compute` gives for a road map and a key (the scope and window they were asked for),
@@ -107,5 +111,5 @@ export async function cachedFigures<T>(
   knownRevision?: number,
 ): Promise<T> {
   const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
-  return figuresCache().get(`${roadMapId}:${JSON.stringify(key)}`, revision, compute);
+  return cache.get(`${roadMapId}:${JSON.stringify(key)}`, revision, compute);
 }

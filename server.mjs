@@ -7,6 +7,7 @@
 import cluster from "node:cluster";
 import os from "node:os";
 import zlib from "node:zlib";
+import { workerHeapFlags } from "./server/worker-heap.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -23,6 +24,14 @@ else await serve();
 
 function supervise(count) {
   let stopping = false;
+  // Each worker's heap has a ceiling that fits the machine (server/worker-heap.mjs).
+  const heapFlags = workerHeapFlags({
+    workers: count,
+    totalBytes: os.totalmem(),
+    env: process.env,
+    execArgv: process.execArgv,
+  });
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags] });
   // glibc gives each thread that allocates its own arena (zlib and brotli run on several); two keep a
   // worker's native memory from growing with every busy moment.
   const fork = () => {

@@ -4,6 +4,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, startDatabase } from "./db.server";
+import { sizeFiguresCache } from "./domain/execution/figures-cache.server";
 import { env, loadEnv } from "./env.server";
 import { noteServerError } from "./http/handle.server";
 import { contentSecurityPolicy } from "./http/headers";
@@ -16,6 +17,7 @@ export const streamTimeout = 5_000;
 /** Called by server.mjs before it listens: settings are checked, the schema migrated, demo data seeded. */
 export async function prepare(): Promise<{ port: number; trustProxy: boolean }> {
   const settings = loadEnv();
+  sizeFiguresCache(settings.FIGURES_CACHE_MB);
   await startDatabase();
   return { port: settings.PORT, trustProxy: settings.TRUST_PROXY };
 }

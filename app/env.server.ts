@@ -43,6 +43,8 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Bytes of rendered pages each process keeps (compressed), in MB; 0 keeps none. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Computed figures each process keeps until their road map changes, in MB (docs/decisions/0022). */
+  FIGURES_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

@@ -25,8 +25,8 @@ interface Entry {
 
 /**
  * A revision-keyed cache bounded by the approximate size of what it holds (the length of each
- * value's JSON, a fair measure of the heap a tree of plain figures takes), least recently used
- * evicted first. A computation in flight is shared: requests for the same key and revision wait for
+ * value's JSON: for a road map's figures within 5 % of the heap they take, measured with heap
+ * statistics in docs/decisions/0022), least recently used evicted first. A computation in flight is shared: requests for the same key and revision wait for
  * it rather than start their own, and one that fails is forgotten, so the next request tries again.
  */
 export class FiguresCache {
@@ -85,8 +85,17 @@ export class FiguresCache {
   }
 }
 
-/** 64 MB of figures: some sixty cold views of a 5 000-measure road map (≈ 1 MB of heap each). */
-const cache = new FiguresCache(64 * 1024 * 1024);
+/**
+ * 32 MB a process unless `FIGURES_CACHE_MB` says otherwise (set at start, entry.server's prepare): some
+ * thirty cold views of a 5 000-measure road map (≈ 1 MB each), a fifth of a worker's old generation
+ * (docs/decisions/0022).
+ */
+let cache = new FiguresCache(32 * 1024 * 1024);
+
+/** A new, empty cache of that many MB. */
+export function sizeFiguresCache(megabytes: number): void {
+  cache = new FiguresCache(megabytes * 1024 * 1024);
+}
 
 /**
  * The figures `compute` gives for a road map and a key (the scope and window they were asked for),

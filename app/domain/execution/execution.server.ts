@@ -95,8 +95,6 @@ interface BaseItem extends ItemFigures {
   factQuarters: number[][];
 }
 
-const zeroSums = () => ({ plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 });
-
 /**
  * The items of itemFigures() from a base. `sliced` counts one item per measure and share territory
  * (a territory slice, or a breakdown by territory): every territory holding a share of a split plan,
@@ -105,15 +103,22 @@ const zeroSums = () => ({ plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPla
  */
 function itemsOf(base: FigureBase, sliced: boolean): BaseItem[] {
   const { asOf, thresholds, scope } = base;
-  const items = new Map<string, BaseItem>();
+  // Keyed by number (measure id × a million + territory id): territory ids stay far below a million.
+  const items = new Map<number, BaseItem>();
   const itemFor = (measure: BaseMeasure, territoryId: number | null) => {
-    const key = `${measure.id}:${territoryId ?? ""}`;
+    const key = measure.id * 1_000_000 + (territoryId ?? 0);
     let item = items.get(key);
     if (!item) {
       item = {
         measureId: measure.id,
         territoryId,
-        ...zeroSums(),
+        plan: 0,
+        fact: 0,
+        factToDate: 0,
+        totalPlan: 0,
+        yearPlan: 0,
+        yearFact: 0,
+        peopleReached: 0,
         deadline: measure.terms.deadline,
         weight: measure.terms.weight,
         execution: null,
@@ -146,10 +151,14 @@ function itemsOf(base: FigureBase, sliced: boolean): BaseItem[] {
     item.planQuarters.push(share.planQuarters);
     item.factQuarters.push(share.factQuarters);
   }
-  const rated = [...items.values()].map((item) =>
-    Object.assign(item, ratedItem(item, item.measure.terms, asOf, thresholds)),
-  );
-  return scope.statuses ? rated.filter((item) => scope.statuses!.includes(item.status)) : rated;
+  const rated: BaseItem[] = [];
+  for (const item of items.values()) {
+    const { execution, status } = ratedItem(item, item.measure.terms, asOf, thresholds);
+    item.execution = execution;
+    item.status = status;
+    if (!scope.statuses || scope.statuses.includes(status)) rated.push(item);
+  }
+  return rated;
 }
 
 function figures(items: ItemFigures[]): ExecutionFigures {
@@ -226,13 +235,17 @@ function itemRows(items: BaseItem[]): ItemRow[] {
 }
 
 function seriesRows(items: BaseItem[], quarters: Array<{ year: number; quarter: number }>, date: string) {
-  const indexOf = new Map(quarters.map(({ year, quarter }, index) => [year * 4 + quarter - 1, index]));
+  // Each quarter code's slot in the series, by array index from the first code: no map lookups.
+  const codes = quarters.map(({ year, quarter }) => year * 4 + quarter - 1);
+  const first = codes.length ? Math.min(...codes) : 0;
+  const slotOf = new Int32Array(codes.length ? Math.max(...codes) - first + 1 : 0).fill(-1);
+  codes.forEach((code, slot) => (slotOf[code - first] = slot));
   const spread = (lists: number[][]) => {
-    const values: number[] = new Array<number>(quarters.length).fill(0);
+    const values = new Float64Array(quarters.length);
     for (const pairs of lists) {
       for (let i = 0; i < pairs.length; i += 2) {
-        const index = indexOf.get(pairs[i]!);
-        if (index !== undefined) values[index]! += pairs[i + 1]!;
+        const slot = slotOf[pairs[i]! - first] ?? -1;
+        if (slot >= 0) values[slot]! += pairs[i + 1]!;
       }
     }
     return values;

@@ -46,7 +46,12 @@ export async function readRoadMapRows(db: Kysely<Database>, roadMapId: number): 
   const empty: RoadMapRows = {
     roadMapId,
     measures: [],
-    plans: { measure: new Int32Array(), territory: new Int32Array(), quarterCode: new Int32Array(), planned: new Float64Array() },
+    plans: {
+      measure: new Int32Array(),
+      territory: new Int32Array(),
+      quarterCode: new Int32Array(),
+      planned: new Float64Array(),
+    },
     entries: {
       measure: new Int32Array(),
       territory: new Int32Array(),

@@ -119,4 +119,47 @@ describe(`cached figures on ${engineName}`, () => {
     // The accepted report and the changed plan and weight are in the next figures.
     expect(await execution()).toBeCloseTo(0.5);
   });
+
+  it("keeps a road map's rows per revision: a write shows at once, a transaction's own writes stay its own", async () => {
+    const scope = { roadMapId: world.roadMapId, territoryIds: null, sectionIds: null };
+    const fact = async (on: Kysely<Database> = db) =>
+      (await sectionExecution(on, scope, asOf, thresholds)).find((row) => row.topSectionId === null)!.fact;
+    const before = await fact();
+    expect(await fact()).toBe(before);
+
+    // Read inside a transaction that rolls back: it sees its entry, nobody after it does.
+    let inside: number | null = null;
+    await expect(
+      withActor(db, world.editorId, async (trx) => {
+        await trx
+          .insertInto("progress_entry")
+          .values({
+            measure_id: world.measureId,
+            territory_id: world.cityId,
+            entry_date: "2024-11-01",
+            value: 5,
+            author_id: world.editorId,
+          })
+          .execute();
+        inside = await fact(trx);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(inside).toBe(before + 5);
+    expect(await fact()).toBe(before);
+
+    await withActor(db, world.editorId, (trx) =>
+      trx
+        .insertInto("progress_entry")
+        .values({
+          measure_id: world.measureId,
+          territory_id: world.cityId,
+          entry_date: "2024-11-02",
+          value: 3,
+          author_id: world.editorId,
+        })
+        .execute(),
+    );
+    expect(await fact()).toBe(before + 3);
+  });
 });

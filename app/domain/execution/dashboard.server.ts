@@ -292,7 +292,11 @@ function figuresFor(
     roadMap.id,
     { kind: "figures", scope, asOf, thresholds, focus: focusId },
     () =>
-      roadMapFigures(db, scope, asOf, thresholds, { territoriesBelow: focusId, quarters: programmeQuarters(roadMap) }),
+      roadMapFigures(db, scope, asOf, thresholds, {
+        territoriesBelow: focusId,
+        quarters: programmeQuarters(roadMap),
+        revision,
+      }),
     revision,
   );
 }

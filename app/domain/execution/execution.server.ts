@@ -1,23 +1,21 @@
-import { sql, type Kysely, type RawBuilder } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import { quarterOf } from "~/domain/periods/quarter";
+import { baseOf, type BaseMeasure, type FigureBase as BaseOfScope } from "./figure-base";
+import { roadMapRows } from "./road-map-rows.server";
 import {
   groupFigures,
   programmeQuarters,
   ratedItem,
   seriesOfItems,
   type AsOf,
-  type FactBasis,
   type ItemFigures,
-  type ItemSums,
   type MeasureStatus,
-  type TermsInForce,
   type Thresholds,
 } from "./execution";
 
-// The figures of execution.ts over a road map's rows: the database sums each share of each measure
-// once (figureBase), and execution.ts's own rules rate the items and aggregate them in every way a
-// page asks for. tests/integration/execution.test.ts shows that both give the reference's numbers.
+// The figures of execution.ts over a road map's rows: each share of each measure is summed once
+// (figureBase), and execution.ts's own rules rate the items and aggregate them in every way a page
+// asks for. tests/integration/execution.test.ts shows that both give the reference's numbers.
 
 export interface ExecutionScope {
   roadMapId: number;
@@ -73,255 +71,21 @@ export interface ItemRow {
   status: MeasureStatus;
 }
 
-/**
- * The SQL twin of entryCounts(): an entry counts by the state of its department's quarterly report.
- * The reports that count are few (departments × quarters of one road map); entries join them by
- * equality on their quarter columns.
- */
-function countedEntries(roadMapId: number, basis: FactBasis) {
-  if (basis === "all") return sql``;
-  const statuses = basis === "accepted" ? ["accepted"] : ["accepted", "submitted"];
-  return sql`JOIN department_report r ON r.road_map_id = ${roadMapId} AND r.status = ANY(${statuses}::text[])
-              AND r.department_id = m.responsible_department_id AND r.year = e.year AND r.quarter = e.quarter`;
-}
-
-/** A measure of the scope with what was in force for it on D. */
-interface BaseMeasure {
-  id: number;
-  territoryId: number;
-  departmentId: number;
-  sectionId: number;
-  topSectionId: number;
-  /** Its place in the road map's order. */
-  place: number;
-  terms: TermsInForce;
-  /** Its plan is held, in part or whole, by territories other than its own. */
-  split: boolean;
-}
-
-/** What one territory holds of a measure: its plan rows, its counted entries, or both. */
-interface BaseShare {
-  measure: BaseMeasure;
-  territoryId: number;
-  hasPlan: boolean;
-  sums: Omit<ItemSums, "measureId" | "territoryId">;
-  /** Plan and counted fact by quarter, as pairs: quarter code (year × 4 + quarter − 1), value. */
-  planQuarters: number[];
-  factQuarters: number[];
-}
+/** Every figure of a scope on D is aggregated from its base: each share of each measure, summed once. */
+export type FigureBase = BaseOfScope<ExecutionScope>;
 
 /**
- * The one pass over a scope's rows that every figure is aggregated from: each share of each measure
- * with its window sums and its plan and counted fact quarter by quarter. Computed once per scope and
- * date, then grouped in any way (figuresOf): sections, departments, territories, the list, the series.
- */
-export interface FigureBase {
-  scope: ExecutionScope;
-  asOf: AsOf;
-  thresholds: Thresholds;
-  measures: BaseMeasure[];
-  shares: BaseShare[];
-}
-
-interface MeasureRow {
-  id: number;
-  territory_id: number;
-  department_id: number;
-  section_id: number;
-  top_section_id: number;
-  section_order: number[];
-  number: string;
-  weight: number;
-  deadline: string;
-  removed: boolean;
-}
-
-interface PlanShareRow {
-  measure_id: number;
-  territory_id: number;
-  in_slice: boolean;
-  plan: number | null;
-  total_plan: number;
-  year_plan: number | null;
-  plan_q: string | null;
-}
-
-interface FactShareRow {
-  measure_id: number;
-  territory_id: number;
-  fact: number | null;
-  fact_to_date: number;
-  year_fact: number | null;
-  people_reached: number | null;
-  fact_q: string;
-}
-
-function quarterPairs(text: string | null): number[] {
-  if (!text) return [];
-  const pairs: number[] = [];
-  for (const part of text.split(",")) {
-    const colon = part.indexOf(":");
-    pairs.push(Number(part.slice(0, colon)), Number(part.slice(colon + 1)));
-  }
-  return pairs;
-}
-
-/**
- * The figure base of a scope: three statements, each reading its rows once with plain joins the
- * planner can estimate — the measures with their terms in force on D (measure_term, joined by its
- * range), their plan rows, their counted entries — summed by share (and by quarter for the series)
- * and run side by side. Plans and entries are read by a range of measure ids: a road map's measures
- * are numbered together, so one index range holds its rows.
+ * The figure base of a scope on D: a pass in memory over the road map's rows, which are read once
+ * per revision of the road map (road-map-rows.server.ts) whatever the date, slice or filter.
  */
 export async function figureBase(
   db: Kysely<Database>,
   scope: ExecutionScope,
   asOf: AsOf,
   thresholds: Thresholds,
+  revision?: number,
 ): Promise<FigureBase> {
-  const filters = [
-    scope.sectionIds &&
-      sql`AND (s.id = ANY(${scope.sectionIds}::int[]) OR s.parent_id = ANY(${scope.sectionIds}::int[]))`,
-    scope.departmentIds && sql`AND m.responsible_department_id = ANY(${scope.departmentIds}::int[])`,
-    scope.measureIds && sql`AND m.id = ANY(${scope.measureIds}::int[])`,
-  ].filter((filter): filter is RawBuilder<unknown> => Boolean(filter));
-  const inScope = sql`m.road_map_id = ${scope.roadMapId} ${sql.join(filters, sql` `)}`;
-  // Sections are joined only to filter by them: every measure has one.
-  const measureTable = scope.sectionIds ? sql`measure m JOIN section s ON s.id = m.section_id` : sql`measure m`;
-  // The id range is read first so that the planner sees its bounds as values and estimates the
-  // rows in it (with a subquery it guesses, and picks per-measure probes).
-  const {
-    rows: [bounds],
-  } = await sql<{ lo: number | null; hi: number | null }>`
-    SELECT min(m.id) AS lo, max(m.id) AS hi FROM ${measureTable} WHERE ${inScope}
-  `.execute(db);
-  if (!bounds || bounds.lo === null || bounds.hi === null) return { scope, asOf, thresholds, measures: [], shares: [] };
-
-  const territoryIds = scope.territoryIds;
-  const inSlice = (column: string) =>
-    territoryIds ? sql`${sql.ref(column)} = ANY(${territoryIds}::int[])` : sql`TRUE`;
-  const d = sql`${asOf.date}::date`;
-  const d0 = sql`${asOf.from ?? "0001-01-01"}::date`;
-  const { year, quarter } = quarterOf(asOf.date);
-  const yearStart = sql`${`${year}-01-01`}::date`;
-  const inRange = (column: string) => sql`${sql.ref(column)} BETWEEN ${bounds.lo}::int AND ${bounds.hi}::int`;
-  const scopedMeasure = sql`(SELECT m.id, m.territory_id, m.responsible_department_id FROM ${measureTable} WHERE ${inScope})`;
-
-  const [measureRows, planRows, factRows] = await Promise.all([
-    sql<MeasureRow>`
-      SELECT m.id, m.territory_id, m.responsible_department_id AS department_id, m.section_id,
-             coalesce(s.parent_id, s.id) AS top_section_id,
-             ARRAY[coalesce(parent.position, s.position), CASE WHEN s.parent_id IS NULL THEN -1 ELSE s.position END] AS section_order,
-             m.number, mt.weight::float8 AS weight, mt.deadline, mt.removed
-        FROM measure m JOIN section s ON s.id = m.section_id
-        JOIN measure_term mt ON mt.measure_id = m.id AND mt.valid_from <= ${d} AND mt.valid_until > ${d}
-             AND ${inRange("mt.measure_id")}
-        LEFT JOIN section parent ON parent.id = s.parent_id
-       WHERE ${inScope}
-    `.execute(db),
-    // Every share of the plan, in the slice or not: whether a plan is split depends on all of them.
-    // Sums in double precision: exact at these magnitudes (quantities have at most 15 significant
-    // digits), and several times faster than numeric over a road map's 100 000 entries.
-    sql<PlanShareRow>`
-      SELECT p.measure_id, p.territory_id, ${inSlice("p.territory_id")} AS in_slice,
-             sum(p.planned::float8) FILTER (WHERE (p.ends_on <= ${d}
-                                           OR (${asOf.includeCurrentQuarter}::boolean AND p.year = ${year} AND p.quarter = ${quarter}))
-                                          AND p.ends_on >= ${d0}) AS plan,
-             sum(p.planned::float8) AS total_plan,
-             sum(p.planned::float8) FILTER (WHERE p.year = ${year}) AS year_plan,
-             string_agg((p.year * 4 + p.quarter - 1) || ':' || p.planned::float8, ',')
-               FILTER (WHERE ${inSlice("p.territory_id")}) AS plan_q
-        FROM measure_plan p JOIN ${scopedMeasure} m ON m.id = p.measure_id
-       WHERE ${inRange("p.measure_id")}
-       GROUP BY 1, 2
-    `.execute(db),
-    // Entries summed per share and quarter; the quarter's report decides whether its facts count.
-    sql<FactShareRow>`
-      SELECT measure_id, territory_id, sum(fact) AS fact, sum(fact_to_date) AS fact_to_date,
-             sum(year_fact) AS year_fact, sum(people_reached) AS people_reached,
-             string_agg(quarter_code || ':' || fact_to_date, ',') AS fact_q
-        FROM (SELECT e.measure_id, e.territory_id, e.year * 4 + e.quarter - 1 AS quarter_code,
-                     sum(e.value::float8) FILTER (WHERE e.entry_date >= ${d0}) AS fact,
-                     sum(e.value::float8) AS fact_to_date,
-                     sum(e.value::float8) FILTER (WHERE e.entry_date >= ${yearStart}) AS year_fact,
-                     sum(e.people_reached) FILTER (WHERE e.entry_date >= ${d0}) AS people_reached
-                FROM progress_entry e JOIN ${scopedMeasure} m ON m.id = e.measure_id
-                ${countedEntries(scope.roadMapId, asOf.facts)}
-               WHERE ${inRange("e.measure_id")} AND e.entry_date <= ${d} AND ${inSlice("e.territory_id")}
-               GROUP BY 1, 2, 3) fact_quarter
-       GROUP BY 1, 2
-    `.execute(db),
-  ]);
-
-  const measures = new Map<number, BaseMeasure>();
-  for (const row of measureRows.rows) {
-    measures.set(row.id, {
-      id: row.id,
-      territoryId: row.territory_id,
-      departmentId: row.department_id,
-      sectionId: row.section_id,
-      topSectionId: row.top_section_id,
-      place: 0,
-      terms: { deadline: row.deadline, weight: row.weight, removed: row.removed },
-      split: false,
-    });
-  }
-  const shares = new Map<string, BaseShare>();
-  const shareOf = (measure: BaseMeasure, territoryId: number) => {
-    const key = `${measure.id}:${territoryId}`;
-    let share = shares.get(key);
-    if (!share) {
-      share = {
-        measure,
-        territoryId,
-        hasPlan: false,
-        sums: { plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 },
-        planQuarters: [],
-        factQuarters: [],
-      };
-      shares.set(key, share);
-    }
-    return share;
-  };
-  for (const row of planRows.rows) {
-    const measure = measures.get(row.measure_id);
-    if (!measure) continue;
-    if (row.territory_id !== measure.territoryId) measure.split = true;
-    if (!row.in_slice) continue;
-    const share = shareOf(measure, row.territory_id);
-    share.hasPlan = true;
-    share.sums.plan = row.plan ?? 0;
-    share.sums.totalPlan = row.total_plan;
-    share.sums.yearPlan = row.year_plan ?? 0;
-    share.planQuarters = quarterPairs(row.plan_q);
-  }
-  for (const row of factRows.rows) {
-    const measure = measures.get(row.measure_id);
-    if (!measure) continue;
-    const share = shareOf(measure, row.territory_id);
-    share.sums.fact = row.fact ?? 0;
-    share.sums.factToDate = row.fact_to_date;
-    share.sums.yearFact = row.year_fact ?? 0;
-    share.sums.peopleReached = row.people_reached ?? 0;
-    share.factQuarters = quarterPairs(row.fact_q);
-  }
-  return { scope, asOf, thresholds, measures: placed(measureRows.rows, measures), shares: [...shares.values()] };
-}
-
-/**
- * The measures in the road map's order: sections as placed, measures by number read as numbers
- * (2.10 after 2.9), then by id.
- */
-function placed(rows: MeasureRow[], measures: Map<number, BaseMeasure>): BaseMeasure[] {
-  // One string per measure that sorts as its parts would: each part ten characters wide and ended by
-  // a character below every digit, so that 2 comes before 2.1.
-  const part = (value: string) => `${value.padStart(10, "0").slice(0, 10)}\u0001`;
-  const keyed = rows.map((row) => ({
-    measure: measures.get(row.id)!,
-    key: [...row.section_order.map((position) => String(position + 1)), ...row.number.split(/[.-]/)].map(part).join(""),
-  }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.measure.id - b.measure.id));
-  return keyed.map(({ measure }, index) => Object.assign(measure, { place: index }));
+  return baseOf(await roadMapRows(db, scope.roadMapId, revision), scope, asOf, thresholds);
 }
 
 /** An item of the base, rated, with its measure and its quarters. */
@@ -331,8 +95,6 @@ interface BaseItem extends ItemFigures {
   factQuarters: number[][];
 }
 
-const zeroSums = () => ({ plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPlan: 0, yearFact: 0, peopleReached: 0 });
-
 /**
  * The items of itemFigures() from a base. `sliced` counts one item per measure and share territory
  * (a territory slice, or a breakdown by territory): every territory holding a share of a split plan,
@@ -341,15 +103,22 @@ const zeroSums = () => ({ plan: 0, fact: 0, factToDate: 0, totalPlan: 0, yearPla
  */
 function itemsOf(base: FigureBase, sliced: boolean): BaseItem[] {
   const { asOf, thresholds, scope } = base;
-  const items = new Map<string, BaseItem>();
+  // Keyed by number (measure id × a million + territory id): territory ids stay far below a million.
+  const items = new Map<number, BaseItem>();
   const itemFor = (measure: BaseMeasure, territoryId: number | null) => {
-    const key = `${measure.id}:${territoryId ?? ""}`;
+    const key = measure.id * 1_000_000 + (territoryId ?? 0);
     let item = items.get(key);
     if (!item) {
       item = {
         measureId: measure.id,
         territoryId,
-        ...zeroSums(),
+        plan: 0,
+        fact: 0,
+        factToDate: 0,
+        totalPlan: 0,
+        yearPlan: 0,
+        yearFact: 0,
+        peopleReached: 0,
         deadline: measure.terms.deadline,
         weight: measure.terms.weight,
         execution: null,
@@ -382,10 +151,14 @@ function itemsOf(base: FigureBase, sliced: boolean): BaseItem[] {
     item.planQuarters.push(share.planQuarters);
     item.factQuarters.push(share.factQuarters);
   }
-  const rated = [...items.values()].map((item) =>
-    Object.assign(item, ratedItem(item, item.measure.terms, asOf, thresholds)),
-  );
-  return scope.statuses ? rated.filter((item) => scope.statuses!.includes(item.status)) : rated;
+  const rated: BaseItem[] = [];
+  for (const item of items.values()) {
+    const { execution, status } = ratedItem(item, item.measure.terms, asOf, thresholds);
+    item.execution = execution;
+    item.status = status;
+    if (!scope.statuses || scope.statuses.includes(status)) rated.push(item);
+  }
+  return rated;
 }
 
 function figures(items: ItemFigures[]): ExecutionFigures {
@@ -462,13 +235,17 @@ function itemRows(items: BaseItem[]): ItemRow[] {
 }
 
 function seriesRows(items: BaseItem[], quarters: Array<{ year: number; quarter: number }>, date: string) {
-  const indexOf = new Map(quarters.map(({ year, quarter }, index) => [year * 4 + quarter - 1, index]));
+  // Each quarter code's slot in the series, by array index from the first code: no map lookups.
+  const codes = quarters.map(({ year, quarter }) => year * 4 + quarter - 1);
+  const first = codes.length ? Math.min(...codes) : 0;
+  const slotOf = new Int32Array(codes.length ? Math.max(...codes) - first + 1 : 0).fill(-1);
+  codes.forEach((code, slot) => (slotOf[code - first] = slot));
   const spread = (lists: number[][]) => {
-    const values: number[] = new Array<number>(quarters.length).fill(0);
+    const values = new Float64Array(quarters.length);
     for (const pairs of lists) {
       for (let i = 0; i < pairs.length; i += 2) {
-        const index = indexOf.get(pairs[i]!);
-        if (index !== undefined) values[index]! += pairs[i + 1]!;
+        const slot = slotOf[pairs[i]! - first] ?? -1;
+        if (slot >= 0) values[slot]! += pairs[i + 1]!;
       }
     }
     return values;
@@ -517,10 +294,10 @@ export async function roadMapFigures(
   scope: ExecutionScope,
   asOf: AsOf,
   thresholds: Thresholds,
-  request: { territoriesBelow: number; quarters: Array<{ year: number; quarter: number }> },
+  request: { territoriesBelow: number; quarters: Array<{ year: number; quarter: number }>; revision?: number },
 ): Promise<RoadMapFigures> {
   const [base, below] = await Promise.all([
-    figureBase(db, scope, asOf, thresholds),
+    figureBase(db, scope, asOf, thresholds, request.revision),
     territoriesBelow(db, request.territoriesBelow),
   ]);
   return figuresOf(base, { territoriesBelow: below, quarters: request.quarters });

@@ -406,32 +406,53 @@ export function seriesOfItems(
   const last = quarterOf(asOfDate);
   const runningPlan = new Float64Array(items.length);
   const runningFact = new Float64Array(items.length);
+  const mean = (weighted: number, total: number) => (total > 0 ? weighted / total : null);
   return quarters.map(({ year, quarter }, index) => {
     const known = year < last.year || (year === last.year && quarter <= last.quarter);
-    const sums = { quarter: [0, 0], cumulative: [0, 0], planned: [0, 0], actual: [0, 0] };
-    const accumulate = (pair: number[], weight: number, ratio: number | null) => {
-      if (ratio === null) return;
-      pair[0]! += weight * ratio;
-      pair[1]! += weight;
-    };
-    items.forEach((item, i) => {
+    // Weighted sums and weights of the four ratios, plain locals: this loop runs items × quarters times.
+    let quarterSum = 0;
+    let quarterWeights = 0;
+    let cumulativeSum = 0;
+    let cumulativeWeights = 0;
+    let plannedSum = 0;
+    let plannedWeights = 0;
+    let actualSum = 0;
+    let actualWeights = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const { weight } = item;
       const plan = item.plans[index] ?? 0;
       const fact = item.facts[index] ?? 0;
-      runningPlan[i]! += plan;
-      runningFact[i]! += fact;
-      accumulate(sums.quarter, item.weight, executionRatio(fact, plan));
-      accumulate(sums.cumulative, item.weight, executionRatio(runningFact[i]!, runningPlan[i]!));
-      accumulate(sums.planned, item.weight, executionRatio(runningPlan[i]!, item.totalPlan));
-      accumulate(sums.actual, item.weight, executionRatio(runningFact[i]!, item.totalPlan));
-    });
-    const mean = ([weighted, total]: number[]) => (total! > 0 ? weighted! / total! : null);
+      const toDatePlan = (runningPlan[i]! += plan);
+      const toDateFact = (runningFact[i]! += fact);
+      const ofQuarter = executionRatio(fact, plan);
+      if (ofQuarter !== null) {
+        quarterSum += weight * ofQuarter;
+        quarterWeights += weight;
+      }
+      const cumulative = executionRatio(toDateFact, toDatePlan);
+      if (cumulative !== null) {
+        cumulativeSum += weight * cumulative;
+        cumulativeWeights += weight;
+      }
+      const planned = executionRatio(toDatePlan, item.totalPlan);
+      if (planned !== null) {
+        plannedSum += weight * planned;
+        plannedWeights += weight;
+      }
+      const actual = executionRatio(toDateFact, item.totalPlan);
+      if (actual !== null) {
+        actualSum += weight * actual;
+        actualWeights += weight;
+      }
+    }
     return {
       year,
       quarter,
-      quarterExecution: known ? mean(sums.quarter) : null,
-      cumulativeExecution: known ? mean(sums.cumulative) : null,
-      plannedProgress: mean(sums.planned),
-      actualProgress: known ? mean(sums.actual) : null,
+      quarterExecution: known ? mean(quarterSum, quarterWeights) : null,
+      cumulativeExecution: known ? mean(cumulativeSum, cumulativeWeights) : null,
+      plannedProgress: mean(plannedSum, plannedWeights),
+      actualProgress: known ? mean(actualSum, actualWeights) : null,
     };
   });
 }

@@ -14,12 +14,13 @@ import { WaitingReports } from "~/components/progress/waiting-reports";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
-import { newSubmissionKey } from "~/domain/editing/submission.server";
+import { claimedKey, isSignedSubmissionKey } from "~/domain/editing/signed-submission.server";
+import { RefusedWrite } from "~/domain/editing/write-errors";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { listParamsOf } from "~/domain/progress/measure-list";
-import { myQuarterPage } from "~/domain/progress/my-page.server";
+import { departmentRevisions, myFormKey, myFormScope, myQuarterPage } from "~/domain/progress/my-page.server";
 import { submitReport } from "~/domain/progress/reports.server";
 import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
@@ -62,8 +63,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await database();
   const search = new URL(request.url).searchParams;
   const listParams = listParamsOf(search);
+  const revisions = await departmentRevisions(db, departmentIds);
   const [page, decisions, waiting] = await Promise.all([
-    myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search),
+    myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search, revisions),
     departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
     waitingReports(db, departmentIds, today),
   ]);
@@ -88,7 +90,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bounds: "quarter",
     } satisfies EntryLimits,
     entryDate,
-    submissionKey: newSubmissionKey(),
+    // The same for every view of the same state, so that the page can be kept (ADR 20).
+    submissionKey: myFormKey(env().SESSION_SECRET, myFormScope(principal.id, departmentIds, quarter), revisions),
     decisions,
     waiting: waiting.map((report) => ({
       ...report,
@@ -145,10 +148,22 @@ export async function action({ request }: ActionFunctionArgs) {
       );
       const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
       if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
-      const count = submission.value.rows.filter((row) => row.value !== undefined).length;
-      return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value), {
-        redirectTo: `${back}&saved=${count}`,
-      });
+      const { submissionKey, rows } = submission.value;
+      const count = rows.filter((row) => row.value !== undefined).length;
+      const issued = isSignedSubmissionKey(
+        env().SESSION_SECRET,
+        myFormScope(principal.id, departmentIds, quarter),
+        submissionKey,
+      );
+      return attemptWrite(
+        submission,
+        () => {
+          if (!issued) throw new RefusedWrite("submissionKeys.unknown");
+          // The render's key is shared by every view of the same state: what is claimed is it with the rows.
+          return saveQuarterEntries(db, principal, { ...submission.value, submissionKey: claimedKey(submissionKey, rows) });
+        },
+        { redirectTo: `${back}&saved=${count}` },
+      );
     }
     case "submit-report": {
       const submission = parseWithZod(formData, { schema: submitSchema });

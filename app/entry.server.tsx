@@ -77,7 +77,7 @@ export default function handleRequest(
     const kept = pageCache().get(key);
     if (kept) {
       loadContext.keptPage = key;
-      return keptAnswer(request, key, kept, responseStatusCode, responseHeaders);
+      return keptAnswer(pageCache(), request, key, kept, responseStatusCode, responseHeaders);
     }
     // Viewers arriving together after a write wait for the one render of the new page.
     let rendering = renderingPages.get(key);
@@ -94,7 +94,7 @@ export default function handleRequest(
     }
     return rendering.then(({ page, status }) => {
       if (status === 200) loadContext.keptPage = key;
-      return keptAnswer(request, key, page, status, responseHeaders);
+      return keptAnswer(pageCache(), request, key, page, status, responseHeaders);
     });
   }
   return renderPage(request, remixContext, loadContext.cspNonce, responseStatusCode).then(

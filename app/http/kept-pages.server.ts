@@ -14,6 +14,7 @@ const CODINGS = ["br", "gzip"];
 
 /** A kept page as the answer to this request: in the coding it accepts, or 304 when it has the page. */
 export async function keptAnswer(
+  cache: PageCache,
   request: Request,
   key: string,
   page: KeptPage,
@@ -29,7 +30,7 @@ export async function keptAnswer(
   headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
   if (status === 200 && matchesTag(request.headers.get("If-None-Match"), etag))
     return new Response(null, { status: 304, headers });
-  const body = await bodyOf(pageCache(), key, page, coding);
+  const body = await bodyOf(cache, key, page, coding);
   if (coding !== "identity") headers.set("Content-Encoding", coding);
   headers.set("Content-Length", String(body.length));
   return new Response(asBody(body), { status, headers });

@@ -9,6 +9,7 @@ import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { localeOf } from "~/i18n/locale.server";
 import { keptAnswer, pageCache } from "./kept-pages.server";
+import type { PageCache } from "./page-cache.server";
 
 // A repeat view answered before Remix runs (ADR 20). A page that Remix rendered and kept (entry.server.tsx)
 // is remembered under everything it was made from: the URL, the principal exactly as loaded for the
@@ -52,7 +53,10 @@ const PER_ANSWER = new Set(["content-encoding", "content-length", "etag"]);
 export class ViewCache {
   private readonly views = new Map<string, RememberedView>();
 
-  constructor(readonly maxViews: number) {}
+  constructor(
+    readonly maxViews: number,
+    private readonly pages: () => PageCache,
+  ) {}
 
   get size(): number {
     return this.views.size;
@@ -62,20 +66,19 @@ export class ViewCache {
   async answer(request: Request, key: string): Promise<Response | null> {
     const view = this.views.get(key);
     if (!view) return null;
-    const page = pageCache().get(view.pageKey);
+    const page = this.pages().get(view.pageKey);
     if (!page) {
       this.views.delete(key);
       return null;
     }
     this.views.delete(key);
     this.views.set(key, view);
-    return keptAnswer(request, view.pageKey, page, 200, new Headers(view.headers));
+    return keptAnswer(this.pages(), request, view.pageKey, page, 200, new Headers(view.headers));
   }
 
   /** Remembers Remix's answer to a view when it was a kept page for everyone with this identity. */
   remember(key: string, pageKey: string | undefined, response: Response): void {
-    if (!pageKey || (response.status !== 200 && response.status !== 304) || response.headers.has("Set-Cookie"))
-      return;
+    if (!pageKey || (response.status !== 200 && response.status !== 304) || response.headers.has("Set-Cookie")) return;
     const headers = [...response.headers].filter(([name]) => !PER_ANSWER.has(name.toLowerCase()));
     this.views.delete(key);
     this.views.set(key, { pageKey, headers });
@@ -84,7 +87,7 @@ export class ViewCache {
 }
 
 /** A remembered view is ≈ 300 bytes: 20 000 of them are a few MB, far below the pages they point at. */
-export const viewCache = new ViewCache(20_000);
+export const viewCache = new ViewCache(20_000, pageCache);
 
 /** The identity of a request for a cacheable view, or null: not such a view, nobody signed in, no database. */
 export async function viewIdentityOf(request: Request): Promise<ViewIdentity | null> {

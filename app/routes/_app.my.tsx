@@ -14,13 +14,16 @@ import { WaitingReports } from "~/components/progress/waiting-reports";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
-import { claimedKey, isSignedSubmissionKey } from "~/domain/editing/signed-submission.server";
-import { RefusedWrite } from "~/domain/editing/write-errors";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
-import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { listParamsOf } from "~/domain/progress/measure-list";
-import { departmentRevisions, myFormKey, myFormScope, myQuarterPage } from "~/domain/progress/my-page.server";
+import {
+  departmentRevisions,
+  myFormKey,
+  myFormScope,
+  myQuarterPage,
+  saveMyQuarter,
+} from "~/domain/progress/my-page.server";
 import { submitReport } from "~/domain/progress/reports.server";
 import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
@@ -148,22 +151,11 @@ export async function action({ request }: ActionFunctionArgs) {
       );
       const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
       if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
-      const { submissionKey, rows } = submission.value;
-      const count = rows.filter((row) => row.value !== undefined).length;
-      const issued = isSignedSubmissionKey(
-        env().SESSION_SECRET,
-        myFormScope(principal.id, departmentIds, quarter),
-        submissionKey,
-      );
-      return attemptWrite(
-        submission,
-        () => {
-          if (!issued) throw new RefusedWrite("submissionKeys.unknown");
-          // The render's key is shared by every view of the same state: what is claimed is it with the rows.
-          return saveQuarterEntries(db, principal, { ...submission.value, submissionKey: claimedKey(submissionKey, rows) });
-        },
-        { redirectTo: `${back}&saved=${count}` },
-      );
+      const count = submission.value.rows.filter((row) => row.value !== undefined).length;
+      const form = { departmentIds, quarter, secret: env().SESSION_SECRET };
+      return attemptWrite(submission, () => saveMyQuarter(db, principal, form, submission.value), {
+        redirectTo: `${back}&saved=${count}`,
+      });
     }
     case "submit-report": {
       const submission = parseWithZod(formData, { schema: submitSchema });

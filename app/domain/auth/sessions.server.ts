@@ -100,13 +100,21 @@ export async function findSessionPrincipal(
          WHERE ra.user_id = u.id)`.as("assignments"),
     ])
     .where("s.token_hash", "=", hashToken(token))
-    .where(sql<boolean>`s.last_seen_at > now() - ${limits.idleHours}::float8 * interval '1 hour'
-      AND s.created_at > now() - ${limits.maxDays}::float8 * interval '1 day'`)
+    .where(
+      sql<boolean>`s.last_seen_at > now() - ${limits.idleHours}::float8 * interval '1 hour'
+      AND s.created_at > now() - ${limits.maxDays}::float8 * interval '1 day'`,
+    )
     .where("u.is_active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
-  if (row.stale) await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id", "=", row.id).execute();
-  const assignments = typeof row.assignments === "string" ? (JSON.parse(row.assignments) as Assignment[]) : row.assignments;
+  if (row.stale)
+    await db
+      .updateTable("user_session")
+      .set({ last_seen_at: sql`now()` })
+      .where("id", "=", row.id)
+      .execute();
+  const assignments =
+    typeof row.assignments === "string" ? (JSON.parse(row.assignments) as Assignment[]) : row.assignments;
   return {
     id: row.id,
     principal: {

@@ -2,9 +2,18 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { pickText, type Locale, type ShownText } from "~/i18n/locales";
 import type { Quarter } from "~/domain/periods/quarter";
-import { signedSubmissionKey, type KeyScope } from "~/domain/editing/signed-submission.server";
+import type { Principal } from "~/domain/auth/access";
+import {
+  claimedKey,
+  isSignedSubmissionKey,
+  signedSubmissionKey,
+  type KeyScope,
+} from "~/domain/editing/signed-submission.server";
+import { RefusedWrite } from "~/domain/editing/write-errors";
 import { FiguresCache } from "~/domain/execution/figures-cache.server";
 import { measurePage, pageParamOf, type MeasureCounts, type MeasureListParams } from "./measure-list";
+import { saveQuarterEntries } from "./entries.server";
+import type { QuarterEntriesInput } from "./entry-schema";
 import { departmentQuarters, type DepartmentQuarter, type MyMeasure } from "./my-measures.server";
 import type { Paging } from "./paging";
 
@@ -190,4 +199,20 @@ export function myFormScope(userId: number, departmentIds: number[], quarter: Qu
 /** /my's quarter form key: one per user, departments, quarter and state of their road maps (ADR 20). */
 export function myFormKey(secret: string, scope: KeyScope, revisions: Array<[number, number]>): string {
   return signedSubmissionKey(secret, scope, revisions);
+}
+
+/**
+ * Saves /my's quarter form: refused unless its key was issued by this server to this user for these
+ * departments and this quarter; the key is claimed bound to the rows sent, so the same post saves once.
+ */
+export function saveMyQuarter(
+  db: Kysely<Database>,
+  principal: Principal,
+  form: { departmentIds: number[]; quarter: Quarter; secret: string },
+  input: QuarterEntriesInput,
+): Promise<number[]> {
+  const scope = myFormScope(principal.id, form.departmentIds, form.quarter);
+  if (!isSignedSubmissionKey(form.secret, scope, input.submissionKey))
+    return Promise.reject(new RefusedWrite("submissionKeys.unknown"));
+  return saveQuarterEntries(db, principal, { ...input, submissionKey: claimedKey(input.submissionKey, input.rows) });
 }

@@ -15,7 +15,8 @@ export const fastViews = defineMessages(
   },
   {
     submissionKeys: {
-      unknown: "This form was not issued by the server, or it was issued to another user. Reload the page and send it again.",
+      unknown:
+        "This form was not issued by the server, or it was issued to another user. Reload the page and send it again.",
     },
   },
 );

@@ -43,38 +43,10 @@ export async function openSession(
   return token;
 }
 
-/** The live session a token opens, or null; its last use is brought up to date when a minute old. */
-export async function findSession(
-  db: Db,
-  token: unknown,
-  limits: SessionLimits,
-): Promise<{ id: number; userId: number } | null> {
-  if (typeof token !== "string" || !TOKEN.test(token)) return null;
-  const session = await db
-    .selectFrom("user_session")
-    .select([
-      "id",
-      "user_id",
-      sql<boolean>`last_seen_at < now() - ${TOUCH_AFTER_SECONDS}::float8 * interval '1 second'`.as("stale"),
-    ])
-    .where("token_hash", "=", hashToken(token))
-    .where(live(limits))
-    .executeTakeFirst();
-  if (!session) return null;
-  if (session.stale) {
-    await db
-      .updateTable("user_session")
-      .set({ last_seen_at: sql`now()` })
-      .where("id", "=", session.id)
-      .execute();
-  }
-  return { id: session.id, userId: session.user_id };
-}
-
 /**
  * The live session a token opens with its user and their role assignments, in one statement (every page
- * asks for it, often twice); null when there is none or the user was deactivated. Its last use is
- * brought up to date as `findSession` does.
+ * asks for it); null when there is none or the user was deactivated. Its last use is brought up to
+ * date when a minute old.
  */
 export async function findSessionPrincipal(
   db: Db,

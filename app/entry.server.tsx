@@ -7,10 +7,9 @@ import { closeDatabase, startDatabase } from "./db.server";
 import { sizeFiguresCache } from "./domain/execution/figures-cache.server";
 import { env, loadEnv } from "./env.server";
 import { noteServerError } from "./http/handle.server";
-import { contentSecurityPolicy } from "./http/headers";
 import { NonceContext } from "./http/nonce";
-import { bodyOf, keepable, type KeptPage, matchesTag, PageCache } from "./http/page-cache.server";
-import { chooseEncoding } from "../server/content-coding.mjs";
+import { asBody, keptAnswer, pageCache } from "./http/kept-pages.server";
+import { keepable, type KeptPage } from "./http/page-cache.server";
 
 export const streamTimeout = 5_000;
 
@@ -33,8 +32,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 // whose data has not changed (a dashboard viewed again, between two writes) are served from here
 // instead of being rendered again. The key holds the data itself, so a page is never older than it.
 // Such a page is rendered without a nonce and kept as the bytes sent (http/page-cache.server.ts).
-let pages: PageCache | undefined;
-const pageCache = () => (pages ??= new PageCache(env().PAGE_CACHE_MB * 1024 * 1024));
 const renderingPages = new Map<string, Promise<{ page: KeptPage; status: number }>>();
 
 function pageKey(request: Request, context: EntryContext): string | null {
@@ -49,34 +46,6 @@ function pageKey(request: Request, context: EntryContext): string | null {
       .digest("base64url")
   );
 }
-
-const CODINGS = ["br", "gzip"];
-
-/** A kept page as the answer to this request: in the coding it accepts, or 304 when it has the page. */
-async function keptAnswer(
-  request: Request,
-  key: string,
-  page: KeptPage,
-  status: number,
-  headers: Headers,
-): Promise<Response> {
-  const coding = chooseEncoding(request.headers.get("Accept-Encoding") ?? undefined, CODINGS) as
-    "br" | "gzip" | "identity";
-  // Each coding is a representation of its own, with its own strong validator.
-  const etag = coding === "identity" ? page.etag : page.etag.replace(/"$/, `-${coding}"`);
-  if (status === 200) headers.set("ETag", etag);
-  headers.set("Vary", "Accept-Encoding");
-  headers.set("Content-Security-Policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
-  if (status === 200 && matchesTag(request.headers.get("If-None-Match"), etag))
-    return new Response(null, { status: 304, headers });
-  const body = await bodyOf(pageCache(), key, page, coding);
-  if (coding !== "identity") headers.set("Content-Encoding", coding);
-  headers.set("Content-Length", String(body.length));
-  return new Response(asBody(body), { status, headers });
-}
-
-// Node Buffers are over ArrayBuffers (never shared memory here), which the DOM typings cannot tell.
-const asBody = (bytes: Buffer) => new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
 
 /**
  * React 18.3's stream writer sends the unwritten, zero-filled tail of its 2 048-byte buffer when a
@@ -108,7 +77,10 @@ export default function handleRequest(
   const key = responseStatusCode === 200 && env().PAGE_CACHE_MB > 0 ? pageKey(request, remixContext) : null;
   if (key) {
     const kept = pageCache().get(key);
-    if (kept) return keptAnswer(request, key, kept, responseStatusCode, responseHeaders);
+    if (kept) {
+      loadContext.keptPage = key;
+      return keptAnswer(pageCache(), request, key, kept, responseStatusCode, responseHeaders);
+    }
     // Viewers arriving together after a write wait for the one render of the new page.
     let rendering = renderingPages.get(key);
     if (!rendering) {
@@ -122,7 +94,10 @@ export default function handleRequest(
         .finally(() => renderingPages.delete(key));
       renderingPages.set(key, rendering);
     }
-    return rendering.then(({ page, status }) => keptAnswer(request, key, page, status, responseHeaders));
+    return rendering.then(({ page, status }) => {
+      if (status === 200) loadContext.keptPage = key;
+      return keptAnswer(pageCache(), request, key, page, status, responseHeaders);
+    });
   }
   return renderPage(request, remixContext, loadContext.cspNonce, responseStatusCode).then(
     ({ html, status }) => new Response(asBody(html), { headers: responseHeaders, status }),

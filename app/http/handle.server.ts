@@ -15,6 +15,7 @@ import {
   textRefusal,
 } from "./request-checks";
 import { refusalPage, unavailablePage } from "./server-page.server";
+import { viewCache, viewIdentityOf, viewKey } from "./view-cache.server";
 
 // Every request of the app passes here (server.mjs) on its way to Remix: probes, the checks that refuse
 // hostile input, a deadline, and the security headers.
@@ -24,6 +25,8 @@ export interface RequestContext {
   cspNonce: string;
   /** The client's IP address as Express sees it (behind a trusted proxy: the forwarded one). */
   clientAddress?: string;
+  /** Set by the render when the answer is a kept page (its key in the page cache), for the view cache. */
+  keptPage?: string;
 }
 
 type Next = (request: Request, context: RequestContext) => Promise<Response>;
@@ -94,12 +97,24 @@ async function withDeadline(request: Request, next: Next, context: RequestContex
   return outcome;
 }
 
+/** A cacheable view seen before is answered from the view cache; any other request goes to Remix. */
+async function viewed(request: Request, next: Next, context: RequestContext): Promise<Response> {
+  const identity = await viewIdentityOf(request);
+  if (!identity) return withDeadline(request, next, context);
+  const key = viewKey(request.url, identity);
+  const cached = await viewCache.answer(request, key);
+  if (cached) return cached;
+  const response = await withDeadline(request, next, context);
+  viewCache.remember(key, context.keptPage, response);
+  return response;
+}
+
 export async function handle(request: Request, next: Next, from: { clientAddress?: string } = {}): Promise<Response> {
   const url = new URL(request.url);
   const context: RequestContext = { ...from, cspNonce: randomBytes(16).toString("base64") };
   const probed = await probe(url.pathname);
   const passed = probed ?? (await checked(request));
-  const response = passed instanceof Response ? passed : await withDeadline(passed, next, context);
+  const response = passed instanceof Response ? passed : await viewed(passed, next, context);
   const headers = new Headers(response.headers);
   applySecurityHeaders(headers, {
     nonce: context.cspNonce,

@@ -21,6 +21,7 @@ import { scope } from "./messages/scope";
 import { serverErrors } from "./messages/server-errors";
 import { myPage } from "./messages/my-page";
 import { oneLanguage } from "./messages/one-language";
+import { fastViews } from "./messages/fast-views";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -45,6 +46,7 @@ const areas = [
   figures,
   myPage,
   oneLanguage,
+  fastViews,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

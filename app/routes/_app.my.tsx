@@ -14,12 +14,16 @@ import { WaitingReports } from "~/components/progress/waiting-reports";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
-import { newSubmissionKey } from "~/domain/editing/submission.server";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
-import { saveQuarterEntries } from "~/domain/progress/entries.server";
 import { listParamsOf } from "~/domain/progress/measure-list";
-import { myQuarterPage } from "~/domain/progress/my-page.server";
+import {
+  departmentRevisions,
+  myFormKey,
+  myFormScope,
+  myQuarterPage,
+  saveMyQuarter,
+} from "~/domain/progress/my-page.server";
 import { submitReport } from "~/domain/progress/reports.server";
 import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
@@ -62,8 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await database();
   const search = new URL(request.url).searchParams;
   const listParams = listParamsOf(search);
+  const revisions = await departmentRevisions(db, departmentIds);
   const [page, decisions, waiting] = await Promise.all([
-    myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search),
+    myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search, revisions),
     departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
     waitingReports(db, departmentIds, today),
   ]);
@@ -88,7 +93,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bounds: "quarter",
     } satisfies EntryLimits,
     entryDate,
-    submissionKey: newSubmissionKey(),
+    // The same for every view of the same state, so that the page can be kept (ADR 20).
+    submissionKey: myFormKey(env().SESSION_SECRET, myFormScope(principal.id, departmentIds, quarter), revisions),
     decisions,
     waiting: waiting.map((report) => ({
       ...report,
@@ -146,7 +152,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: quarterEntriesSchema(limits, (id) => units.get(id)) });
       if (submission.status !== "success") return invalid(submission, { lists: ["rows"] });
       const count = submission.value.rows.filter((row) => row.value !== undefined).length;
-      return attemptWrite(submission, () => saveQuarterEntries(db, principal, submission.value), {
+      const form = { departmentIds, quarter, secret: env().SESSION_SECRET };
+      return attemptWrite(submission, () => saveMyQuarter(db, principal, form, submission.value), {
         redirectTo: `${back}&saved=${count}`,
       });
     }

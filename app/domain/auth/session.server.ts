@@ -2,8 +2,7 @@ import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import type { Principal } from "./access";
-import { loadPrincipal } from "./principal.server";
-import { endSessionByToken, findSession, openSession, type SessionLimits } from "./sessions.server";
+import { endSessionByToken, findSessionPrincipal, openSession, type SessionLimits } from "./sessions.server";
 
 // The cookie carries only a random token; the session itself is a row the server can end (ADR 0010).
 const cookies = new Map<boolean, Cookie>();
@@ -44,13 +43,23 @@ export async function destroyUserSession(request: Request): Promise<Response> {
   });
 }
 
+type UserSession = { principal: Principal; sessionId: number };
+/** Each request's session, looked up once: the layout's loader and the page's both ask for it. */
+const sessionsOfRequests = new WeakMap<Request, Promise<UserSession | null>>();
+
 /** The signed-in user and their session, or null: no live session, or the user was deactivated. */
-export async function getUserSession(request: Request): Promise<{ principal: Principal; sessionId: number } | null> {
-  const db = await database();
-  const session = await findSession(db, await tokenOf(request), sessionLimits());
-  if (!session) return null;
-  const principal = await loadPrincipal(db, session.userId);
-  return principal ? { principal, sessionId: session.id } : null;
+export function getUserSession(request: Request): Promise<UserSession | null> {
+  let session = sessionsOfRequests.get(request);
+  if (!session) {
+    session = (async () => {
+      const found = await findSessionPrincipal(await database(), await tokenOf(request), sessionLimits());
+      return found ? { principal: found.principal, sessionId: found.id } : null;
+    })();
+    sessionsOfRequests.set(request, session);
+    // A failed lookup (the database unavailable) is not kept: a retry asks again.
+    session.catch(() => sessionsOfRequests.delete(request));
+  }
+  return session;
 }
 
 export async function getPrincipal(request: Request): Promise<Principal | null> {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "~db/schema";
+import type { Assignment, Principal } from "./access";
 
 /** How long a session lasts: since it was last used, and at most since it was opened. */
 export interface SessionLimits {
@@ -42,32 +43,60 @@ export async function openSession(
   return token;
 }
 
-/** The live session a token opens, or null; its last use is brought up to date when a minute old. */
-export async function findSession(
+/**
+ * The live session a token opens with its user and their role assignments, in one statement (every page
+ * asks for it); null when there is none or the user was deactivated. Its last use is brought up to
+ * date when a minute old.
+ */
+export async function findSessionPrincipal(
   db: Db,
   token: unknown,
   limits: SessionLimits,
-): Promise<{ id: number; userId: number } | null> {
+): Promise<{ id: number; principal: Principal } | null> {
   if (typeof token !== "string" || !TOKEN.test(token)) return null;
-  const session = await db
-    .selectFrom("user_session")
+  const row = await db
+    .selectFrom("user_session as s")
+    .innerJoin("app_user as u", "u.id", "s.user_id")
     .select([
-      "id",
-      "user_id",
-      sql<boolean>`last_seen_at < now() - ${TOUCH_AFTER_SECONDS}::float8 * interval '1 second'`.as("stale"),
+      "s.id",
+      "u.id as user_id",
+      "u.login",
+      "u.display_name",
+      "u.locale",
+      sql<boolean>`s.last_seen_at < now() - ${TOUCH_AFTER_SECONDS}::float8 * interval '1 second'`.as("stale"),
+      sql<Assignment[]>`(
+        SELECT coalesce(json_agg(json_build_object(
+                 'role', ra.role, 'departmentId', ra.department_id, 'councilId', ra.council_id,
+                 'councilPosition', ra.council_position, 'territoryPath', t.path) ORDER BY ra.id), '[]')
+          FROM role_assignment ra LEFT JOIN territory t ON t.id = ra.territory_id
+         WHERE ra.user_id = u.id)`.as("assignments"),
     ])
-    .where("token_hash", "=", hashToken(token))
-    .where(live(limits))
+    .where("s.token_hash", "=", hashToken(token))
+    .where(
+      sql<boolean>`s.last_seen_at > now() - ${limits.idleHours}::float8 * interval '1 hour'
+      AND s.created_at > now() - ${limits.maxDays}::float8 * interval '1 day'`,
+    )
+    .where("u.is_active", "=", true)
     .executeTakeFirst();
-  if (!session) return null;
-  if (session.stale) {
+  if (!row) return null;
+  if (row.stale)
     await db
       .updateTable("user_session")
       .set({ last_seen_at: sql`now()` })
-      .where("id", "=", session.id)
+      .where("id", "=", row.id)
       .execute();
-  }
-  return { id: session.id, userId: session.user_id };
+  const assignments =
+    typeof row.assignments === "string" ? (JSON.parse(row.assignments) as Assignment[]) : row.assignments;
+  return {
+    id: row.id,
+    principal: {
+      id: row.user_id,
+      login: row.login,
+      displayName: row.display_name,
+      locale: row.locale,
+      assignments,
+    },
+  };
 }
 
 export async function endSessionByToken(db: Db, token: unknown): Promise<void> {

@@ -2,7 +2,18 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { pickText, type Locale, type ShownText } from "~/i18n/locales";
 import type { Quarter } from "~/domain/periods/quarter";
+import type { Principal } from "~/domain/auth/access";
+import {
+  claimedKey,
+  isSignedSubmissionKey,
+  signedSubmissionKey,
+  type KeyScope,
+} from "~/domain/editing/signed-submission.server";
+import { RefusedWrite } from "~/domain/editing/write-errors";
+import { FiguresCache } from "~/domain/execution/figures-cache.server";
 import { measurePage, pageParamOf, type MeasureCounts, type MeasureListParams } from "./measure-list";
+import { saveQuarterEntries } from "./entries.server";
+import type { QuarterEntriesInput } from "./entry-schema";
 import { departmentQuarters, type DepartmentQuarter, type MyMeasure } from "./my-measures.server";
 import type { Paging } from "./paging";
 
@@ -81,6 +92,47 @@ function rowView(measure: MyMeasure, open: boolean, locale: Locale): MeasureRowV
 }
 
 /**
+ * The revisions of the road maps the departments have measures in, by road map: every write that can
+ * change what /my lists (a measure, its plan, an entry, a report, a period, a name) moves one of them.
+ */
+export async function departmentRevisions(
+  db: Kysely<Database>,
+  departmentIds: number[],
+): Promise<Array<[roadMapId: number, revision: number]>> {
+  if (departmentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("road_map_revision")
+    .select(["road_map_id", "revision"])
+    .where(
+      "road_map_id",
+      "in",
+      db.selectFrom("measure").select("road_map_id").where("responsible_department_id", "in", departmentIds),
+    )
+    .orderBy("road_map_id")
+    .execute();
+  return rows.map((row) => [row.road_map_id, Number(row.revision)]);
+}
+
+/** Department quarters with no measure open, ≈ 0.5 MB for 500 measures: some thirty departments' views. */
+const quarters = new FiguresCache(16 * 1024 * 1024);
+
+/**
+ * The departments' quarters with no measure open, kept until a revision moves. For one set of road maps
+ * each revision only grows, so their sum moves with any of them; the set itself is part of the key.
+ */
+function keptQuarters(
+  db: Kysely<Database>,
+  departmentIds: number[],
+  quarter: Quarter,
+  today: string,
+  revisions: Array<[number, number]>,
+): Promise<DepartmentQuarter[]> {
+  const key = JSON.stringify([departmentIds, quarter, today, revisions.map(([roadMapId]) => roadMapId)]);
+  const sum = revisions.reduce((total, [, revision]) => total + revision, 0);
+  return quarters.get(key, sum, () => departmentQuarters(db, departmentIds, quarter, today, new Set()));
+}
+
+/**
  * The department's quarters as /my lists them: every measure's figures are computed (the counts and
  * the filter need them), but only one page of rows per department goes to the page, and only the
  * open measure's saved entries are read.
@@ -93,9 +145,13 @@ export async function myQuarterPage(
   locale: Locale,
   params: MeasureListParams,
   search: URLSearchParams,
+  revisions: Array<[number, number]>,
 ): Promise<{ groups: DepartmentQuarterView[]; sections: SectionChoice[] }> {
   const open = new Set(params.open);
-  const groups = await departmentQuarters(db, departmentIds, quarter, today, open);
+  const groups =
+    open.size === 0
+      ? await keptQuarters(db, departmentIds, quarter, today, revisions)
+      : await departmentQuarters(db, departmentIds, quarter, today, open);
   const sectionIds = [...new Set(groups.flatMap((group) => group.measures.map((m) => m.sectionId)))];
   const sections =
     sectionIds.length === 0
@@ -133,4 +189,30 @@ export async function myQuarterPage(
       roadMapTitle: pickText(section.road_map_title, locale)?.text ?? "",
     })),
   };
+}
+
+/** What /my's quarter form key is issued for: its user, their departments and the quarter shown. */
+export function myFormScope(userId: number, departmentIds: number[], quarter: Quarter): KeyScope {
+  return { form: "my-quarter", userId, scope: `${departmentIds.join(",")}|${quarter.year}-${quarter.quarter}` };
+}
+
+/** /my's quarter form key: one per user, departments, quarter and state of their road maps (ADR 20). */
+export function myFormKey(secret: string, scope: KeyScope, revisions: Array<[number, number]>): string {
+  return signedSubmissionKey(secret, scope, revisions);
+}
+
+/**
+ * Saves /my's quarter form: refused unless its key was issued by this server to this user for these
+ * departments and this quarter; the key is claimed bound to the rows sent, so the same post saves once.
+ */
+export function saveMyQuarter(
+  db: Kysely<Database>,
+  principal: Principal,
+  form: { departmentIds: number[]; quarter: Quarter; secret: string },
+  input: QuarterEntriesInput,
+): Promise<number[]> {
+  const scope = myFormScope(principal.id, form.departmentIds, form.quarter);
+  if (!isSignedSubmissionKey(form.secret, scope, input.submissionKey))
+    return Promise.reject(new RefusedWrite("submissionKeys.unknown"));
+  return saveQuarterEntries(db, principal, { ...input, submissionKey: claimedKey(input.submissionKey, input.rows) });
 }

@@ -16,6 +16,7 @@ import {
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
+import { HeaderSearch } from "~/components/search/header-search";
 import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
@@ -83,6 +84,7 @@ export default function AppLayout() {
               ))}
             </Group>
           </Group>
+          <HeaderSearch />
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher />
             <Menu position="bottom-end" withinPortal>

@@ -45,6 +45,10 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Computed figures each process keeps until their road map changes, in MB (docs/decisions/0022). */
   FIGURES_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Evidence files of progress entries: where they are kept (default DATA_DIR/evidence), how large and how many. */
+  EVIDENCE_DIR: z.string().min(1).optional(),
+  EVIDENCE_FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  EVIDENCE_FILES_MAX: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

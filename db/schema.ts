@@ -247,6 +247,22 @@ export interface ProgressEntryTable extends Versioned {
   base: number | null;
 }
 
+/** A file attached to a progress entry as evidence; its bytes are in the file store under storage_key. */
+export interface EvidenceFileTable {
+  id: Id;
+  entry_id: number;
+  measure_id: number;
+  storage_key: string;
+  has_thumbnail: Generated<boolean>;
+  file_name: string;
+  /** The type its content was found to be (never the name's). */
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  uploaded_by: number;
+  created_at: DefaultTimestamp;
+}
+
 export interface ImportBatchTable {
   id: Id;
   kind: ImportKind;
@@ -484,6 +500,7 @@ export interface Database {
   measure_term: MeasureTermTable;
   measure_plan: MeasurePlanTable;
   progress_entry: ProgressEntryTable;
+  evidence_file: EvidenceFileTable;
   department_report: DepartmentReportTable;
   reporting_period: ReportingPeriodTable;
   kpi_indicator: KpiIndicatorTable;

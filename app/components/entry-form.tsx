@@ -14,7 +14,9 @@ import type { MeasureUnit } from "~db/schema";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import { entrySchema, EVIDENCE_LINKS_MAX, NARRATIVE_MAX, type EntryLimits } from "~/domain/progress/entry-schema";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
+import type { EvidenceFileView } from "~/domain/evidence/evidence-kind";
 import { FormErrors, useErrorText } from "./field-error";
+import { EvidenceFileInput } from "./progress/evidence-file-input";
 import { ConfirmFigure, questionsOf, ReasonRequest } from "./progress/entry-questions";
 
 export interface EntryFormDefaults {
@@ -28,6 +30,7 @@ export interface EntryFormDefaults {
   narrativeKk?: string;
   narrativeRu?: string;
   evidenceLinks?: string[];
+  evidenceFiles?: EvidenceFileView[];
   behindReasonKk?: string;
   behindReasonRu?: string;
 }
@@ -48,6 +51,7 @@ export function EntryForm({
   questions,
   onCancelHref,
   shareOfBase = false,
+  fileLimits,
 }: {
   id: string;
   measureId: number;
@@ -63,6 +67,8 @@ export function EntryForm({
   onCancelHref?: string;
   /** The measure is a share of a base: the form also takes the base as it was when the fact was recorded. */
   shareOfBase?: boolean;
+  /** How many evidence files an entry takes, and how large each may be. */
+  fileLimits: { count: number; megabytes: number };
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -71,7 +77,7 @@ export function EntryForm({
     id,
     lastResult,
     defaultValue: {
-      ...defaults,
+      ...withoutFiles(defaults),
       entryId: defaults.entryId?.toString(),
       version: defaults.version?.toString(),
       territoryId: String(defaults.territoryId),
@@ -90,7 +96,7 @@ export function EntryForm({
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save-entry";
 
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save-entry" />
       <input type="hidden" name="measureId" value={measureId} />
       <input type="hidden" name={SUBMISSION_KEY_FIELD} value={submissionKey} />
@@ -197,10 +203,15 @@ export function EntryForm({
           {...getTextareaProps(fields.evidenceLinks)}
           key={fields.evidenceLinks.key}
           label={t("entry.evidenceLinks")}
-          description={`≤ ${EVIDENCE_LINKS_MAX}`}
+          description={t("evidenceFiles.linksHint", { count: EVIDENCE_LINKS_MAX })}
           autosize
           minRows={1}
           error={errorText(fields.evidenceLinks.errors)}
+        />
+        <EvidenceFileInput
+          existing={defaults.evidenceFiles ?? []}
+          limits={fileLimits}
+          error={errorText(form.allErrors.evidenceFiles)}
         />
         <Group>
           <Button type="submit" loading={busy}>
@@ -215,4 +226,8 @@ export function EntryForm({
       </Stack>
     </Form>
   );
+}
+
+function withoutFiles({ evidenceFiles: _files, ...rest }: EntryFormDefaults) {
+  return rest;
 }

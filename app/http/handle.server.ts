@@ -5,6 +5,7 @@ import { migrationsCurrent } from "~db/migrate";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { isDatabaseUnavailable } from "./database-unavailable";
+import { FORM_MAX_BYTES } from "./limits";
 import { applySecurityHeaders } from "./headers";
 import {
   bodyLimitOf,
@@ -61,13 +62,15 @@ async function probe(path: string): Promise<Response | null> {
 }
 
 async function checked(request: Request): Promise<Request | Response> {
-  const refusal = crossSiteRefusal(request) ?? bodyRefusal(request);
+  // An entry form may carry as many evidence files as the settings allow, each as large as they allow.
+  const multipartMax = env().EVIDENCE_FILES_MAX * env().EVIDENCE_FILE_MAX_MB * 2 ** 20 + FORM_MAX_BYTES;
+  const refusal = crossSiteRefusal(request) ?? bodyRefusal(request, multipartMax);
   if (refusal) return refusalPage(request, refusal);
   if (isSafeMethod(request.method)) {
     const textProblem = await textRefusal(request, new Uint8Array(new ArrayBuffer(0)));
     return textProblem ? refusalPage(request, textProblem) : request;
   }
-  const limit = bodyLimitOf(request.headers.get("Content-Type"));
+  const limit = bodyLimitOf(request.headers.get("Content-Type"), multipartMax);
   const body = await readBodyWithin(request, limit);
   if (!body) return refusalPage(request, { status: 413, key: "tooLarge", limit });
   const textProblem = await textRefusal(request, body);

@@ -24,8 +24,9 @@ function bodyKindOf(contentType: string | null): BodyKind | null {
   return null;
 }
 
-export const bodyLimitOf = (contentType: string | null) =>
-  bodyKindOf(contentType) === "multipart" ? MULTIPART_MAX_BYTES : FORM_MAX_BYTES;
+/** The largest body of this type; `multipartMax` when a setting allows larger multipart forms (evidence files). */
+export const bodyLimitOf = (contentType: string | null, multipartMax = MULTIPART_MAX_BYTES) =>
+  bodyKindOf(contentType) === "multipart" ? Math.max(multipartMax, MULTIPART_MAX_BYTES) : FORM_MAX_BYTES;
 
 /**
  * A request that changes something must come from one of our own pages: a browser says where a
@@ -42,7 +43,7 @@ export function crossSiteRefusal(request: Request): Refusal | null {
 }
 
 /** What is wrong with a request's method, type or declared size, before its body is read. */
-export function bodyRefusal(request: Request): Refusal | null {
+export function bodyRefusal(request: Request, multipartMax = MULTIPART_MAX_BYTES): Refusal | null {
   if (isSafeMethod(request.method)) return null;
   const length = request.headers.get("Content-Length");
   const empty = length === "0" || (length === null && request.headers.get("Transfer-Encoding") === null);
@@ -53,7 +54,7 @@ export function bodyRefusal(request: Request): Refusal | null {
     return !empty && kind === null ? { status: 415, key: "unsupportedType" } : { status: 405, key: "methodNotAllowed" };
   }
   if (kind === null) return { status: 415, key: "unsupportedType" };
-  const limit = bodyLimitOf(request.headers.get("Content-Type"));
+  const limit = bodyLimitOf(request.headers.get("Content-Type"), multipartMax);
   if (length !== null && Number(length) > limit) return { status: 413, key: "tooLarge", limit };
   return null;
 }

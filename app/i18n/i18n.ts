@@ -22,6 +22,7 @@ import { serverErrors } from "./messages/server-errors";
 import { myPage } from "./messages/my-page";
 import { oneLanguage } from "./messages/one-language";
 import { fastViews } from "./messages/fast-views";
+import { searchEvidence } from "./messages/search-evidence";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -47,6 +48,7 @@ const areas = [
   myPage,
   oneLanguage,
   fastViews,
+  searchEvidence,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

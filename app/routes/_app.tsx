@@ -6,6 +6,7 @@ import { navigationItems, type MenuAccess } from "~/components/app-shell/navigat
 import { PhoneMenu } from "~/components/app-shell/phone-menu";
 import { UserMenu } from "~/components/app-shell/user-menu";
 import { LanguageSwitcher } from "~/components/language-switcher";
+import { HeaderSearch } from "~/components/search/header-search";
 import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
@@ -63,6 +64,7 @@ export default function AppLayout() {
           </Group>
           {/* The header's search box goes first in this group; it takes the room left at every width. */}
           <Group gap="sm" wrap="nowrap" justify="flex-end" className="app-header-end">
+            <HeaderSearch />
             <Box visibleFrom="sm">
               <LanguageSwitcher />
             </Box>

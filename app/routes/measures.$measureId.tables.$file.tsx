@@ -17,5 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { APP_TIME_ZONE } = env();
   const today = todayIn(APP_TIME_ZONE);
   const write = tableWriter(format, locale, { suffix: today, ascii: `${table}-${measureId}-${today}` });
-  return measureTable(await database(), principal, { measureId, table, locale, today, timeZone: APP_TIME_ZONE }, write);
+  return measureTable(
+    await database(),
+    principal,
+    { measureId, table, locale, today, timeZone: APP_TIME_ZONE, origin: new URL(request.url).origin },
+    write,
+  );
 }

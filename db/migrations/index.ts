@@ -8,6 +8,7 @@ import * as measureTerms from "./2026-12-02T0800-measure-terms";
 import * as sharesOfBase from "./2026-12-02T0820-shares-of-base";
 import * as sessionsAndSignIn from "./2026-12-02T0830-sessions-and-sign-in";
 import * as personTitle from "./2026-12-03T0800-person-title";
+import * as evidenceFiles from "./2026-12-03T0900-evidence-files";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0820-shares-of-base": sharesOfBase,
   "2026-12-02T0830-sessions-and-sign-in": sessionsAndSignIn,
   "2026-12-03T0800-person-title": personTitle,
+  "2026-12-03T0900-evidence-files": evidenceFiles,
 };

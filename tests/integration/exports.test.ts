@@ -246,6 +246,7 @@ describe(`exports on ${engineName}`, () => {
       locale: "ru" as const,
       today: TODAY,
       timeZone: "Asia/Almaty",
+      origin: "http://localhost",
     };
     const entries = (await workbookOf(await measureTable(db, principals.admin!, input, xlsxWrite))).worksheets[0]!;
     const cells: ExcelJS.Cell[] = [];

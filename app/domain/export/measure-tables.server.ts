@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import { FIELD_KIND, type FieldChange } from "~/domain/audit/history";
 import { measureHistory, type HistoryEvent, type HistoryNames } from "~/domain/audit/history.server";
 import type { Principal } from "~/domain/auth/access";
+import { evidenceHref } from "~/domain/evidence/evidence-kind";
 import { measureDetail, type EntryView } from "~/domain/progress/measure.server";
 import { subtreeTerritoryIds } from "~/domain/roadmap/roadmap.server";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -56,7 +57,15 @@ function valueText(field: FieldChange["field"], value: unknown, names: HistoryNa
 export async function measureTable<R>(
   db: Kysely<Database>,
   principal: Principal,
-  input: { measureId: number; table: MeasureTable; locale: Locale; today: string; timeZone: string },
+  input: {
+    measureId: number;
+    table: MeasureTable;
+    locale: Locale;
+    today: string;
+    timeZone: string;
+    /** The app's address, so that evidence files are links a reader of the file can open. */
+    origin: string;
+  },
   write: <Row>(table: ExportTable<Row>) => R,
 ): Promise<R> {
   const { measureId, locale, today } = input;
@@ -85,7 +94,16 @@ export async function measureTable<R>(
         },
         { header: t("export.columns.peopleReached"), kind: "number", value: (entry) => entry.peopleReached },
         { header: t("export.columns.narrative"), kind: "text", value: (entry) => text(entry.narrative), width: 60 },
-        { header: t("export.columns.evidence"), kind: "text", value: (e) => e.evidenceLinks.join("\n"), width: 36 },
+        {
+          header: t("export.columns.evidence"),
+          kind: "text",
+          value: (e) =>
+            [
+              ...e.evidenceLinks,
+              ...e.evidenceFiles.map((file) => `${input.origin}${evidenceHref(file.id)} (${file.name})`),
+            ].join("\n"),
+          width: 36,
+        },
         { header: t("export.columns.behindReason"), kind: "text", value: (e) => text(e.behindReason), width: 36 },
         { header: t("export.columns.author"), kind: "text", value: (entry) => entry.author, width: 24 },
       ],

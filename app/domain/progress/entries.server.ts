@@ -5,6 +5,14 @@ import type { Principal } from "~/domain/auth/access";
 import { canWriteProgress, forbidden } from "~/domain/auth/permissions.server";
 import { claimSubmission } from "~/domain/editing/submission.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
+import {
+  recordEvidence,
+  removeStored,
+  storeUploads,
+  type CheckedUpload,
+  type EvidenceLimits,
+} from "~/domain/evidence/evidence.server";
+import type { FileStore } from "~/domain/evidence/file-store.server";
 import { NeedsAnswer, RefusedWrite } from "~/domain/editing/write-errors";
 import type { EntryRow } from "~/domain/execution/execution";
 import { assertQuarterOpen } from "~/domain/periods/periods.server";
@@ -170,7 +178,7 @@ const localized = (kk: string | undefined, ru: string | undefined): string | nul
   return Object.keys(text).length ? JSON.stringify(text) : null;
 };
 
-export type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version" | "submissionKey">;
+export type EntryFields = Omit<EntryInput, "intent" | "entryId" | "version" | "submissionKey" | "removeFiles">;
 
 /** A written entry, and what it must still answer before its transaction may commit. */
 export interface WrittenEntry {
@@ -261,19 +269,60 @@ export async function writeEntry(
   return { id, questions: await entryQuestionsAfterWrite(trx, measure, fields, fieldPrefix) };
 }
 
+/** Files that come with an entry form: checked uploads to add, ids of the entry's files to remove. */
+export interface EntryEvidence {
+  store: FileStore;
+  uploads: CheckedUpload[];
+  limits: EvidenceLimits;
+}
+
 /**
  * Adds an entry, or changes one from the version the user started from; once per form render. An
  * edit that does not say which version it started from is refused rather than taken for a new entry.
+ * Its new evidence files are written to the store first and recorded in the entry's transaction; when
+ * that does not commit, they are removed again, and the files it removed go only once it has.
  */
-export async function saveEntry(db: Kysely<Database>, principal: Principal, input: EntryInput) {
-  const { entryId, version, intent: _intent, submissionKey, ...fields } = input;
+export async function saveEntry(
+  db: Kysely<Database>,
+  principal: Principal,
+  input: EntryInput,
+  evidence?: EntryEvidence,
+) {
+  const { entryId, version, intent: _intent, submissionKey, removeFiles = [], ...fields } = input;
   if (entryId !== undefined && version === undefined) throw new RefusedWrite("entryRules.versionRequired");
-  return withActor(db, principal.id, async (trx) => {
-    await claimSubmission(trx, principal.id, submissionKey);
-    const written = await writeEntry(trx, principal, fields, "", entryId && version ? { entryId, version } : undefined);
-    if (mustAnswer(written.questions)) throw new NeedsAnswer(written.questions, questionFieldErrors(written.questions));
-    return written.id;
-  });
+  const stored = evidence ? await storeUploads(evidence.store, evidence.uploads) : [];
+  try {
+    const { id, removed } = await withActor(db, principal.id, async (trx) => {
+      await claimSubmission(trx, principal.id, submissionKey);
+      const written = await writeEntry(
+        trx,
+        principal,
+        fields,
+        "",
+        entryId && version ? { entryId, version } : undefined,
+      );
+      if (mustAnswer(written.questions)) {
+        throw new NeedsAnswer(written.questions, questionFieldErrors(written.questions));
+      }
+      const removed =
+        stored.length || removeFiles.length
+          ? await recordEvidence(
+              trx,
+              principal,
+              { id: written.id, measureId: fields.measureId },
+              stored,
+              removeFiles,
+              evidence?.limits ?? { fileBytes: 0, count: 0 },
+            )
+          : [];
+      return { id: written.id, removed };
+    });
+    if (evidence) await removeStored(evidence.store, removed);
+    return id;
+  } catch (error) {
+    if (evidence) await removeStored(evidence.store, stored);
+    throw error;
+  }
 }
 
 /** Saves a new entry for every filled row, or none of them; once per form render. */
@@ -298,8 +347,14 @@ export async function saveQuarterEntries(
   });
 }
 
-export async function deleteEntry(db: Kysely<Database>, principal: Principal, entryId: number, version: number) {
-  await withActor(db, principal.id, async (trx) => {
+export async function deleteEntry(
+  db: Kysely<Database>,
+  principal: Principal,
+  entryId: number,
+  version: number,
+  store?: FileStore,
+) {
+  const files = await withActor(db, principal.id, async (trx) => {
     const entry = await trx
       .selectFrom("progress_entry")
       .select(["measure_id", "entry_date"])
@@ -310,6 +365,14 @@ export async function deleteEntry(db: Kysely<Database>, principal: Principal, en
     await claimVersion(trx, "progress_entry", entryId, version);
     await assertQuarterOpen(trx, measure.roadMapId, entry.entry_date);
     await assertReportOpen(trx, measure, quarterOf(entry.entry_date));
+    // The entry's files go with it, each row audited.
+    const removed = await trx
+      .deleteFrom("evidence_file")
+      .where("entry_id", "=", entryId)
+      .returning(["storage_key as key", "has_thumbnail as hasThumbnail"])
+      .execute();
     await trx.deleteFrom("progress_entry").where("id", "=", entryId).execute();
+    return removed;
   });
+  if (store) await removeStored(store, files);
 }

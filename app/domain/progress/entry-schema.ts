@@ -7,6 +7,7 @@ import { isIsoDate } from "~/domain/periods/quarter";
 // Messages are dictionary keys; the form shows them in the reader's language.
 
 export const NARRATIVE_MAX = 4000;
+/** Evidence links an entry takes; files are counted apart (EVIDENCE_FILES_MAX). */
 export const EVIDENCE_LINKS_MAX = 10;
 const VALUE_MAX = 1_000_000_000_000;
 
@@ -124,6 +125,11 @@ export function entrySchema(limits: EntryLimits, unit?: MeasureUnit) {
       submissionKey: submissionKeySchema,
       entryId: id.optional(),
       version: id.optional(),
+      /** Evidence files of the entry to remove (their ids); new ones come as the form's files. */
+      removeFiles: z.preprocess(
+        (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+        z.array(id).max(50).optional(),
+      ),
       ...entryFields(limits),
     })
     .refine((input) => isWhole(unit, input.value), { path: ["value"], message: "entryRules.wholeNumber" });

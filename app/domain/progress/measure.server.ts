@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, LocalizedText, ReportStatus } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { canWriteProgress } from "~/domain/auth/permissions.server";
+import { filesOfEntries, type EvidenceFileView } from "~/domain/evidence/evidence.server";
 import { itemFigures, type MeasureStatus } from "~/domain/execution/execution";
 import { closedQuarters, quarterKey } from "~/domain/periods/periods.server";
 import {
@@ -40,6 +41,7 @@ export interface EntryView {
   base: number | null;
   narrative: LocalizedText | null;
   evidenceLinks: string[];
+  evidenceFiles: EvidenceFileView[];
   behindReason: LocalizedText | null;
   author: string;
   /** The entry's quarter is closed, or its report is submitted or accepted. */
@@ -129,6 +131,10 @@ export async function measureDetail(db: Kysely<Database>, principal: Principal, 
   ]);
   const shownPlans = plans.filter((p) => inSlice(p.territory_id));
   const shownEntries = entries.filter((e) => inSlice(e.territory_id));
+  const files = await filesOfEntries(
+    db,
+    shownEntries.map((e) => e.id),
+  );
   // A reader of a territory slice sees a measure the dashboard lists for the slice: one of its own
   // territory, or with a plan share or an entry there.
   if (slice && !inSlice(measure.territory_id) && shownPlans.length === 0 && shownEntries.length === 0) {
@@ -230,6 +236,7 @@ export async function measureDetail(db: Kysely<Database>, principal: Principal, 
       base: e.base,
       narrative: e.narrative,
       evidenceLinks: e.evidence_links,
+      evidenceFiles: files.get(e.id) ?? [],
       behindReason: e.behind_reason,
       author: e.author,
       locked: lockedQuarter(quarterOf(e.entry_date)),

@@ -239,7 +239,8 @@ function bars(
   const t = translator(locale);
   const shown = links.filter((link) => link.figures);
   if (shown.length === 0) return;
-  const labelWidth = 170;
+  // A landscape page gives the labels more room; the bars keep the rest.
+  const labelWidth = Math.max(170, Math.round(page.width * 0.3));
   const valueWidth = 60;
   const barWidth = page.width - labelWidth - valueWidth;
   const rowHeight = 18;

@@ -1,5 +1,13 @@
 import { Badge, type MantineColor } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconMinus } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCircleCheck,
+  IconCircleX,
+  IconExclamationMark,
+  IconMinus,
+  IconX,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { Rag } from "~/domain/execution/execution";
 
@@ -14,10 +22,23 @@ export const RAG_FILL: Record<Rag | "none", string> = {
 
 const RAG_ICON = { green: IconCircleCheck, amber: IconAlertTriangle, red: IconCircleX };
 
+const RAG_SIGN = { green: IconCheck, amber: IconExclamationMark, red: IconX };
+
+/** The sign of a RAG state, small enough to sit before a figure or a word. */
+export function RagSign({ rag }: { rag: Rag | null }) {
+  const Sign = rag ? RAG_SIGN[rag] : IconMinus;
+  return <Sign size={12} stroke={3} aria-hidden style={{ flexShrink: 0, verticalAlign: "-1px" }} />;
+}
+
 /** A RAG mark light enough for tables with many rows: colour, sign and words. */
 export function RagMark({ rag }: { rag: Rag | null }) {
   const { t } = useTranslation();
-  return <span className={`rag rag-${rag ?? "none"}`}>{rag ? t(`rag.${rag}`) : t("rag.none")}</span>;
+  return (
+    <span className={`rag rag-${rag ?? "none"}`}>
+      <RagSign rag={rag} />
+      {rag ? t(`rag.${rag}`) : t("rag.none")}
+    </span>
+  );
 }
 
 /** RAG in colour, icon and words: never colour alone. */

@@ -10,7 +10,7 @@ import { RankChange } from "~/components/kpi/change-mark";
 import { periodLabel, periodParamOf } from "~/components/kpi/period-label";
 import { ProvisionalNotice } from "~/components/kpi/provisional-notice";
 import { Localized } from "~/components/localized";
-import { RagBadge } from "~/components/rag";
+import { RagBadge, RagSign } from "~/components/rag";
 import { isAdmin } from "~/domain/auth/access";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { forbidden } from "~/domain/auth/permissions.server";
@@ -263,14 +263,7 @@ export default function KpiRanking() {
                             tabIndex={0}
                           >
                             <Text span fw={700} size="sm" aria-hidden>
-                              {cell.rag === "green"
-                                ? "✓ "
-                                : cell.rag === "amber"
-                                  ? "! "
-                                  : cell.rag === "red"
-                                    ? "✕ "
-                                    : ""}
-                              {formatPercent(locale, cell.achievement)}
+                              {cell.rag && <RagSign rag={cell.rag} />} {formatPercent(locale, cell.achievement)}
                             </Text>
                             <span className="heat-value" aria-hidden>
                               {values}

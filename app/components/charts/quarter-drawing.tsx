@@ -1,5 +1,8 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from "recharts";
+import { axisWidth } from "./axis-width";
 import { QUARTER_COLORS, QUARTER_SIZE } from "./quarter-chart";
+
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
 
 export interface QuarterDrawingPoint {
   label: string;
@@ -27,7 +30,16 @@ export function QuarterDrawing({ id, points, nowLabel, nowText, large }: Quarter
     <ComposedChart id={id} {...QUARTER_SIZE} data={points} margin={{ top: 16, right: 8, bottom: 4, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" fontSize={fontSize} interval={interval} />
-      <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit="%" fontSize={fontSize} width={56} />
+      <YAxis
+        domain={[0, 100]}
+        ticks={PERCENT_TICKS}
+        unit="%"
+        fontSize={fontSize}
+        width={axisWidth(
+          PERCENT_TICKS.map((tick) => `${tick}%`),
+          fontSize,
+        )}
+      />
       <Bar dataKey="quarterExecution" fill={QUARTER_COLORS.quarter} isAnimationActive={false} />
       <Line
         dataKey="cumulativeExecution"

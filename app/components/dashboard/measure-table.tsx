@@ -91,7 +91,7 @@ export function MeasureTable({
               <td>
                 <StatusLabel status={row.status} />
               </td>
-              <td style={{ whiteSpace: "nowrap" }}>{formatDate(locale, row.deadline)}</td>
+              <td className="date">{formatDate(locale, row.deadline)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { Table, Text } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
 import { StatusLabel } from "~/components/status";
@@ -24,7 +25,8 @@ export function FigureTable({ links, held, asOf }: { links: LinkView[]; held: bo
         {frozen}
         {changed && link.live && (
           <Text component="span" display="block" size="xs" fw={700} c="orange.9" title={t("meetings.changed")}>
-            ⚠ {t("meetings.live")}: {format(link.live[key])}
+            <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: "-1px" }} /> {t("meetings.live")}:{" "}
+            {format(link.live[key])}
           </Text>
         )}
       </Table.Td>

@@ -8,6 +8,7 @@ import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import type { MeetingView } from "./meeting-view.server";
 import { markedText } from "~/i18n/marked";
+import { drawTable, tableLayout, type PdfColumn } from "./pdf-table";
 
 // The minutes as a PDF, drawn with pdfkit (no browser needed) in DejaVu Sans, whose glyphs cover
 // every Kazakh letter (ә ғ қ ң ө ұ ү һ і) and ₸. The font comes from the npm package dejavu-fonts-ttf,
@@ -20,6 +21,7 @@ const FONT_BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const MARGIN = 56;
 const A4 = { width: 595.28, height: 841.89 };
 const CONTENT = A4.width - 2 * MARGIN;
+const TABLE_FONT = 8.5;
 
 export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Buffer> {
   const t = translator(locale);
@@ -137,8 +139,8 @@ export function renderProtocolPdf(view: MeetingView, locale: Locale): Promise<Bu
       .font("regular")
       .fontSize(8)
       .fillColor("#555555")
-      .text(t("meetings.pdf.page", { page: page + 1 }), MARGIN, A4.height - MARGIN + 20, {
-        width: CONTENT,
+      .text(t("meetings.pdf.page", { page: page + 1 }), MARGIN, doc.page.height - MARGIN + 20, {
+        width: doc.page.width - 2 * MARGIN,
         align: "center",
         lineBreak: false,
       });
@@ -164,8 +166,44 @@ function decisionLine(
 function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
   const t = translator(locale);
   const { meeting } = view;
-  doc.addPage();
-  doc.font("bold").fontSize(14).fillColor("#000000").text(t("meetings.pdf.annex"), { width: CONTENT });
+  const columns: PdfColumn[] = [
+    { title: t("meetings.links"), align: "left" },
+    { title: t("figures.dueToDate"), align: "right" },
+    { title: t("figures.yearPlan", { year: Number(meeting.asOf.slice(0, 4)) }), align: "right" },
+    { title: t("meetings.plan"), align: "right" },
+    { title: t("meetings.fact"), align: "right" },
+    { title: t("meetings.peopleReached"), align: "right" },
+  ];
+  const tables = view.agenda.map((item) => ({
+    item,
+    rows: item.links.map((link) => {
+      const f = link.figures;
+      return [
+        `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}${f ? "" : ` (${t("meetings.noFigures")})`}`,
+        f ? formatExecution(t, locale, f.execution) : "",
+        f ? formatExecution(t, locale, f.yearExecution) : "",
+        f ? formatNumber(locale, f.yearPlan) : "",
+        f ? formatNumber(locale, f.yearFact) : "",
+        f ? formatNumber(locale, f.peopleReached, 0) : "",
+      ];
+    }),
+  }));
+  // One orientation for the whole annex: portrait when every table's titles keep a readable column.
+  const measure = (text: string, bold: boolean) =>
+    doc
+      .font(bold ? "bold" : "regular")
+      .fontSize(TABLE_FONT)
+      .widthOfString(text);
+  const { layout, widths, width, bottom } = tableLayout(
+    columns,
+    tables.flatMap((table) => table.rows),
+    measure,
+    MARGIN,
+  );
+  const newPage = () => doc.addPage({ size: "A4", layout, margin: MARGIN });
+
+  newPage();
+  doc.font("bold").fontSize(14).fillColor("#000000").text(t("meetings.pdf.annex"), { width });
   doc
     .font("regular")
     .fontSize(10)
@@ -173,88 +211,41 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
       meeting.frozenAt
         ? t("meetings.pdf.asOfLine", { asOf: formatDate(locale, meeting.asOf), frozenAt: meeting.frozenAt })
         : t("meetings.plannedNote", { asOf: formatDate(locale, meeting.asOf) }),
-      { width: CONTENT },
+      { width },
     );
   doc.moveDown(0.8);
-  const columns = [
-    { title: t("meetings.links"), width: 160 },
-    { title: t("figures.dueToDate"), width: 72 },
-    { title: t("figures.yearPlan", { year: Number(meeting.asOf.slice(0, 4)) }), width: 72 },
-    { title: t("meetings.plan"), width: 48 },
-    { title: t("meetings.fact"), width: 48 },
-    { title: t("meetings.peopleReached"), width: CONTENT - 400 },
-  ];
-  const row = (cells: string[], bold: boolean) => {
-    const heights = cells.map((cell, i) =>
-      doc
-        .font(bold ? "bold" : "regular")
-        .fontSize(8.5)
-        .heightOfString(cell, { width: columns[i]!.width - 6 }),
-    );
-    const height = Math.max(...heights) + 6;
-    if (doc.y + height > A4.height - MARGIN) doc.addPage();
-    const y = doc.y;
-    let x = MARGIN;
-    cells.forEach((cell, i) => {
-      doc
-        .font(bold ? "bold" : "regular")
-        .fontSize(8.5)
-        .fillColor("#000000")
-        .text(cell, x + 3, y + 3, { width: columns[i]!.width - 6, align: i === 0 ? "left" : "right" });
-      x += columns[i]!.width;
-    });
-    doc
-      .moveTo(MARGIN, y + height)
-      .lineTo(MARGIN + CONTENT, y + height)
-      .lineWidth(0.5)
-      .strokeColor("#adb5bd")
-      .stroke();
-    doc.x = MARGIN;
-    doc.y = y + height;
-  };
 
-  for (const item of view.agenda) {
-    if (doc.y > A4.height - MARGIN - 160) doc.addPage();
+  for (const { item, rows } of tables) {
+    if (doc.y > bottom - 160) newPage();
     doc
       .font("bold")
       .fontSize(11)
       .fillColor("#000000")
-      .text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, {
-        width: CONTENT,
-      });
+      .text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, { width });
     doc.moveDown(0.3);
-    row(
-      columns.map((c) => c.title),
-      true,
-    );
-    for (const link of item.links) {
-      const f = link.figures;
-      row(
-        [
-          `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}${f ? "" : ` (${t("meetings.noFigures")})`}`,
-          f ? formatExecution(t, locale, f.execution) : "",
-          f ? formatExecution(t, locale, f.yearExecution) : "",
-          f ? formatNumber(locale, f.yearPlan) : "",
-          f ? formatNumber(locale, f.yearFact) : "",
-          f ? formatNumber(locale, f.peopleReached, 0) : "",
-        ],
-        false,
-      );
-    }
+    drawTable(doc, { columns, widths, rows, fontSize: TABLE_FONT, left: MARGIN, bottom, newPage });
     doc.moveDown(0.6);
-    bars(doc, item.links, locale);
+    bars(doc, item.links, locale, { width, bottom, newPage });
     doc.moveDown(1);
   }
 }
 
 /** Execution of each link as a horizontal bar, with the amber threshold marked. */
-function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["links"], locale: Locale) {
+function bars(
+  doc: PDFKit.PDFDocument,
+  links: MeetingView["agenda"][number]["links"],
+  locale: Locale,
+  page: { width: number; bottom: number; newPage: () => void },
+) {
+  const t = translator(locale);
   const shown = links.filter((link) => link.figures);
   if (shown.length === 0) return;
-  const labelWidth = 170;
-  const barWidth = CONTENT - labelWidth - 60;
+  // A landscape page gives the labels more room; the bars keep the rest.
+  const labelWidth = Math.max(170, Math.round(page.width * 0.3));
+  const valueWidth = 60;
+  const barWidth = page.width - labelWidth - valueWidth;
   const rowHeight = 18;
-  if (doc.y + rowHeight * shown.length + 16 > A4.height - MARGIN) doc.addPage();
+  if (doc.y + rowHeight * shown.length + 16 > page.bottom) page.newPage();
   const top = doc.y;
   shown.forEach((link, index) => {
     const y = top + index * rowHeight;
@@ -274,14 +265,14 @@ function bars(doc: PDFKit.PDFDocument, links: MeetingView["agenda"][number]["lin
       .rect(MARGIN + labelWidth, y + 3, width, rowHeight - 6)
       .fillColor(RAG_FILL[ragOf(execution, link.thresholds) ?? "none"])
       .fill();
+    // A percentage goes after the bar; «no plan in this period» (longer, with no bar) inside the empty track.
+    const value = formatExecution(t, locale, execution);
+    const x = execution === null ? MARGIN + labelWidth + 4 : MARGIN + labelWidth + barWidth + 6;
     doc
       .font("bold")
       .fontSize(8.5)
       .fillColor("#000000")
-      .text(formatExecution(translator(locale), locale, execution), MARGIN + labelWidth + barWidth + 6, y + 4, {
-        width: 54,
-        lineBreak: false,
-      });
+      .text(value, x, y + 4, { width: execution === null ? barWidth - 8 : valueWidth - 6, lineBreak: false });
   });
   const amberX = MARGIN + labelWidth + (shown[0]!.thresholds.amber / 100) * barWidth;
   doc

@@ -20,6 +20,7 @@ import { reportForms } from "./messages/report-forms";
 import { scope } from "./messages/scope";
 import { serverErrors } from "./messages/server-errors";
 import { myPage } from "./messages/my-page";
+import { compareDeadends } from "./messages/compare-deadends";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -43,6 +44,7 @@ const areas = [
   serverErrors,
   figures,
   myPage,
+  compareDeadends,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -1,6 +1,6 @@
-import { Anchor, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
-import { Link } from "@remix-run/react";
-import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Form, Link } from "@remix-run/react";
+import { IconArrowsSort, IconColumns, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { RankChange } from "~/components/kpi/change-mark";
@@ -63,13 +63,34 @@ export function RankingTable({
   const locale = useLocale();
   return (
     <Card withBorder padding="md">
-      <Title order={2} size="h3" mb="sm">
-        {t("kpi.title")} · {period ? periodLabel(t, period) : ""}
-      </Title>
-      <Table.ScrollContainer minWidth={560}>
+      {/* The boxes of the rows belong to this form (by its id), so that picking works without JavaScript. */}
+      <Form method="get" action="/kpi/compare" id="kpi-compare">
+        {period && <input type="hidden" name="period" value={periodParamOf(period)} />}
+      </Form>
+      <Group justify="space-between" align="flex-end" mb="sm" gap="xs">
+        <Title order={2} size="h3">
+          {t("kpi.title")} · {period ? periodLabel(t, period) : ""}
+        </Title>
+        {rows.length > 1 && (
+          <Group gap="xs" align="center">
+            <Text size="xs" c="dimmed" maw={320}>
+              {t("compare.pickHint")}
+            </Text>
+            <Button type="submit" form="kpi-compare" size="xs" variant="light" leftSection={<IconColumns size={14} />}>
+              {t("compare.submit")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Table.ScrollContainer minWidth={600}>
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking">
           <Table.Thead>
             <Table.Tr>
+              {rows.length > 1 && (
+                <Table.Th w={36}>
+                  <VisuallyHidden>{t("compare.fromRanking")}</VisuallyHidden>
+                </Table.Th>
+              )}
               {(
                 [
                   ["rank", t("kpi.rank")],
@@ -87,6 +108,18 @@ export function RankingTable({
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.territoryId} data-territory={row.territoryId}>
+                {rows.length > 1 && (
+                  <Table.Td>
+                    <input
+                      type="checkbox"
+                      name="t"
+                      value={row.territoryId}
+                      form="kpi-compare"
+                      style={{ width: 18, height: 18, cursor: "pointer" }}
+                      aria-label={t("compare.choose", { name: row.name?.text ?? "" })}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td fw={700}>{row.rank ?? "—"}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={scorecardLink(row.territoryId, period)}>

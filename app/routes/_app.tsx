@@ -20,7 +20,8 @@ import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
-import { mayViewKpi } from "~/domain/kpi/access";
+import { showsKpiMenu } from "~/domain/kpi/landing.server";
+import { database } from "~/db.server";
 import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
       admin: isAdmin(principal),
-      kpi: mayViewKpi(principal),
+      kpi: await showsKpiMenu(await database(), principal),
       councils: readableCouncilIds(principal)?.length !== 0,
     },
   };

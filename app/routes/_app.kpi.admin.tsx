@@ -101,6 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       back.searchParams.delete("edit");
       return attemptWrite(submission, () => saveIndicator(db, principal, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: `${back.pathname}${back.search}`,
       });
     }
@@ -110,6 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { year, quarter } = submission.value;
       back.searchParams.set("period", periodParamOf({ year, quarter: quarter ?? null }));
       return attemptWrite(submission, () => setTargets(db, principal, parentId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: `${back.pathname}${back.search}`,
       });
     }
@@ -119,6 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { toYear, toQuarter } = submission.value;
       back.searchParams.set("period", periodParamOf({ year: toYear, quarter: toQuarter ?? null }));
       return attemptWrite(submission, () => copyTargets(db, principal, parentId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: `${back.pathname}${back.search}`,
       });
     }

@@ -82,6 +82,7 @@ export async function action({ request, params: rawParams }: ActionFunctionArgs)
   const period = periodParamOf({ year, quarter: quarter ?? null });
   return attemptWrite(submission, () => saveActual(db, principal, territory.id, submission.value), {
     redirectTo: `/kpi/scorecard/${territory.id}?period=${period}`,
+    flash: { key: "actualSaved" },
   });
 }
 

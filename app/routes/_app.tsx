@@ -15,6 +15,7 @@ import {
   IconUsersGroup,
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { FlashNotice } from "~/components/flash-notice";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
@@ -166,6 +167,7 @@ export default function AppLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <FlashNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

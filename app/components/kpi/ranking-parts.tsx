@@ -86,11 +86,6 @@ export function RankingTable({
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking">
           <Table.Thead>
             <Table.Tr>
-              {rows.length > 1 && (
-                <Table.Th w={36}>
-                  <VisuallyHidden>{t("compare.fromRanking")}</VisuallyHidden>
-                </Table.Th>
-              )}
               {(
                 [
                   ["rank", t("kpi.rank")],
@@ -103,23 +98,16 @@ export function RankingTable({
               ))}
               <Table.Th>{t("kpi.rag")}</Table.Th>
               <SortHeader column="reported" label={t("kpi.reported")} sort={sort} dir={dir} link={link} />
+              {rows.length > 1 && (
+                <Table.Th w={36}>
+                  <VisuallyHidden>{t("compare.fromRanking")}</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.territoryId} data-territory={row.territoryId}>
-                {rows.length > 1 && (
-                  <Table.Td>
-                    <input
-                      type="checkbox"
-                      name="t"
-                      value={row.territoryId}
-                      form="kpi-compare"
-                      style={{ width: 18, height: 18, cursor: "pointer" }}
-                      aria-label={t("compare.choose", { name: row.name?.text ?? "" })}
-                    />
-                  </Table.Td>
-                )}
                 <Table.Td fw={700}>{row.rank ?? "—"}</Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={scorecardLink(row.territoryId, period)}>
@@ -143,6 +131,18 @@ export function RankingTable({
                   <RagBadge rag={row.rag} size="sm" />
                 </Table.Td>
                 <Table.Td>{t("kpi.reportedOf", { count: row.reported, total: row.total })}</Table.Td>
+                {rows.length > 1 && (
+                  <Table.Td>
+                    <input
+                      type="checkbox"
+                      name="t"
+                      value={row.territoryId}
+                      form="kpi-compare"
+                      style={{ width: 18, height: 18, cursor: "pointer" }}
+                      aria-label={t("compare.choose", { name: row.name?.text ?? "" })}
+                    />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -3,7 +3,7 @@ import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "./styles/app.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -18,6 +18,7 @@ import {
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { takeFlash } from "~/domain/editing/flash.server";
 import { useNonce } from "~/http/nonce";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
@@ -25,7 +26,9 @@ import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { cssVariablesResolver, theme } from "~/theme";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await localeOf(request) };
+  // A notice of what the last submit did, shown once: the cookie is cleared with this answer.
+  const { flash, clear } = await takeFlash(request);
+  return data({ locale: await localeOf(request), flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 export const meta: MetaFunction = () => [{ title: "Oryndau" }];

@@ -23,6 +23,7 @@ import { myPage } from "./messages/my-page";
 import { oneLanguage } from "./messages/one-language";
 import { fastViews } from "./messages/fast-views";
 import { searchEvidence } from "./messages/search-evidence";
+import { compareDeadends } from "./messages/compare-deadends";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -49,6 +50,7 @@ const areas = [
   oneLanguage,
   fastViews,
   searchEvidence,
+  compareDeadends,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -51,6 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: departmentSchema });
   if (submission.status !== "success") return invalid(submission);
   return attemptWrite(submission, () => saveDepartment(db, principal, submission.value), {
+    flash: { key: "adminSaved" },
     redirectTo: (id) => `/admin/departments#department-${id}`,
   });
 }

@@ -82,6 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       const input = { ...submission.value, programmeId };
       return attemptWrite(submission, () => saveProgramme(db, principal, input, todayIn(env().APP_TIME_ZONE)), {
+        flash: { key: "adminSaved" },
         redirectTo: back,
       });
     }
@@ -89,6 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: programmeStatusSchema });
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => changeProgrammeStatus(db, principal, programmeId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: back,
       });
     }
@@ -96,6 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: roadMapSchema });
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => saveRoadMap(db, principal, programmeId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: (id) => `/admin/roadmaps/${id}`,
       });
     }

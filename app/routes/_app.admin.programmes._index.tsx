@@ -40,6 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission);
   if (submission.value.programmeId) throw new Response("Bad request", { status: 400 });
   return attemptWrite(submission, () => saveProgramme(db, principal, submission.value, todayIn(env().APP_TIME_ZONE)), {
+    flash: { key: "adminSaved" },
     redirectTo: (id) => `/admin/programmes/${id}`,
   });
 }

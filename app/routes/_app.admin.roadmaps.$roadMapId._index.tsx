@@ -81,6 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { roadMap } = await roadMapStructure(db, roadMapId);
       const input = { ...submission.value, roadMapId };
       return attemptWrite(submission, () => saveRoadMap(db, principal, roadMap.programme_id, input), {
+        flash: { key: "adminSaved" },
         redirectTo: back,
       });
     }
@@ -88,6 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: sectionSchema });
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => saveSection(db, principal, roadMapId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: (id) => `${back}#section-${id}`,
       });
     }
@@ -96,6 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       const { sectionId, version, direction } = submission.value;
       return attemptWrite(submission, () => moveSection(db, principal, roadMapId, sectionId, version, direction), {
+        flash: { key: "adminSaved" },
         redirectTo: `${back}#section-${sectionId}`,
       });
     }
@@ -104,6 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       const { sectionId, version } = submission.value;
       return attemptWrite(submission, () => deleteSection(db, principal, roadMapId, sectionId, version), {
+        flash: { key: "adminSaved" },
         redirectTo: back,
       });
     }

@@ -37,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     submission,
     () => saveMeasure(db, principal, roadMapId, submission.value, todayIn(env().APP_TIME_ZONE)),
     {
+      flash: { key: "adminSaved" },
       redirectTo: (id) => `/admin/measures/${id}?created=1#plans`,
     },
   );

@@ -45,6 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: territorySchema });
   if (submission.status !== "success") return invalid(submission);
   return attemptWrite(submission, () => saveTerritory(db, principal, submission.value), {
+    flash: { key: "adminSaved" },
     redirectTo: (id) => `/admin/territories#territory-${id}`,
   });
 }

@@ -69,18 +69,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save-user": {
       const submission = parseWithZod(formData, { schema: userSchema });
       if (submission.status !== "success") return invalid(submission);
-      return attemptWrite(submission, () => saveUser(db, principal, userId, submission.value), { redirectTo: back });
+      return attemptWrite(submission, () => saveUser(db, principal, userId, submission.value), {
+        flash: { key: "adminSaved" },
+        redirectTo: back,
+      });
     }
     case "add-role": {
       const submission = parseWithZod(formData, { schema: roleSchema });
       if (submission.status !== "success") return invalid(submission);
-      return attemptWrite(submission, () => addRole(db, principal, userId, submission.value), { redirectTo: back });
+      return attemptWrite(submission, () => addRole(db, principal, userId, submission.value), {
+        flash: { key: "adminSaved" },
+        redirectTo: back,
+      });
     }
     case "remove-role": {
       const submission = parseWithZod(formData, { schema: removeRoleSchema });
       if (submission.status !== "success") return invalid(submission);
       const { assignmentId, version } = submission.value;
       return attemptWrite(submission, () => removeRole(db, principal, userId, assignmentId, version), {
+        flash: { key: "adminSaved" },
         redirectTo: back,
       });
     }
@@ -88,6 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: resetPasswordSchema });
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => resetPassword(db, principal, userId, submission.value), {
+        flash: { key: "adminSaved" },
         redirectTo: `${back}?reset=1`,
       });
     }

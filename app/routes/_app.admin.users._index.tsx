@@ -24,6 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: createUserSchema });
   if (submission.status !== "success") return invalid(submission);
   return attemptWrite(submission, () => createUser(db, principal, submission.value), {
+    flash: { key: "adminSaved" },
     redirectTo: (id) => `/admin/users/${id}`,
   });
 }

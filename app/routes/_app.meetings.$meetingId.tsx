@@ -59,6 +59,7 @@ export async function action({ request, params: rawParams }: ActionFunctionArgs)
   const today = todayIn(env().APP_TIME_ZONE);
   return attemptWrite(submission, () => runMeetingIntent(db, principal, meetingId, submission.value, today), {
     redirectTo: `/meetings/${meetingId}`,
+    flash: { key: "meetingSaved" },
   });
 }
 

@@ -163,6 +163,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const { roadMapId, departmentId } = submission.value;
       return attemptWrite(submission, () => submitReport(db, principal, { roadMapId, departmentId, quarter }, today), {
         redirectTo: back,
+        flash: { key: "reportSubmitted" },
       });
     }
     case "add-follow-up": {
@@ -172,9 +173,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return attemptWrite(
         submission,
         () => addFollowUp(db, principal, { decisionId, note: localized(noteKk, noteRu) }),
-        {
-          redirectTo: back,
-        },
+        { redirectTo: back, flash: { key: "followUpSaved" } },
       );
     }
     default:

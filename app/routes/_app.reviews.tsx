@@ -93,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
         status: intent === "accept" ? "accepted" : "returned",
         comment: comment || null,
       }),
-    { redirectTo: "/reviews" },
+    { redirectTo: "/reviews", flash: { key: intent === "accept" ? "reviewAccepted" : "reviewReturned" } },
   );
 }
 

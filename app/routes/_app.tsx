@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { navigationItems, type MenuAccess } from "~/components/app-shell/navigation";
 import { PhoneMenu } from "~/components/app-shell/phone-menu";
 import { UserMenu } from "~/components/app-shell/user-menu";
+import { FlashNotice } from "~/components/flash-notice";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { HeaderSearch } from "~/components/search/header-search";
 import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
-import { mayViewKpi } from "~/domain/kpi/access";
+import { showsKpiMenu } from "~/domain/kpi/landing.server";
+import { database } from "~/db.server";
 import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
       admin: isAdmin(principal),
-      kpi: mayViewKpi(principal),
+      kpi: await showsKpiMenu(await database(), principal),
       councils: readableCouncilIds(principal)?.length !== 0,
     } satisfies MenuAccess,
   };
@@ -73,6 +75,7 @@ export default function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Main id="main">
+        <FlashNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

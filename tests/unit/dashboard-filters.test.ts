@@ -21,6 +21,9 @@ describe("dashboard filters from the URL", () => {
   it("narrow the window to a quarter range", () => {
     const { filters } = parse("asOf=2024-10-31&from=2024-Q1&to=2024-Q2");
     expect(filters.asOf).toMatchObject({ date: "2024-06-30", from: "2024-01-01" });
+    // The user's «as of» date stays what they chose: only the window ends with the range.
+    expect(filters.chosenAsOf).toBe("2024-10-31");
+    expect(parse("from=2024-Q1&to=2024-Q2").filters.chosenAsOf).toBe("2026-11-22");
   });
 
   it("keep every status asked for and drop unknown ones, and refuse a bad date with a message", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Assignment, Principal } from "~/domain/auth/access";
-import { homeRankingParent, mayEnterActuals, mayViewKpi, mayViewRanking, mayViewScorecard } from "~/domain/kpi/access";
+import {
+  kpiLandingCandidates,
+  mayEnterActuals,
+  mayViewKpi,
+  mayViewRanking,
+  mayViewScorecard,
+} from "~/domain/kpi/access";
 
 // Territories: 1 country → 2 Karaganda Region → 3 Temirtau, 4 Saran; 1 → 5 Shymkent → 6 Abay.
 const principal = (...assignments: Array<Partial<Assignment> & Pick<Assignment, "role">>): Principal => ({
@@ -30,14 +36,21 @@ describe("KPI access", () => {
     expect(mayViewScorecard(temirtau, [1, 5, 6])).toBe(false);
     expect(mayEnterActuals(temirtau, [1, 2, 3])).toBe(true);
     expect(mayEnterActuals(temirtau, [1, 2, 4])).toBe(false);
-    expect(homeRankingParent(temirtau)).toBe(2);
+    expect(kpiLandingCandidates(temirtau)).toEqual([
+      { kind: "ranking", territoryId: 2 },
+      { kind: "ranking", territoryId: 3 },
+      { kind: "scorecard", territoryId: 3 },
+    ]);
   });
 
   it("lets a regional akim enter for every territory below the region", () => {
     expect(mayEnterActuals(region, [1, 2, 4])).toBe(true);
     expect(mayEnterActuals(region, [1, 5, 6])).toBe(false);
     expect(mayViewRanking(region, [1, 2])).toBe(true);
-    expect(homeRankingParent(region)).toBe(2);
+    expect(kpiLandingCandidates(region)).toEqual([
+      { kind: "ranking", territoryId: 2 },
+      { kind: "scorecard", territoryId: 2 },
+    ]);
   });
 
   it("gives editors nothing, viewers reading and admins everything", () => {
@@ -46,5 +59,6 @@ describe("KPI access", () => {
     expect(mayViewRanking(viewer, [1, 5])).toBe(true);
     expect(mayEnterActuals(viewer, [1, 5, 6])).toBe(false);
     expect(mayEnterActuals(principal({ role: "admin" }), [1, 5, 6])).toBe(true);
+    expect(kpiLandingCandidates(viewer)).toBe("all");
   });
 });

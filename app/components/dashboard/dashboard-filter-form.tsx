@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { STATUSES } from "~/domain/execution/dashboard-links";
 import type { DashboardView } from "~/domain/execution/dashboard-view.server";
 import { formatQuarterParam, parseQuarterParam } from "~/domain/periods/quarter";
+import { formatDate } from "~/i18n/format";
+import { plainText } from "~/i18n/locales";
+import { useLocale } from "~/i18n/use-locale";
 
 /** The dashboard's filters: the as-of date (with quick choices), then the quarters, section, department, statuses. */
 export function DashboardFilterForm({
@@ -11,12 +14,16 @@ export function DashboardFilterForm({
   dateError,
   link,
 }: {
-  view: Pick<DashboardView, "filters" | "asOfChoices" | "activeFilters" | "quarterOptions" | "options">;
+  view: Pick<
+    DashboardView,
+    "filters" | "asOfChoices" | "activeFilters" | "quarterOptions" | "options" | "territory" | "territories"
+  >;
   dateError: "errors.invalidDate" | null;
   link: (changes: Record<string, string | null>) => string;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const locale = useLocale();
   const { filters } = view;
   const quarterChoices = [
     { value: "", label: t("dashboard.anyQuarter") },
@@ -28,10 +35,23 @@ export function DashboardFilterForm({
       };
     }),
   ];
+  // Only territories the user may see: their own level and up to it within their scope, and the ones below.
+  const trail = view.territory.trail.filter((step) => step.selectable);
+  const territoryChoices = [
+    ...trail.map((step, depth) => ({
+      value: String(step.id),
+      label: `${"\u00a0\u00a0".repeat(depth)}${plainText(step.name)}`,
+    })),
+    ...view.territories
+      .filter((row) => row.id !== view.territory.id)
+      .map((row) => ({ value: String(row.id), label: `${"\u00a0\u00a0".repeat(trail.length)}${plainText(row.name)}` })),
+  ];
   return (
     <Paper withBorder p="md" component="section" aria-label={t("dashboard.filters")}>
       <Form method="get" key={location.search}>
-        {filters.territoryId && <input type="hidden" name="territory" value={filters.territoryId} />}
+        {territoryChoices.length < 2 && filters.territoryId && (
+          <input type="hidden" name="territory" value={filters.territoryId} />
+        )}
         {filters.large && <input type="hidden" name="large" value="1" />}
         <Stack gap="sm">
           <Group align="flex-end" gap="sm">
@@ -39,7 +59,7 @@ export function DashboardFilterForm({
               type="date"
               name="asOf"
               label={t("overview.asOf")}
-              defaultValue={filters.asOf.date}
+              defaultValue={filters.chosenAsOf}
               error={dateError ? t(dateError) : undefined}
               w={{ base: "100%", xs: 200 }}
             />
@@ -56,9 +76,9 @@ export function DashboardFilterForm({
               <Button
                 key={choice.date}
                 component={Link}
-                to={link({ asOf: choice.date, to: null })}
+                to={link({ asOf: choice.date })}
                 size="compact-xs"
-                variant={choice.date === filters.asOf.date ? "light" : "default"}
+                variant={choice.date === filters.chosenAsOf ? "light" : "default"}
               >
                 {choice.kind === "today"
                   ? t("dashboard.today")
@@ -68,6 +88,14 @@ export function DashboardFilterForm({
               </Button>
             ))}
           </Group>
+          {filters.chosenAsOf !== filters.asOf.date && (
+            <Text size="sm" role="status" data-testid="range-clipped">
+              {t("dashboardRange.clipped", {
+                end: formatDate(locale, filters.asOf.date),
+                asOf: formatDate(locale, filters.chosenAsOf),
+              })}
+            </Text>
+          )}
           <details open={view.activeFilters > 0}>
             <summary>
               <Text span size="sm" fw={500}>
@@ -76,7 +104,15 @@ export function DashboardFilterForm({
               </Text>
             </summary>
             <Stack gap="sm" mt="sm">
-              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+              <SimpleGrid cols={{ base: 1, xs: 2, md: territoryChoices.length > 1 ? 5 : 4 }} spacing="sm">
+                {territoryChoices.length > 1 && (
+                  <NativeSelect
+                    name="territory"
+                    label={t("dashboard.territory")}
+                    defaultValue={String(view.territory.id)}
+                    data={territoryChoices}
+                  />
+                )}
                 <NativeSelect
                   name="from"
                   label={t("dashboard.from")}

@@ -1,5 +1,7 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
+import type { Flash } from "./flash";
+import { flashHeader } from "./flash.server";
 import { encodeMessage } from "./messages";
 import { AlreadySaved } from "./submission.server";
 import { NeedsAnswer, RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
@@ -26,17 +28,20 @@ export type WriteReply<Q = never> =
  * on the form (or on one field), or stale (with what changed meanwhile). The user's input stays in
  * the form unless it was saved. Anything else is a bug and propagates. After a save the user is sent
  * to `redirectTo` when given (or computed from what the write returned, such as a new record's id), so
- * that reloading the page does not submit again.
+ * that reloading the page does not submit again, with `flash` said on the page it lands on.
  */
 export async function attemptWrite<T>(
   submission: Submission<unknown>,
   work: () => Promise<T>,
-  options: { redirectTo?: string | ((saved: T) => string) } = {},
+  options: { redirectTo?: string | ((saved: T) => string); flash?: Flash | ((saved: T) => Flash) } = {},
 ) {
   try {
     const saved = await work();
     if (options.redirectTo) {
-      return redirect(typeof options.redirectTo === "string" ? options.redirectTo : options.redirectTo(saved));
+      const to = typeof options.redirectTo === "string" ? options.redirectTo : options.redirectTo(saved);
+      if (!options.flash) return redirect(to);
+      const flash = typeof options.flash === "function" ? options.flash(saved) : options.flash;
+      return redirect(to, { headers: { "Set-Cookie": await flashHeader(flash) } });
     }
     return data<WriteReply>({ result: submission.reply({ resetForm: true }), saved: true });
   } catch (error) {

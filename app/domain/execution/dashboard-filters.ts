@@ -17,7 +17,10 @@ import { STATUSES } from "./dashboard-links";
 // here, once, for the page, the print view and the benchmark alike.
 
 export interface DashboardFilters {
+  /** The window the figures count: it ends at the «as of» date, or earlier where the quarter range ends. */
   asOf: AsOf;
+  /** The «as of» date as the user chose it: a quarter range never moves it, only the window's end. */
+  chosenAsOf: string;
   /** The quarter range as chosen (the window is already narrowed to it in `asOf`). */
   from: Quarter | null;
   to: Quarter | null;
@@ -55,6 +58,7 @@ export function parseDashboardFilters(
     .filter((status): status is MeasureStatus => (STATUSES as string[]).includes(status));
   return {
     filters: {
+      chosenAsOf: chosen,
       asOf: {
         date,
         includeCurrentQuarter: flag.safeParse(params.get("current")).success,

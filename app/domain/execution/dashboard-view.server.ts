@@ -133,7 +133,11 @@ export function dashboardView(dashboard: Dashboard, filters: DashboardFilters, l
     })),
     territory: {
       id: dashboard.territory.id,
-      trail: dashboard.territory.trail.map((step) => ({ id: step.id, name: text(step.name) })),
+      trail: dashboard.territory.trail.map((step) => ({
+        id: step.id,
+        name: text(step.name),
+        selectable: step.selectable,
+      })),
     },
     territories: dashboard.territories.map((row) => ({
       id: row.id,
@@ -142,8 +146,9 @@ export function dashboardView(dashboard: Dashboard, filters: DashboardFilters, l
       own: row.id === dashboard.territory.id,
     })),
     series,
+    // «Now» is where the chosen date is: when the range ends before it, the chart does not reach it.
     now:
-      planPoint && factPoint
+      planPoint && factPoint && filters.chosenAsOf === filters.asOf.date
         ? {
             label: planPoint.label,
             plannedProgress: planPoint.plannedProgress,

@@ -37,7 +37,12 @@ export interface Dashboard {
   >;
   departments: NamedFigures[];
   /** The territory the breakdown is under, its ancestors within the road map (for the breadcrumb), its parts. */
-  territory: { id: number; name: LocalizedText; trail: Array<{ id: number; name: LocalizedText }> };
+  territory: {
+    id: number;
+    name: LocalizedText;
+    /** From the road map's territory down to the focus; `selectable` when within the user's scope. */
+    trail: Array<{ id: number; name: LocalizedText; selectable: boolean }>;
+  };
   territories: NamedFigures[];
   series: QuarterPointRow[];
   /** Measures behind or overdue, the furthest behind first. */
@@ -70,6 +75,10 @@ export async function roadMapDashboard(
     roadMapRevision(db, roadMapId),
   ]);
   const asOf = filters.asOf;
+  // A territory above the user's own is shown in the trail but cannot be chosen.
+  const roots = view.territoryIds ?? [roadMap.territoryId];
+  const withinScope = (path: number[], id: number) =>
+    roots.some((root) => path.includes(root) && path.indexOf(id) >= path.indexOf(root));
 
   // The whole dashboard, names included, is kept until the road map changes; its figures separately
   // too, so that other views (other pages, the list of road maps) reuse what they share.
@@ -173,7 +182,7 @@ export async function roadMapDashboard(
           trail: focus.path
             .slice(focus.path.indexOf(roadMap.territoryId))
             .map((id) => trail.find((t) => t.id === id)!)
-            .map((t) => ({ id: t.id, name: t.name })),
+            .map((t) => ({ id: t.id, name: t.name, selectable: withinScope(focus.path, t.id) })),
         },
         territories: rank(
           territoryRows.map((row) => ({

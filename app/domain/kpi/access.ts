@@ -48,9 +48,26 @@ export function mayEnterActuals(principal: Principal, territoryPath: number[]): 
   );
 }
 
-/** The territory whose ranking the user sees first: their own territory's parent, or its own children. */
-export function homeRankingParent(principal: Principal): number | null {
-  const path = territoryPaths(principal).find((candidate) => candidate !== null);
-  if (!path) return null;
-  return path.length >= 3 ? path[path.length - 2]! : path[path.length - 1]!;
+/** Where the KPI menu may lead: a ranking (of a territory's children) or one territory's scorecard. */
+export interface KpiLandingCandidate {
+  kind: "ranking" | "scorecard";
+  territoryId: number;
+}
+
+/**
+ * The pages the KPI menu may open for the user, best first; the first with figures wins (the server
+ * looks). An akim sees their own neighbours' ranking (their own row in it), else the ranking of the
+ * territories below them, else their own scorecard. `"all"` for those who see everything.
+ */
+export function kpiLandingCandidates(principal: Principal): KpiLandingCandidate[] | "all" {
+  if (seesEverything(principal)) return "all";
+  return territoryPaths(principal).flatMap((path) => {
+    const own = path![path!.length - 1]!;
+    const parent = path!.length >= 3 ? path![path!.length - 2]! : null;
+    return [
+      ...(parent === null ? [] : [{ kind: "ranking" as const, territoryId: parent }]),
+      { kind: "ranking" as const, territoryId: own },
+      { kind: "scorecard" as const, territoryId: own },
+    ];
+  });
 }

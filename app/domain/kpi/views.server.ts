@@ -76,7 +76,7 @@ const column = (indicator: IndicatorInfo, locale: Locale): IndicatorColumn => ({
   source: indicator.source,
 });
 
-function choosePeriod(periods: KpiPeriod[], asked: KpiPeriod | null, today: string): KpiPeriod | null {
+export function choosePeriod(periods: KpiPeriod[], asked: KpiPeriod | null, today: string): KpiPeriod | null {
   if (asked && periods.some((period) => samePeriod(period, asked))) return asked;
   // The latest period that has ended, else the latest one.
   const year = Number(today.slice(0, 4));

@@ -89,9 +89,20 @@ export class ViewCache {
 /** A remembered view is ≈ 300 bytes: 20 000 of them are a few MB, far below the pages they point at. */
 export const viewCache = new ViewCache(20_000, pageCache);
 
+/** Requests Remix answers itself, whatever the view: writes, development, a notice to show and clear. */
+export function leftToRemix(request: Request): boolean {
+  return (
+    request.method !== "GET" ||
+    env().PAGE_CACHE_MB === 0 ||
+    process.env.NODE_ENV === "development" ||
+    // A notice carried to this page (domain/editing/flash.server.ts) is shown and cleared by the root loader.
+    (request.headers.get("Cookie")?.includes("__flash=") ?? false)
+  );
+}
+
 /** The identity of a request for a cacheable view, or null: not such a view, nobody signed in, no database. */
 export async function viewIdentityOf(request: Request): Promise<ViewIdentity | null> {
-  if (request.method !== "GET" || env().PAGE_CACHE_MB === 0 || process.env.NODE_ENV === "development") return null;
+  if (leftToRemix(request)) return null;
   const url = new URL(request.url);
   for (const view of CACHEABLE_VIEWS) {
     const match = url.pathname.match(view.path);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Principal } from "~/domain/auth/access";
 import { keepable, PageCache } from "~/http/page-cache.server";
-import { ViewCache, viewKey, type ViewIdentity } from "~/http/view-cache.server";
+import { ViewCache, leftToRemix, viewKey, type ViewIdentity } from "~/http/view-cache.server";
 
 // The view cache (ADR 20) answers a repeat view before Remix with the page kept for exactly the same
 // URL, reader (every role with its scope), road map revision, locale and day.
@@ -30,6 +30,14 @@ const identity = (changes: Partial<ViewIdentity> = {}): ViewIdentity => ({
 });
 
 describe("the view cache", () => {
+  test("a view carrying a notice to show is left to Remix, which shows and clears it", () => {
+    expect(leftToRemix(new Request(url, { headers: { Cookie: "__session=abc" } }))).toBe(false);
+    expect(
+      leftToRemix(new Request(url, { headers: { Cookie: "__session=abc; __flash=eyJrZXkiOiJ4In0%3D.sig" } })),
+    ).toBe(true);
+    expect(leftToRemix(new Request(url, { method: "POST" }))).toBe(true);
+  });
+
   test("a view's key changes with the reader's scope, the revision, the locale, the day and the URL", () => {
     const key = viewKey(url, identity());
     expect(viewKey(url, identity())).toBe(key);

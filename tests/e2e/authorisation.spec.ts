@@ -40,6 +40,9 @@ const POLICY: Record<string, Policy> = {
   "routes/_app.roadmaps.$roadMapId.periods": { who: admins },
   "routes/_app.measures.$measureId": { who: "signed-in", scoped: true },
   "routes/measures.$measureId.tables.$file": { who: "signed-in", scoped: true },
+  // An evidence file is served to whoever may see its entry (tests/integration/evidence.test.ts).
+  "routes/evidence.$fileId": { who: "signed-in", scoped: true },
+  "routes/_app.search": { who: "signed-in" },
   "routes/_app.my": { who: ["editor"] },
   "routes/_app.my_.upload": { who: ["editor"] },
   "routes/my.sheet[.]xlsx": { who: ["editor"] },
@@ -53,6 +56,7 @@ const POLICY: Record<string, Policy> = {
   "routes/_app.kpi._index": { who: kpiReaders },
   "routes/_app.kpi.$territoryId": { who: kpiReaders, scoped: true },
   "routes/_app.kpi.scorecard.$territoryId": { who: kpiReaders, scoped: true },
+  "routes/_app.kpi.compare": { who: kpiReaders },
   "routes/kpi.$territoryId.tables.$file": { who: kpiReaders, scoped: true },
   "routes/_app.kpi.admin": { who: admins },
   "routes/_app.admin": { who: admins },

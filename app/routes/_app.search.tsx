@@ -31,7 +31,9 @@ export default function SearchPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg" maw={900} mx="auto">
-      <Title order={1}>{data.query ? t("search.resultsFor", { query: data.query }) : t("search.title")}</Title>
+      <Title order={1} style={{ overflowWrap: "anywhere" }}>
+        {data.query ? t("search.resultsFor", { query: data.query }) : t("search.title")}
+      </Title>
       <Form method="get" action="/search" role="search">
         <Group gap="xs" align="flex-end" wrap="nowrap">
           <TextInput

@@ -1,6 +1,6 @@
 import { ActionIcon, Combobox, Loader, Text, TextInput, useCombobox } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { Form, useFetcher, useNavigate } from "@remix-run/react";
+import { Form, Link, useFetcher, useNavigate } from "@remix-run/react";
 import { IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -34,65 +34,78 @@ export function HeaderSearch() {
   };
 
   return (
-    <Form method="get" action="/search" role="search" style={{ flex: 1, minWidth: 0, maxWidth: 420 }}>
-      <Combobox store={combobox} onOptionSubmit={open} withinPortal>
-        <Combobox.Target>
-          <TextInput
-            name="q"
-            type="search"
-            value={value}
-            maxLength={QUERY_MAX}
-            aria-label={t("search.label")}
-            placeholder={t("search.placeholder")}
-            autoComplete="off"
-            size="sm"
-            onChange={(event) => {
-              setValue(event.currentTarget.value);
-              load(event.currentTarget.value);
-              combobox.openDropdown();
-              combobox.updateSelectedOptionIndex();
-            }}
-            onFocus={() => combobox.openDropdown()}
-            onBlur={() => combobox.closeDropdown()}
-            rightSection={
-              fetcher.state === "loading" ? (
-                <Loader size={14} aria-label={t("search.loading")} />
-              ) : (
-                <ActionIcon type="submit" variant="subtle" aria-label={t("search.submit")}>
-                  <IconSearch size={16} />
-                </ActionIcon>
-              )
-            }
-          />
-        </Combobox.Target>
-        {value.trim().length >= 2 && fetcher.data && (
-          <Combobox.Dropdown data-testid="search-dropdown">
-            <Combobox.Options mah={420} style={{ overflowY: "auto" }}>
-              {hits.length === 0 && <Combobox.Empty>{t("search.nothing")}</Combobox.Empty>}
-              {SEARCH_KINDS.map((kind) => {
-                const ofKind = hits.filter((hit) => hit.kind === kind);
-                if (ofKind.length === 0) return null;
-                return (
-                  <Combobox.Group key={kind} label={t(`search.kinds.${kind}`)}>
-                    {ofKind.map((hit) => (
-                      <Combobox.Option key={hit.key} value={hit.href}>
-                        <HitLine hit={hit} />
-                      </Combobox.Option>
-                    ))}
-                  </Combobox.Group>
-                );
-              })}
-            </Combobox.Options>
-            {hits.length > 0 && (
-              <Combobox.Footer>
-                <Text size="xs" c="dimmed">
-                  {t("search.hint")}
-                </Text>
-              </Combobox.Footer>
-            )}
-          </Combobox.Dropdown>
-        )}
-      </Combobox>
-    </Form>
+    <>
+      {/* Where the desktop menu leaves too little room for a box, a link to the search page (app.css). */}
+      <ActionIcon
+        component={Link}
+        to="/search"
+        variant="subtle"
+        size="lg"
+        className="header-search-link"
+        aria-label={t("search.title")}
+      >
+        <IconSearch size={18} />
+      </ActionIcon>
+      <Form method="get" action="/search" role="search" className="header-search-box">
+        <Combobox store={combobox} onOptionSubmit={open} withinPortal>
+          <Combobox.Target>
+            <TextInput
+              name="q"
+              type="search"
+              value={value}
+              maxLength={QUERY_MAX}
+              aria-label={t("search.label")}
+              placeholder={t("search.placeholder")}
+              autoComplete="off"
+              size="sm"
+              onChange={(event) => {
+                setValue(event.currentTarget.value);
+                load(event.currentTarget.value);
+                combobox.openDropdown();
+                combobox.updateSelectedOptionIndex();
+              }}
+              onFocus={() => combobox.openDropdown()}
+              onBlur={() => combobox.closeDropdown()}
+              rightSection={
+                fetcher.state === "loading" ? (
+                  <Loader size={14} aria-label={t("search.loading")} />
+                ) : (
+                  <ActionIcon type="submit" variant="subtle" aria-label={t("search.submit")}>
+                    <IconSearch size={16} />
+                  </ActionIcon>
+                )
+              }
+            />
+          </Combobox.Target>
+          {value.trim().length >= 2 && fetcher.data && (
+            <Combobox.Dropdown data-testid="search-dropdown">
+              <Combobox.Options mah={420} style={{ overflowY: "auto" }}>
+                {hits.length === 0 && <Combobox.Empty>{t("search.nothing")}</Combobox.Empty>}
+                {SEARCH_KINDS.map((kind) => {
+                  const ofKind = hits.filter((hit) => hit.kind === kind);
+                  if (ofKind.length === 0) return null;
+                  return (
+                    <Combobox.Group key={kind} label={t(`search.kinds.${kind}`)}>
+                      {ofKind.map((hit) => (
+                        <Combobox.Option key={hit.key} value={hit.href}>
+                          <HitLine hit={hit} />
+                        </Combobox.Option>
+                      ))}
+                    </Combobox.Group>
+                  );
+                })}
+              </Combobox.Options>
+              {hits.length > 0 && (
+                <Combobox.Footer>
+                  <Text size="xs" c="dimmed">
+                    {t("search.hint")}
+                  </Text>
+                </Combobox.Footer>
+              )}
+            </Combobox.Dropdown>
+          )}
+        </Combobox>
+      </Form>
+    </>
   );
 }

@@ -79,6 +79,7 @@ test("a quarter goes from entry through review to a closed quarter, and the over
   // Submitted: from now on it is in the reviewer's hands.
   await card.getByRole("button", { name: "Тоқсан есебін тапсыру" }).click();
   await expect(card.getByTestId("report-status")).toHaveText("Тапсырылды, қаралуда");
+  await expect(editor.getByTestId("flash")).toHaveText("Тоқсандық есеп тексеруге жіберілді.");
 
   // The admin sends it back with a comment.
   await admin.goto("/reviews");

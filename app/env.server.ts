@@ -49,6 +49,17 @@ const envSchema = z.object({
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
   EVIDENCE_FILES_MAX: z.coerce.number().int().min(1).max(20).default(5),
+  /** Outgoing mail (smtp:// or smtps://, credentials in the URL); unset = in-app notifications only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Oryndau <no-reply@localhost>"),
+  /** The address users open the app at, for links in e-mails (e.g. https://oryndau.example.kz). */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(:\d+)?$/, "must be an http(s):// origin without a path")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

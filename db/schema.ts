@@ -63,6 +63,8 @@ export interface AppUserTable extends Versioned {
   display_name: string;
   /** The person's post (e.g. the council's secretary), in the languages it was written in. */
   title: NullableJson<LocalizedText>;
+  /** Where notifications and password resets are mailed; compared without case, unique. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   password_hash: string;
   locale: Generated<Locale>;
   is_active: Generated<boolean>;

@@ -9,6 +9,7 @@ import * as sharesOfBase from "./2026-12-02T0820-shares-of-base";
 import * as sessionsAndSignIn from "./2026-12-02T0830-sessions-and-sign-in";
 import * as personTitle from "./2026-12-03T0800-person-title";
 import * as evidenceFiles from "./2026-12-03T0900-evidence-files";
+import * as userEmail from "./2026-12-04T0700-user-email";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T0830-sessions-and-sign-in": sessionsAndSignIn,
   "2026-12-03T0800-person-title": personTitle,
   "2026-12-03T0900-evidence-files": evidenceFiles,
+  "2026-12-04T0700-user-email": userEmail,
 };

@@ -17,6 +17,7 @@ const columns = {
     "id",
     "login",
     "display_name",
+    "email",
     "password_hash",
     "locale",
     "is_active",

@@ -1,0 +1,44 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "~/env.server";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Sends mail through the configured SMTP server; without `SMTP_URL` nothing is sent and `configured` is false. */
+export interface Mailer {
+  readonly configured: boolean;
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  // One pooled connection per process: reminders go out in batches and should not open one each.
+  const transport: Transporter = nodemailer.createTransport(smtpUrl.includes("?") ? smtpUrl : `${smtpUrl}?pool=true`);
+  return {
+    configured: true,
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+  };
+}
+
+const noMailer: Mailer = {
+  configured: false,
+  async send() {},
+};
+
+let cached: Mailer | undefined;
+export function mailer(): Mailer {
+  const { SMTP_URL, MAIL_FROM } = env();
+  cached ??= SMTP_URL ? smtpMailer(SMTP_URL, MAIL_FROM) : noMailer;
+  return cached;
+}
+
+/** An absolute link for a mail: `PUBLIC_URL` when set, otherwise the origin the request came in on. */
+export function mailLink(path: string, requestOrigin?: string): string {
+  const origin = env().PUBLIC_URL ?? requestOrigin ?? `http://localhost:${env().PORT}`;
+  return new URL(path, origin).toString();
+}

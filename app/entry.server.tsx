@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, startDatabase } from "./db.server";
 import { sizeFiguresCache } from "./domain/execution/figures-cache.server";
+import { sizeKeptRows } from "./domain/execution/road-map-rows.server";
 import { env, loadEnv } from "./env.server";
 import { noteServerError } from "./http/handle.server";
 import { NonceContext } from "./http/nonce";
@@ -17,6 +18,7 @@ export const streamTimeout = 5_000;
 export async function prepare(): Promise<{ port: number; trustProxy: boolean }> {
   const settings = loadEnv();
   sizeFiguresCache(settings.FIGURES_CACHE_MB);
+  sizeKeptRows(settings.ROAD_MAP_ROWS_MB);
   await startDatabase();
   return { port: settings.PORT, trustProxy: settings.TRUST_PROXY };
 }

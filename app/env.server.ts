@@ -45,6 +45,8 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
   /** Computed figures each process keeps until their road map changes, in MB (docs/decisions/0022). */
   FIGURES_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
+  /** Road maps' rows each process keeps for their figures, by revision, in MB (docs/decisions/0034). */
+  ROAD_MAP_ROWS_MB: z.coerce.number().min(0).max(4096).default(64),
   /** Evidence files of progress entries: where they are kept (default DATA_DIR/evidence), how large and how many. */
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database, ReportStatus } from "~db/schema";
 import { quarterCode, reportKey, type RoadMapRows, type RowsMeasure } from "./figure-base";
 import { roadMapRevision } from "./figures-cache.server";
+import { KeptRows } from "./kept-rows";
 
 // A road map's rows for its figures, read once per revision and kept: every date, slice, section or
 // department filter is then a pass over them in memory (figure-base.ts), with no statement of its
@@ -219,13 +220,25 @@ function placed(rows: MeasureRow[]): MeasureRow[] {
   return keyed.map(({ row }) => row);
 }
 
-interface Kept {
-  revision: number;
-  rows: Promise<RoadMapRows>;
-}
+/** Each database client's number, so that one budget covers the rows of every client of the process. */
+const clients = new WeakMap<Kysely<Database>, number>();
+let nextClient = 0;
+const clientKey = (db: Kysely<Database>, roadMapId: number) => {
+  let client = clients.get(db);
+  if (client === undefined) clients.set(db, (client = nextClient++));
+  return `${client}:${roadMapId}`;
+};
 
-/** The latest rows read of each road map, per database client. */
-const kept = new WeakMap<Kysely<Database>, Map<number, Kept>>();
+/**
+ * 64 MB a process unless `ROAD_MAP_ROWS_MB` says otherwise (set at start, entry.server's prepare): a dozen
+ * national road maps of 5 000 measures (docs/decisions/0034).
+ */
+let kept = new KeptRows<string>(64 * 1024 * 1024);
+
+/** A new, empty store of kept rows of that many MB. */
+export function sizeKeptRows(megabytes: number): void {
+  kept = new KeptRows(megabytes * 1024 * 1024);
+}
 
 /**
  * A road map's rows at its current revision, read once and shared: concurrent requests wait for the
@@ -240,15 +253,5 @@ export async function roadMapRows(
 ): Promise<RoadMapRows> {
   if (db.isTransaction) return readRoadMapRows(db, roadMapId);
   const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
-  let byRoadMap = kept.get(db);
-  if (!byRoadMap) kept.set(db, (byRoadMap = new Map()));
-  const hit = byRoadMap.get(roadMapId);
-  if (hit && hit.revision === revision) return hit.rows;
-  if (hit && hit.revision > revision) return readRoadMapRows(db, roadMapId);
-  const entry: Kept = { revision, rows: readRoadMapRows(db, roadMapId) };
-  byRoadMap.set(roadMapId, entry);
-  entry.rows.catch(() => {
-    if (byRoadMap.get(roadMapId) === entry) byRoadMap.delete(roadMapId);
-  });
-  return entry.rows;
+  return kept.get(clientKey(db, roadMapId), revision, () => readRoadMapRows(db, roadMapId));
 }

@@ -230,8 +230,8 @@ const clientKey = (db: Kysely<Database>, roadMapId: number) => {
 };
 
 /**
- * 64 MB a process unless `ROAD_MAP_ROWS_MB` says otherwise (set at start, entry.server's prepare): a dozen
- * national road maps of 5 000 measures (docs/decisions/0034).
+ * 64 MB a process unless `ROAD_MAP_ROWS_MB` says otherwise (set at start, entry.server's prepare): about
+ * ten national road maps of 5 000 measures, ≈ 6 MB each (docs/decisions/0034).
  */
 let kept = new KeptRows<string>(64 * 1024 * 1024);
 

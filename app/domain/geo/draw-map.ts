@@ -69,17 +69,53 @@ export function drawMap(inputs: ShapeInput[]): DrawnMap {
     collection,
   );
   const path = geoPath(projection).digits(1);
-  return {
-    width: MAP_WIDTH,
-    height,
-    shapes: features.map((feature) => {
-      const [x, y] = path.centroid(feature);
-      return {
-        id: feature.properties.id,
-        d: path(feature) ?? "",
-        labelAt: [Math.round(x * 10) / 10, Math.round(y * 10) / 10],
-        small: path.area(feature) < LABEL_AREA,
-      };
-    }),
-  };
+  const shapes = features.map((feature): DrawnShape => {
+    const [x, y] = path.centroid(feature);
+    return {
+      id: feature.properties.id,
+      d: path(feature) ?? "",
+      labelAt: [x, y],
+      small: path.area(feature) < LABEL_AREA,
+    };
+  });
+  keepLabelsApart(shapes);
+  for (const shape of shapes)
+    shape.labelAt = [Math.round(shape.labelAt[0] * 10) / 10, Math.round(shape.labelAt[1] * 10) / 10];
+  return { width: MAP_WIDTH, height, shapes };
+}
+
+/** The gap two numbered markers keep (their diameter and a little). */
+const MARKER_GAP = 21;
+
+/**
+ * Cities lie close together (Karaganda, Saran, Shakhtinsk, Temirtau): their numbered markers are pushed
+ * apart until they no longer overlap, and a district's label steps aside from a marker on it.
+ */
+function keepLabelsApart(shapes: DrawnShape[]): void {
+  const markers = shapes.filter((shape) => shape.small);
+  for (let round = 0; round < 40; round++) {
+    let moved = false;
+    for (const [i, a] of markers.entries()) {
+      for (const b of markers.slice(i + 1)) {
+        const dx = b.labelAt[0] - a.labelAt[0];
+        const dy = b.labelAt[1] - a.labelAt[1];
+        const distance = Math.hypot(dx, dy);
+        if (distance >= MARKER_GAP) continue;
+        const [ux, uy] = distance > 0.01 ? [dx / distance, dy / distance] : [1, 0];
+        const push = (MARKER_GAP - distance) / 2;
+        a.labelAt = [a.labelAt[0] - ux * push, a.labelAt[1] - uy * push];
+        b.labelAt = [b.labelAt[0] + ux * push, b.labelAt[1] + uy * push];
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  for (const shape of shapes.filter((s) => !s.small)) {
+    for (const marker of markers) {
+      const dy = shape.labelAt[1] - marker.labelAt[1];
+      if (Math.abs(shape.labelAt[0] - marker.labelAt[0]) < 42 && Math.abs(dy) < 24) {
+        shape.labelAt = [shape.labelAt[0], marker.labelAt[1] + (dy >= 0 ? 24 : -24)];
+      }
+    }
+  }
 }

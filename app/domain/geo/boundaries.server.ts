@@ -72,3 +72,18 @@ export async function mapOfChildren(db: Db, parentId: number, locale: Locale): P
       .map((child) => ({ id: child.id, name: name.get(child.id) ?? null })),
   };
 }
+
+/** What the admin page says of a territory's boundary: which one is drawn, and the version an upload replaces. */
+export async function boundaryStatus(db: Db, territoryId: number) {
+  const [territory, newest] = await Promise.all([
+    db.selectFrom("territory").select("kato_code").where("id", "=", territoryId).executeTakeFirst(),
+    db
+      .selectFrom("territory_boundary")
+      .select(["version", "vertex_count", "file_name"])
+      .where("territory_id", "=", territoryId)
+      .orderBy("version", "desc")
+      .executeTakeFirst(),
+  ]);
+  const source = newest ? "uploaded" : bundledShape(territory?.kato_code ?? null) ? "bundled" : "none";
+  return { source, version: newest?.version ?? 0 } as const;
+}

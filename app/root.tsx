@@ -2,6 +2,7 @@ import "./zod-config";
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "./styles/app.css";
+import "./styles/map.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { MultiPolygon, Polygon } from "geojson";
 
 // Table types of the schema in db/migrations. Numerics and bigints are parsed to numbers and dates
 // to 'YYYY-MM-DD' strings by the client (db/client.ts), so they are typed that way here.
@@ -46,6 +47,18 @@ export interface TerritoryTable extends Versioned {
   name: Json<LocalizedText>;
   /** Ids from the root down to the territory itself; set by a trigger. */
   path: ColumnType<number[], never, never>;
+}
+
+/** A boundary an admin uploaded for a territory; the newest version is drawn. */
+export interface TerritoryBoundaryTable {
+  id: Id;
+  territory_id: number;
+  version: number;
+  geometry: Json<Polygon | MultiPolygon>;
+  file_name: string;
+  vertex_count: number;
+  uploaded_by: number;
+  created_at: DefaultTimestamp;
 }
 
 export interface DepartmentTable extends Versioned {
@@ -485,6 +498,7 @@ export interface AuditLogTable {
 
 export interface Database {
   territory: TerritoryTable;
+  territory_boundary: TerritoryBoundaryTable;
   department: DepartmentTable;
   app_user: AppUserTable;
   council: CouncilTable;

@@ -16,6 +16,9 @@ import { env } from "~/env.server";
 import { translator } from "~/i18n/i18n";
 import { pickText, type LocalizedText } from "~/i18n/locales";
 import { EditLink } from "~/components/admin/edit-link";
+import { BoundaryForm } from "~/components/admin/boundary-form";
+import { boundaryStatus } from "~/domain/geo/boundaries.server";
+import { uploadBoundary, type BoundaryReply } from "~/domain/geo/boundary-action.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · Oryndau` }];
 
@@ -27,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageTitle: translator(locale)("admin.nav.territories"),
     timeZone: env().APP_TIME_ZONE,
     editId: territories.some((t) => t.id === edit) ? edit : null,
+    boundary: territories.some((t) => t.id === edit) ? await boundaryStatus(db, edit) : null,
     territories: territories.map((t) => ({
       id: t.id,
       version: t.version,
@@ -42,7 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { principal, db } = await requireAdminRequest(request);
-  const submission = parseWithZod(await request.formData(), { schema: territorySchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "upload-boundary") return uploadBoundary(db, principal, formData);
+  const submission = parseWithZod(formData, { schema: territorySchema });
   if (submission.status !== "success") return invalid(submission);
   return attemptWrite(submission, () => saveTerritory(db, principal, submission.value), {
     flash: { key: "adminSaved" },
@@ -54,7 +60,9 @@ type TerritoryRow = ReturnType<typeof useLoaderData<typeof loader>>["territories
 
 export default function TerritoriesPage() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<WriteReply>();
+  const actionData = useActionData<WriteReply | BoundaryReply>();
+  const reply = actionData && "result" in actionData ? actionData : undefined;
+  const boundaryError = actionData && "boundaryError" in actionData ? actionData.boundaryError : null;
   const { t } = useTranslation();
   const editing = data.territories.find((row) => row.id === data.editId);
   return (
@@ -111,6 +119,11 @@ export default function TerritoriesPage() {
           lastResult={reply && !reply.saved ? reply.result : undefined}
         />
       </Paper>
+      {editing && data.boundary && (
+        <Paper withBorder p="md">
+          <BoundaryForm territoryId={editing.id} status={data.boundary} error={boundaryError} />
+        </Paper>
+      )}
     </Stack>
   );
 }

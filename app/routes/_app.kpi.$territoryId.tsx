@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,9 @@ import { mayViewRanking } from "~/domain/kpi/access";
 import { periodParam } from "~/domain/kpi/actual-schema";
 import type { KpiPeriod } from "~/domain/kpi/scoring";
 import { rankingView } from "~/domain/kpi/views.server";
+import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
+import { rankingMap } from "~/domain/geo/maps.server";
+import { ScoreMap } from "~/components/map/compared-maps";
 import { findTerritory } from "~/domain/kpi/kpi.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
@@ -49,7 +52,8 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const query = search.parse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = await localeOf(request);
   const view = await rankingView(db, parent.id, query.period ?? null, todayIn(env().APP_TIME_ZONE), locale);
-  return { ...view, isAdmin: isAdmin(principal), sort: query.sort, dir: query.dir ?? defaultDir(query.sort) };
+  const map = view.rows.length > 0 ? await rankingMap(db, parent.id, locale) : null;
+  return { ...view, map, isAdmin: isAdmin(principal), sort: query.sort, dir: query.dir ?? defaultDir(query.sort) };
 }
 
 export default function KpiRanking() {
@@ -107,6 +111,11 @@ export default function KpiRanking() {
             )}
           </SimpleGrid>
 
+          {data.map && (
+            <Card withBorder padding="md">
+              <ScoreMap map={data.map} rows={rows} thresholds={DEFAULT_THRESHOLDS} period={period} />
+            </Card>
+          )}
           <RankingTable rows={sorted} indicators={indicators} period={period} sort={sort} dir={dir} link={link} />
           <KpiHeatmap rows={sorted} indicators={indicators} sort={sort} dir={dir} link={link} />
         </>

@@ -1,4 +1,4 @@
-import { Stack } from "@mantine/core";
+import { Paper, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -8,12 +8,14 @@ import { DashboardHeading } from "~/components/dashboard/dashboard-heading";
 import { AttentionList, MeasureList } from "~/components/dashboard/measure-lists";
 import { HeadlineFigures } from "~/components/dashboard/named-figures";
 import { QuarterSeries } from "~/components/dashboard/quarter-series";
+import { ExecutionMap } from "~/components/map/compared-maps";
 import { isAdmin } from "~/domain/auth/access";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { withParams } from "~/domain/execution/dashboard-links";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { dashboardMap } from "~/domain/geo/maps.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { idSchema } from "~/domain/ids";
 import { sharesOfLines } from "~/domain/shares/shares.server";
@@ -36,7 +38,9 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const db = await database();
   const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
   const shares = await sharesOfLines(db, [...dashboard.measures, ...dashboard.attention], filters.asOf);
-  return { ...dashboardView(dashboard, filters, locale, today), shares, dateError: error, isAdmin: isAdmin(principal) };
+  const view = dashboardView(dashboard, filters, locale, today);
+  const map = await dashboardMap(db, view, locale);
+  return { ...view, shares, map, dateError: error, isAdmin: isAdmin(principal) };
 }
 
 export default function RoadMapDashboardPage() {
@@ -61,6 +65,11 @@ export default function RoadMapDashboardPage() {
       )}
       <QuarterSeries view={data} />
       <SectionBreakdown view={data} link={link} />
+      {data.map && (
+        <Paper withBorder p="md" component="section">
+          <ExecutionMap map={data.map} rows={data.territories} thresholds={data.thresholds} link={link} />
+        </Paper>
+      )}
       {data.territories.length > 0 && <TerritoryBreakdown view={data} link={link} />}
       <DepartmentBreakdown view={data} link={link} />
       <AttentionList view={data} shares={data.shares} />

@@ -13,6 +13,8 @@ import { STATUS_ORDER, StatusLabel } from "~/components/status";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { dashboardMap } from "~/domain/geo/maps.server";
+import { ExecutionMap } from "~/components/map/compared-maps";
 import { sharesOfLines } from "~/domain/shares/shares.server";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { todayIn } from "~/domain/periods/quarter";
@@ -75,6 +77,8 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
       departments,
     },
     attention: view.attention,
+    thresholds: view.thresholds,
+    map: await dashboardMap(db, view, locale),
     described,
     today,
     shares,
@@ -212,6 +216,14 @@ export default function PrintPage() {
             <Title order={2} size="h5" mb={4}>
               {t("dashboard.byTerritory")}
             </Title>
+            {data.map && (
+              <ExecutionMap
+                map={data.map}
+                rows={data.territories}
+                thresholds={data.thresholds}
+                link={(changes) => `/roadmaps/${data.roadMapId}?territory=${changes.territory ?? ""}`}
+              />
+            )}
             <BreakdownTable
               testId="territory-table"
               heading={t("dashboard.territory")}

@@ -3,9 +3,9 @@ import type { Database, LocalizedText, TerritoryKind } from "../schema";
 import { json, t } from "./common";
 
 // The territory tree of the demo: the places the five articles speak of, with their real
-// administrative divisions. KATO codes are set only for the oblast-level units whose official
-// code is well known (the region digits of ҚР ӘАОЖ / КАТО); every other code is left empty rather
-// than guessed.
+// administrative divisions. KATO codes are those of the boundary files (app/domain/geo/data, from
+// shared/geo), matched by name once; tests/unit/geo-data.test.ts checks each code against the file's
+// names. Russia, Amur Oblast and Blagoveshchensk have no KATO code.
 
 export interface TerritoryRow {
   key: string;
@@ -15,19 +15,33 @@ export interface TerritoryRow {
   name: LocalizedText;
 }
 
-const district = (parent: string, key: string, kk: string, ruName: string, en: string): TerritoryRow => ({
+const district = (
+  parent: string,
+  key: string,
+  kato: string | null,
+  kk: string,
+  ruName: string,
+  en: string,
+): TerritoryRow => ({
   key: `${parent}.${key}`,
   parent,
   kind: "district",
-  kato: null,
+  kato,
   name: t(kk, ruName, en),
 });
 
-const city = (parent: string, key: string, kk: string, ruName: string, en: string): TerritoryRow => ({
+const city = (
+  parent: string,
+  key: string,
+  kato: string | null,
+  kk: string,
+  ruName: string,
+  en: string,
+): TerritoryRow => ({
   key: `${parent}.${key}`,
   parent,
   kind: "city_obl",
-  kato: null,
+  kato,
   name: t(kk, ruName, en),
 });
 
@@ -42,11 +56,11 @@ export const TERRITORIES: TerritoryRow[] = [
     kato: "790000000",
     name: t("Шымкент қаласы", "город Шымкент", "Shymkent"),
   },
-  district("shymkent", "abay", "Абай ауданы", "Абайский район", "Abay District"),
-  district("shymkent", "al-farabi", "Әл-Фараби ауданы", "район Аль-Фараби", "Al-Farabi District"),
-  district("shymkent", "enbekshi", "Еңбекші ауданы", "Енбекшинский район", "Enbekshi District"),
-  district("shymkent", "karatau", "Қаратау ауданы", "Каратауский район", "Karatau District"),
-  district("shymkent", "turan", "Тұран ауданы", "район Туран", "Turan District"),
+  district("shymkent", "abay", "791110000", "Абай ауданы", "Абайский район", "Abay District"),
+  district("shymkent", "al-farabi", "791310000", "Әл-Фараби ауданы", "район Аль-Фараби", "Al-Farabi District"),
+  district("shymkent", "enbekshi", "791510000", "Еңбекші ауданы", "Енбекшинский район", "Enbekshi District"),
+  district("shymkent", "karatau", "791710000", "Қаратау ауданы", "Каратауский район", "Karatau District"),
+  district("shymkent", "turan", "791910000", "Тұран ауданы", "район Туран", "Turan District"),
 
   // Karaganda oblast (004): seven districts and six cities of oblast significance since the 2022 split
   // that made Ulytau a region of its own.
@@ -57,19 +71,26 @@ export const TERRITORIES: TerritoryRow[] = [
     kato: "350000000",
     name: t("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
   },
-  district("karaganda", "abay", "Абай ауданы", "Абайский район", "Abay District"),
-  district("karaganda", "aktogay", "Ақтоғай ауданы", "Актогайский район", "Aktogay District"),
-  district("karaganda", "bukhar-zhyrau", "Бұқар жырау ауданы", "район Бухар-Жырау", "Bukhar-Zhyrau District"),
-  district("karaganda", "karkaraly", "Қарқаралы ауданы", "Каркаралинский район", "Karkaraly District"),
-  district("karaganda", "nura", "Нұра ауданы", "Нуринский район", "Nura District"),
-  district("karaganda", "osakarov", "Осакаров ауданы", "Осакаровский район", "Osakarov District"),
-  district("karaganda", "shet", "Шет ауданы", "Шетский район", "Shet District"),
-  city("karaganda", "karaganda", "Қарағанды қаласы", "город Караганда", "Karaganda"),
-  city("karaganda", "balkhash", "Балқаш қаласы", "город Балхаш", "Balkhash"),
-  city("karaganda", "priozersk", "Приозерск қаласы", "город Приозерск", "Priozersk"),
-  city("karaganda", "saran", "Саран қаласы", "город Сарань", "Saran"),
-  city("karaganda", "temirtau", "Теміртау қаласы", "город Темиртау", "Temirtau"),
-  city("karaganda", "shakhtinsk", "Шахтинск қаласы", "город Шахтинск", "Shakhtinsk"),
+  district("karaganda", "abay", "353200000", "Абай ауданы", "Абайский район", "Abay District"),
+  district("karaganda", "aktogay", "353600000", "Ақтоғай ауданы", "Актогайский район", "Aktogay District"),
+  district(
+    "karaganda",
+    "bukhar-zhyrau",
+    "354000000",
+    "Бұқар жырау ауданы",
+    "район Бухар-Жырау",
+    "Bukhar-Zhyrau District",
+  ),
+  district("karaganda", "karkaraly", "354800000", "Қарқаралы ауданы", "Каркаралинский район", "Karkaraly District"),
+  district("karaganda", "nura", "355200000", "Нұра ауданы", "Нуринский район", "Nura District"),
+  district("karaganda", "osakarov", "355600000", "Осакаров ауданы", "Осакаровский район", "Osakarov District"),
+  district("karaganda", "shet", "356400000", "Шет ауданы", "Шетский район", "Shet District"),
+  city("karaganda", "karaganda", "351000000", "Қарағанды қаласы", "город Караганда", "Karaganda"),
+  city("karaganda", "balkhash", "351600000", "Балқаш қаласы", "город Балхаш", "Balkhash"),
+  city("karaganda", "priozersk", "352100000", "Приозерск қаласы", "город Приозерск", "Priozersk"),
+  city("karaganda", "saran", "352200000", "Саран қаласы", "город Сарань", "Saran"),
+  city("karaganda", "temirtau", "352400000", "Теміртау қаласы", "город Темиртау", "Temirtau"),
+  city("karaganda", "shakhtinsk", "352800000", "Шахтинск қаласы", "город Шахтинск", "Shakhtinsk"),
 
   // Akmola oblast (000): seventeen districts and three cities of oblast significance.
   {
@@ -79,26 +100,26 @@ export const TERRITORIES: TerritoryRow[] = [
     kato: "110000000",
     name: t("Ақмола облысы", "Акмолинская область", "Akmola Region"),
   },
-  district("akmola", "akkol", "Ақкөл ауданы", "Аккольский район", "Akkol District"),
-  district("akmola", "arshaly", "Аршалы ауданы", "Аршалынский район", "Arshaly District"),
-  district("akmola", "astrakhan", "Астрахан ауданы", "Астраханский район", "Astrakhan District"),
-  district("akmola", "atbasar", "Атбасар ауданы", "Атбасарский район", "Atbasar District"),
-  district("akmola", "birzhan-sal", "Біржан сал ауданы", "район Биржан сал", "Birzhan Sal District"),
-  district("akmola", "bulandy", "Бұланды ауданы", "Буландынский район", "Bulandy District"),
-  district("akmola", "burabay", "Бурабай ауданы", "Бурабайский район", "Burabay District"),
-  district("akmola", "egindykol", "Егіндікөл ауданы", "Егиндыкольский район", "Egindykol District"),
-  district("akmola", "ereymentau", "Ерейментау ауданы", "Ерейментауский район", "Ereymentau District"),
-  district("akmola", "esil", "Есіл ауданы", "Есильский район", "Esil District"),
-  district("akmola", "zhaksy", "Жақсы ауданы", "Жаксынский район", "Zhaksy District"),
-  district("akmola", "zharkain", "Жарқайың ауданы", "Жаркаинский район", "Zharkain District"),
-  district("akmola", "zerendi", "Зеренді ауданы", "Зерендинский район", "Zerendi District"),
-  district("akmola", "korgalzhyn", "Қорғалжын ауданы", "Коргалжынский район", "Korgalzhyn District"),
-  district("akmola", "sandyktau", "Сандықтау ауданы", "Сандыктауский район", "Sandyktau District"),
-  district("akmola", "tselinograd", "Целиноград ауданы", "Целиноградский район", "Tselinograd District"),
-  district("akmola", "shortandy", "Шортанды ауданы", "Шортандинский район", "Shortandy District"),
-  city("akmola", "kokshetau", "Көкшетау қаласы", "город Кокшетау", "Kokshetau"),
-  city("akmola", "stepnogorsk", "Степногорск қаласы", "город Степногорск", "Stepnogorsk"),
-  city("akmola", "kosshy", "Қосшы қаласы", "город Косшы", "Kosshy"),
+  district("akmola", "akkol", "113200000", "Ақкөл ауданы", "Аккольский район", "Akkol District"),
+  district("akmola", "arshaly", "113400000", "Аршалы ауданы", "Аршалынский район", "Arshaly District"),
+  district("akmola", "astrakhan", "113600000", "Астрахан ауданы", "Астраханский район", "Astrakhan District"),
+  district("akmola", "atbasar", "113800000", "Атбасар ауданы", "Атбасарский район", "Atbasar District"),
+  district("akmola", "birzhan-sal", "114500000", "Біржан сал ауданы", "район Биржан сал", "Birzhan Sal District"),
+  district("akmola", "bulandy", "114000000", "Бұланды ауданы", "Буландынский район", "Bulandy District"),
+  district("akmola", "burabay", "117000000", "Бурабай ауданы", "Бурабайский район", "Burabay District"),
+  district("akmola", "egindykol", "114400000", "Егіндікөл ауданы", "Егиндыкольский район", "Egindykol District"),
+  district("akmola", "ereymentau", "114600000", "Ерейментау ауданы", "Ерейментауский район", "Ereymentau District"),
+  district("akmola", "esil", "114800000", "Есіл ауданы", "Есильский район", "Esil District"),
+  district("akmola", "zhaksy", "115200000", "Жақсы ауданы", "Жаксынский район", "Zhaksy District"),
+  district("akmola", "zharkain", "115400000", "Жарқайың ауданы", "Жаркаинский район", "Zharkain District"),
+  district("akmola", "zerendi", "115600000", "Зеренді ауданы", "Зерендинский район", "Zerendi District"),
+  district("akmola", "korgalzhyn", "116000000", "Қорғалжын ауданы", "Коргалжынский район", "Korgalzhyn District"),
+  district("akmola", "sandyktau", "116400000", "Сандықтау ауданы", "Сандыктауский район", "Sandyktau District"),
+  district("akmola", "tselinograd", "116600000", "Целиноград ауданы", "Целиноградский район", "Tselinograd District"),
+  district("akmola", "shortandy", "116800000", "Шортанды ауданы", "Шортандинский район", "Shortandy District"),
+  city("akmola", "kokshetau", "111000000", "Көкшетау қаласы", "город Кокшетау", "Kokshetau"),
+  city("akmola", "stepnogorsk", "111800000", "Степногорск қаласы", "город Степногорск", "Stepnogorsk"),
+  city("akmola", "kosshy", "111600000", "Қосшы қаласы", "город Косшы", "Kosshy"),
 
   // Kostanay oblast: only the district whose library system held the «Бірыңғай күн» (003).
   {
@@ -108,7 +129,7 @@ export const TERRITORIES: TerritoryRow[] = [
     kato: "390000000",
     name: t("Қостанай облысы", "Костанайская область", "Kostanay Region"),
   },
-  district("kostanay", "altynsarin", "Алтынсарин ауданы", "Алтынсаринский район", "Altynsarin District"),
+  district("kostanay", "altynsarin", "393200000", "Алтынсарин ауданы", "Алтынсаринский район", "Altynsarin District"),
 
   // Blagoveshchensk (002): users outside Kazakhstan, with no KATO code at all.
   { key: "russia", parent: null, kind: "country", kato: null, name: t("Ресей", "Россия", "Russia") },
@@ -119,7 +140,7 @@ export const TERRITORIES: TerritoryRow[] = [
     kato: null,
     name: t("Амур облысы", "Амурская область", "Amur Oblast"),
   },
-  city("russia.amur", "blagoveshchensk", "Благовещенск қаласы", "город Благовещенск", "Blagoveshchensk"),
+  city("russia.amur", "blagoveshchensk", null, "Благовещенск қаласы", "город Благовещенск", "Blagoveshchensk"),
 ];
 
 const byKey = new Map(TERRITORIES.map((row) => [row.key, row]));

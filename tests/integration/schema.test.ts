@@ -12,6 +12,16 @@ type Columns = { [Table in keyof Database]: ReadonlyArray<keyof Database[Table]>
 // `satisfies` plus the Exhaustive check below make a column missing from either list a type error.
 const columns = {
   territory: ["id", "parent_id", "kind", "kato_code", "name", "path", "version", "created_at", "updated_at"],
+  territory_boundary: [
+    "id",
+    "territory_id",
+    "version",
+    "geometry",
+    "file_name",
+    "vertex_count",
+    "uploaded_by",
+    "created_at",
+  ],
   department: ["id", "territory_id", "name", "head_name", "head_title", "version", "created_at", "updated_at"],
   app_user: [
     "id",

@@ -99,12 +99,12 @@ export default function AccountPage() {
           {t(notices[notice])}
         </Alert>
       )}
-      <EmailPanel {...email} lastResult={reply?.saved ? undefined : reply?.result} />
       <Text size="sm">{t("sessions.intro")}</Text>
       <Text size="sm" c="dimmed">
         {t("sessions.limits", { idle: limits.idleHours, days: limits.maxDays })}
       </Text>
       <SessionList sessions={sessions} />
+      <EmailPanel {...email} lastResult={reply?.saved ? undefined : reply?.result} />
       <Anchor component={Link} to="/account/password" size="sm">
         {t("account.menu")} →
       </Anchor>

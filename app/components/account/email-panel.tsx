@@ -58,6 +58,7 @@ export function EmailPanel({ email, pending, canMail, lastResult }: EmailPanelPr
               <Field
                 field={fields.email}
                 label={t("email.newLabel")}
+                description={t("email.newHint")}
                 type="email"
                 autoComplete="email"
                 spellCheck={false}
@@ -71,7 +72,12 @@ export function EmailPanel({ email, pending, canMail, lastResult }: EmailPanelPr
                 withAsterisk
               />
               <Group>
-                <Button type="submit" variant="light" loading={navigation.state === "submitting"}>
+                <Button
+                  type="submit"
+                  variant="light"
+                  w={{ base: "100%", xs: "auto" }}
+                  loading={navigation.state === "submitting"}
+                >
                   {t("email.submit")}
                 </Button>
               </Group>

@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumPath } from "./tests/e2e/chromium";
+import { e2eMailDir, e2ePort, e2eSmtpPort } from "./tests/e2e/mail-settings";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = e2ePort();
 const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
 const MUTATING = /(fuzz|long-measure|large-department)\.spec\.ts$/;
 
@@ -44,14 +45,31 @@ export default defineConfig({
     { name: "large-department", testMatch: /large-department\.spec\.ts$/, dependencies: ["long-pages"] },
     { name: "hostile-input", testMatch: /fuzz\.spec\.ts$/, dependencies: ["large-department"] },
   ],
-  webServer: {
-    // A fresh demo database for the run: seeded, and the expected figures computed from it, before the server starts.
-    command: `npx tsx tests/e2e/prepare.ts && node server.mjs`,
-    url: `http://localhost:${port}/login`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    env: { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", SEED_DEMO_DATA: "true" },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    // A real SMTP server the app sends to; each mail lands as a file the tests read (tests/e2e/mailbox.ts).
+    {
+      command: "npx tsx tests/e2e/mail-sink.ts",
+      port: e2eSmtpPort(),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { SMTP_PORT: String(e2eSmtpPort()), MAIL_DIR: e2eMailDir() },
+    },
+    {
+      // A fresh demo database for the run: seeded, and the expected figures computed from it, before the server starts.
+      command: `npx tsx tests/e2e/prepare.ts && node server.mjs`,
+      url: `http://localhost:${port}/login`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        NODE_ENV: "production",
+        SEED_DEMO_DATA: "true",
+        SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+        MAIL_FROM: "Oryndau <no-reply@oryndau.test>",
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -328,6 +328,21 @@ export interface SignInFailureTable {
   last_failed_at: Timestamp;
 }
 
+export type AccountTokenPurpose = "password_reset" | "email_change";
+
+/** A single-use token mailed to a user (a password reset, an address to confirm); only its SHA-256 is kept. */
+export interface AccountTokenTable {
+  id: Generated<number>;
+  purpose: AccountTokenPurpose;
+  user_id: number;
+  token_hash: string;
+  /** The new address an e-mail change waits to confirm; null for a password reset. */
+  email: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface DepartmentReportTable extends Versioned {
   id: Id;
   road_map_id: number;
@@ -538,6 +553,7 @@ export interface Database {
   uploaded_file: UploadedFileTable;
   user_session: UserSessionTable;
   sign_in_failure: SignInFailureTable;
+  account_token: AccountTokenTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

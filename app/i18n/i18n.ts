@@ -25,6 +25,7 @@ import { fastViews } from "./messages/fast-views";
 import { searchEvidence } from "./messages/search-evidence";
 import { compareDeadends } from "./messages/compare-deadends";
 import { mapMessages } from "./messages/map";
+import { passwordReset } from "./messages/password-reset";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -53,6 +54,7 @@ const areas = [
   searchEvidence,
   compareDeadends,
   mapMessages,
+  passwordReset,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

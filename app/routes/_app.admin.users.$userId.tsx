@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       displayName: user.display_name,
       title: user.title,
       locale: user.locale,
+      email: user.email,
       isActive: user.is_active,
       version: user.version,
       passwordChangedAt: user.password_changed_at,

@@ -103,6 +103,7 @@ export default function UsersPage() {
                 label={t("admin.user.language")}
                 data={LOCALE_VALUES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
               />
+              <Field field={fields.email} label={t("email.label")} type="email" autoComplete="off" spellCheck={false} />
               <NewPasswordFields password={fields.password} confirm={fields.confirm} label={t("admin.user.password")} />
             </SimpleGrid>
             <Group>

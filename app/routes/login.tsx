@@ -1,9 +1,23 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { IconCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { LanguageSwitcher } from "~/components/language-switcher";
@@ -86,6 +100,11 @@ export default function LoginPage() {
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
             <Stack gap="md">
+              {searchParams.has("reset") && (
+                <Alert color="green" icon={<IconCheck />} role="status" data-testid="password-reset-done">
+                  {t("forgot.done")}
+                </Alert>
+              )}
               <FormErrors id={form.errorId} errors={form.errors} />
               <TextInput
                 {...getInputProps(fields.login, { type: "text" })}
@@ -107,6 +126,9 @@ export default function LoginPage() {
               <Button type="submit" fullWidth loading={navigation.state === "submitting"}>
                 {t("login.submit")}
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+                {t("forgot.link")}
+              </Anchor>
             </Stack>
           </Form>
         </Paper>

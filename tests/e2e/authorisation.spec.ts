@@ -27,6 +27,10 @@ const POLICY: Record<string, Policy> = {
   "routes/login": { who: "public" },
   "routes/logout": { who: "public" },
   "routes/language": { who: "public" },
+  // Signed out by design: the token in the address is the proof (tests/integration/password-reset.test.ts).
+  "routes/forgot-password": { who: "public" },
+  "routes/reset-password.$token": { who: "public" },
+  "routes/confirm-email.$token": { who: "public" },
   "routes/_app": { who: "layout" },
   "routes/_app._index": { who: "signed-in" },
   "routes/_app.account._index": { who: "signed-in" },

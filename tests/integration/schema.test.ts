@@ -309,6 +309,7 @@ const columns = {
   uploaded_file: ["id", "purpose", "file_name", "content", "sha256", "uploaded_by", "created_at"],
   user_session: ["id", "token_hash", "user_id", "created_at", "last_seen_at", "user_agent"],
   sign_in_failure: ["key", "failures", "last_failed_at"],
+  account_token: ["id", "purpose", "user_id", "token_hash", "email", "created_at", "expires_at", "used_at"],
   audit_log: [
     "id",
     "occurred_at",

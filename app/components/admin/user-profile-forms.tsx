@@ -14,6 +14,7 @@ export interface ProfileUser {
   displayName: string;
   title: LocalizedText | null;
   locale: Locale;
+  email: string | null;
   isActive: boolean;
 }
 
@@ -24,7 +25,12 @@ export function ProfileForm({ user, lastResult }: { user: ProfileUser; lastResul
   const [form, fields] = useForm({
     id: "user-profile",
     lastResult,
-    defaultValue: { displayName: user.displayName, locale: user.locale, ...localizedDefaults("title", user.title) },
+    defaultValue: {
+      displayName: user.displayName,
+      locale: user.locale,
+      email: user.email ?? "",
+      ...localizedDefaults("title", user.title),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: userSchema }),
     shouldValidate: "onBlur",
   });
@@ -49,6 +55,14 @@ export function ProfileForm({ user, lastResult }: { user: ProfileUser; lastResul
           field={fields.locale}
           label={t("admin.user.language")}
           data={LOCALE_VALUES.map((value) => ({ value, label: t(`language.${value}`) }))}
+        />
+        <Field
+          field={fields.email}
+          label={t("email.label")}
+          description={t("email.adminHint")}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
         />
         <Checkbox
           key={fields.isActive.key}

@@ -376,6 +376,24 @@ function confirmed<T extends { password: string; confirm: string }>(value: T, co
   }
 }
 
+/** An e-mail address as a person types it; the check of the database (`%_@_%`, 254) is narrower than this. */
+export const emailAddress = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(254, "validation.tooLong")
+  .pipe(z.email("email.invalid"));
+const optionalEmail = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  emailAddress.optional(),
+);
+
+/** A new password typed twice: the reset page's form. */
+export const newPasswordSchema = z
+  .object({ password, confirm: z.string({ error: "validation.required" }) })
+  .superRefine(confirmed);
+export type NewPasswordInput = z.infer<typeof newPasswordSchema>;
+
 export const createUserSchema = z
   .object({
     intent: z.literal("create-user"),
@@ -390,6 +408,7 @@ export const createUserSchema = z
       .min(1, "validation.required")
       .max(200, "validation.tooLong"),
     locale: z.enum(LOCALE_VALUES),
+    email: optionalEmail,
     password,
     confirm: z.string({ error: "validation.required" }),
   })
@@ -407,6 +426,7 @@ export const userSchema = z.object({
   // The person's post, apart from the name: the minutes are signed by the name, the post is shown beside it.
   ...localizedFields("title", 300),
   locale: z.enum(LOCALE_VALUES),
+  email: optionalEmail,
   isActive: z.preprocess((value) => value === "on" || value === "true", z.boolean()),
 });
 export type UserInput = z.infer<typeof userSchema>;

@@ -8,6 +8,7 @@ import { endUserSessions } from "~/domain/auth/sessions.server";
 import { requireAdmin } from "~/domain/auth/permissions.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
+import { refuseTakenEmail } from "~/domain/accounts/account-email.server";
 import {
   localizedValue,
   type ChangePasswordInput,
@@ -32,7 +33,7 @@ export async function listUsers(db: Kysely<Database>) {
 export async function userDetail(db: Kysely<Database>, userId: number) {
   const user = await db
     .selectFrom("app_user")
-    .select(["id", "login", "display_name", "title", "locale", "is_active", "version", "password_changed_at"])
+    .select(["id", "login", "display_name", "title", "locale", "email", "is_active", "version", "password_changed_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound();
@@ -63,12 +64,14 @@ export async function createUser(db: Kysely<Database>, principal: Principal, inp
   return withActor(db, principal.id, async (trx) => {
     const taken = await trx.selectFrom("app_user").select("id").where("login", "=", input.login).executeTakeFirst();
     if (taken) throw new RefusedWrite("admin.validation.loginTaken", {}, "login");
+    await refuseTakenEmail(trx, input.email);
     const { id } = await trx
       .insertInto("app_user")
       .values({
         login: input.login,
         display_name: input.displayName,
         locale: input.locale,
+        email: input.email ?? null,
         password_hash: passwordHash,
       })
       .returning("id")
@@ -82,12 +85,14 @@ export async function saveUser(db: Kysely<Database>, principal: Principal, userI
   if (userId === principal.id && !input.isActive) throw new RefusedWrite("admin.users.selfDeactivate", {}, "isActive");
   await withActor(db, principal.id, async (trx) => {
     await claimVersion(trx, "app_user", userId, input.version);
+    await refuseTakenEmail(trx, input.email, userId);
     await trx
       .updateTable("app_user")
       .set({
         display_name: input.displayName,
         title: localizedValue(input.titleKk, input.titleRu, input.titleEn),
         locale: input.locale,
+        email: input.email ?? null,
         is_active: input.isActive,
       })
       .where("id", "=", userId)

@@ -49,7 +49,11 @@ export async function signIn(
   return { status: "signed-in", user: { id: user.id, locale: user.locale } };
 }
 
-async function countFailure(
+/**
+ * Counts an attempt under a key before it is made (ADR 0010's mechanism, also used for password-reset
+ * requests): true when it may go ahead, else when the next attempt may be made.
+ */
+export async function countFailure(
   db: Kysely<Database>,
   key: string,
   free: number,
@@ -86,7 +90,7 @@ async function countFailure(
   return { retryAt: new Date(now.getTime() + 1000) };
 }
 
-async function takeBack(db: Kysely<Database>, key: string): Promise<void> {
+export async function takeBack(db: Kysely<Database>, key: string): Promise<void> {
   await db
     .updateTable("sign_in_failure")
     .set((eb) => ({ failures: eb("failures", "-", 1) }))

@@ -67,8 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: changeEmailSchema });
     if (submission.status !== "success") return invalid(submission);
     const db = await database();
-    const origin = new URL(request.url).origin;
-    return attemptWrite(submission, () => requestEmailChange(db, mailer(), principal, submission.value, origin), {
+    return attemptWrite(submission, () => requestEmailChange(db, mailer(), principal, submission.value), {
       redirectTo: "/account?notice=email-sent",
     });
   }

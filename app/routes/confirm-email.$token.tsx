@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const outcome = await confirmEmailChange(await database(), mailer(), params.token, new URL(request.url).origin);
+  const outcome = await confirmEmailChange(await database(), mailer(), params.token);
   return data(outcome, { status: outcome.status === "confirmed" ? 200 : outcome.status === "taken" ? 409 : 404 });
 }
 

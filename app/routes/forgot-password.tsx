@@ -40,7 +40,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await requestPasswordReset(await database(), mailer(), {
     identifier: submission.value.identifier,
     address: clientAddress(context),
-    origin: new URL(request.url).origin,
   });
   if (outcome.status === "throttled") {
     const seconds = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000));

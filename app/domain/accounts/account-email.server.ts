@@ -58,7 +58,6 @@ export async function requestEmailChange(
   mail: Mailer,
   principal: Principal,
   input: { email: string; currentPassword: string },
-  origin: string,
   now = new Date(),
 ): Promise<void> {
   if (!mail.configured) throw new RefusedWrite("email.noMail");
@@ -81,7 +80,7 @@ export async function requestEmailChange(
       subject: t("email.mail.confirmSubject"),
       text: t("email.mail.confirmText", {
         login: principal.login,
-        link: mailLink(`/confirm-email/${token}`, origin),
+        link: mailLink(`/confirm-email/${token}`),
         hours: EMAIL_CHANGE_VALID_HOURS,
       }),
     })
@@ -126,7 +125,6 @@ export async function confirmEmailChange(
   db: Kysely<Database>,
   mail: Mailer,
   token: unknown,
-  origin: string,
 ): Promise<EmailConfirmation> {
   const found = await findLiveToken(db, "email_change", token);
   if (!found?.email) return { status: "invalid" };
@@ -151,7 +149,7 @@ export async function confirmEmailChange(
     void sendQuietly(mail, {
       to: found.currentEmail,
       subject: t("email.mail.changedSubject"),
-      text: t("email.mail.changedText", { login: found.login, email, link: mailLink("/account", origin) }),
+      text: t("email.mail.changedText", { login: found.login, email, link: mailLink("/account") }),
     });
   }
   return { status: "confirmed", email };

@@ -38,7 +38,7 @@ export type ResetRequestResult =
 export async function requestPasswordReset(
   db: Kysely<Database>,
   mail: Mailer,
-  request: { identifier: string; address: string | null; origin: string },
+  request: { identifier: string; address: string | null },
   now = new Date(),
 ): Promise<ResetRequestResult> {
   const identifier = request.identifier.trim().toLowerCase();
@@ -79,7 +79,7 @@ export async function requestPasswordReset(
   });
   if (!user?.email || !mail.configured) return { status: "accepted", delivery: Promise.resolve() };
   const t = translator(user.locale);
-  const link = mailLink(`/reset-password/${token}`, request.origin);
+  const link = mailLink(`/reset-password/${token}`);
   const delivery = sendQuietly(mail, {
     to: user.email,
     subject: t("forgot.mail.subject"),

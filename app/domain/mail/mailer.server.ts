@@ -37,8 +37,11 @@ export function mailer(): Mailer {
   return cached;
 }
 
-/** An absolute link for a mail: `PUBLIC_URL` when set, otherwise the origin the request came in on. */
-export function mailLink(path: string, requestOrigin?: string): string {
-  const origin = env().PUBLIC_URL ?? requestOrigin ?? `http://localhost:${env().PORT}`;
+/**
+ * An absolute link for a mail: `PUBLIC_URL` when set, otherwise this machine. Never the request's `Host`,
+ * which the client chooses: a forged request must not get a reset link to another site mailed to a victim.
+ */
+export function mailLink(path: string): string {
+  const origin = env().PUBLIC_URL ?? `http://localhost:${env().PORT}`;
   return new URL(path, origin).toString();
 }

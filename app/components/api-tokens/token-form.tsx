@@ -15,7 +15,7 @@ import type { TokenPage } from "./token-list";
 export function CreatedToken({ created }: { created: { name: string; secret: string } }) {
   const { t } = useTranslation();
   return (
-    <Alert color="green" icon={<IconKey size={18} />} title={t("apiTokens.createdTitle", { name: created.name })}>
+    <Alert color="teal" icon={<IconKey size={18} />} title={t("apiTokens.createdTitle", { name: created.name })}>
       <Stack gap="xs">
         <Text size="sm">{t("apiTokens.createdHint")}</Text>
         <Code

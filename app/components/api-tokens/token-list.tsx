@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Code, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/field-error";
@@ -8,7 +8,7 @@ import type { WriteReply } from "~/domain/editing/action.server";
 
 export type TokenPage = Awaited<ReturnType<typeof tokenPage>>;
 
-const STATE_COLOR = { active: "green", expired: "gray", revoked: "red" } as const;
+const STATE_COLOR = { active: "teal", expired: "gray", revoked: "red" } as const;
 
 /** Every token with its scope, expiry, last use and state; an active one can be revoked. */
 export function TokenList({ page, reply }: { page: TokenPage; reply: WriteReply | undefined }) {
@@ -21,9 +21,9 @@ export function TokenList({ page, reply }: { page: TokenPage; reply: WriteReply 
           {t("apiTokens.title")}
         </Title>
         <Text size="sm">{t("apiTokens.intro")}</Text>
-        <Anchor href="/api/v1/openapi.json" size="sm">
-          {t("apiTokens.openapi")}
-        </Anchor>
+        <Text size="sm">
+          {t("apiTokens.openapi")}: <Code translate="no">/api/v1/openapi.json</Code>
+        </Text>
         {revokeFailed && <FormErrors errors={reply?.result.error?.[""] ?? undefined} />}
         {page.tokens.length === 0 ? (
           <Text c="dimmed" size="sm">

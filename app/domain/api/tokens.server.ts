@@ -117,7 +117,7 @@ export type Authentication = { ok: true; tokenId: number; principal: Principal }
 
 /**
  * Who an `Authorization: Bearer ory_…` header speaks for. A token that does not exist, has expired or
- * was revoked is refused; one whose scope no longer exists (its territory deleted) too.
+ * was revoked is refused, each with its own code.
  */
 export async function authenticateToken(db: Kysely<Database>, authorization: string | null): Promise<Authentication> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");

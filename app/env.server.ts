@@ -51,6 +51,8 @@ const envSchema = z.object({
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
   EVIDENCE_FILES_MAX: z.coerce.number().int().min(1).max(20).default(5),
+  /** Read-API calls one token may make a minute (counted in the database, so across all instances). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Outgoing mail (smtp:// or smtps://, credentials in the URL); unset = in-app notifications only. */
   SMTP_URL: z
     .string()

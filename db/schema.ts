@@ -511,6 +511,40 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** A read-API token: one role with its scope, like a role assignment; only the secret's SHA-256 is kept. */
+export interface ApiTokenTable extends Versioned {
+  id: Id;
+  name: string;
+  /** «ory_» and the secret's first six characters, to tell tokens apart in lists. */
+  token_prefix: string;
+  token_hash: string;
+  role: Role;
+  department_id: number | null;
+  council_id: number | null;
+  territory_id: number | null;
+  council_position: CouncilPosition | null;
+  expires_at: Timestamp;
+  created_by: number;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+}
+
+/** One call of the read API; token_id is null when no valid token was shown. */
+export interface ApiCallTable {
+  id: Generated<number>;
+  token_id: number | null;
+  method: string;
+  path: string;
+  status: number;
+  called_at: DefaultTimestamp;
+}
+
+export interface ApiRateWindowTable {
+  token_id: number;
+  window_start: Timestamp;
+  calls: number;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_boundary: TerritoryBoundaryTable;
@@ -554,6 +588,9 @@ export interface Database {
   user_session: UserSessionTable;
   sign_in_failure: SignInFailureTable;
   account_token: AccountTokenTable;
+  api_token: ApiTokenTable;
+  api_call: ApiCallTable;
+  api_rate_window: ApiRateWindowTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

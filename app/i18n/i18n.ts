@@ -26,6 +26,7 @@ import { searchEvidence } from "./messages/search-evidence";
 import { compareDeadends } from "./messages/compare-deadends";
 import { mapMessages } from "./messages/map";
 import { passwordReset } from "./messages/password-reset";
+import { apiTokens } from "./messages/api-tokens";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -55,6 +56,7 @@ const areas = [
   compareDeadends,
   mapMessages,
   passwordReset,
+  apiTokens,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

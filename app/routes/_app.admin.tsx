@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLocation } from "@remix-run/react";
-import { IconBuilding, IconMap2, IconSitemap, IconUsers } from "@tabler/icons-react";
+import { IconBuilding, IconKey, IconMap2, IconSitemap, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { requireAdminRequest } from "~/domain/admin/guard.server";
 
@@ -23,6 +23,7 @@ export default function AdminLayout() {
     { to: "/admin/departments", label: t("admin.nav.departments"), icon: IconBuilding },
     { to: "/admin/territories", label: t("admin.nav.territories"), icon: IconSitemap },
     { to: "/admin/users", label: t("admin.nav.users"), icon: IconUsers },
+    { to: "/admin/api-tokens", label: t("apiTokens.nav"), icon: IconKey },
   ];
   return (
     <Stack gap="md" maw={1200} mx="auto">

@@ -12,6 +12,7 @@ import * as evidenceFiles from "./2026-12-03T0900-evidence-files";
 import * as userEmail from "./2026-12-04T0700-user-email";
 import * as territoryBoundaries from "./2026-12-05T1100-territory-boundaries";
 import * as accountTokens from "./2026-12-05T0800-account-tokens";
+import * as apiTokens from "./2026-12-05T1000-api-tokens";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0900-evidence-files": evidenceFiles,
   "2026-12-04T0700-user-email": userEmail,
   "2026-12-05T0800-account-tokens": accountTokens,
+  "2026-12-05T1000-api-tokens": apiTokens,
   "2026-12-05T1100-territory-boundaries": territoryBoundaries,
 };

@@ -20,6 +20,7 @@ interface Policy {
 const councils: Role[] = ["admin", "council", "viewer"];
 const kpiReaders: Role[] = ["admin", "akim", "viewer"];
 const admins: Role[] = ["admin"];
+const apiOnly: Role[] = [];
 
 // Who may use each route. A route missing here fails the test: a new route needs a decision.
 const POLICY: Record<string, Policy> = {
@@ -76,6 +77,17 @@ const POLICY: Record<string, Policy> = {
   "routes/_app.admin.roadmaps.$roadMapId.measures.new": { who: admins },
   "routes/admin.roadmaps.$roadMapId.workbook[.]xlsx": { who: admins },
   "routes/_app.admin.measures.$measureId": { who: admins },
+  "routes/_app.admin.api-tokens": { who: admins },
+  // The read API answers a bearer token only: a signed-in session, whoever's, is refused (401).
+  "routes/api.v1.openapi[.]json": { who: "public" },
+  "routes/api.v1.$": { who: apiOnly },
+  "routes/api.v1.programmes": { who: apiOnly },
+  "routes/api.v1.roadmaps._index": { who: apiOnly },
+  "routes/api.v1.roadmaps.$roadMapId._index": { who: apiOnly },
+  "routes/api.v1.roadmaps.$roadMapId.figures": { who: apiOnly },
+  "routes/api.v1.roadmaps.$roadMapId.measures": { who: apiOnly },
+  "routes/api.v1.kpi.rankings.$territoryId": { who: apiOnly },
+  "routes/api.v1.kpi.scorecards.$territoryId": { who: apiOnly },
 };
 
 // Plausible values for the fields forms carry, so that a refusal comes from the scope, not the parse.

@@ -22,7 +22,8 @@ export type VersionedTable =
   | "kpi_actual"
   | "meeting"
   | "agenda_item"
-  | "decision";
+  | "decision"
+  | "api_token";
 
 const IGNORED = new Set(["version", "updated_at", "created_at"]);
 

@@ -27,6 +27,9 @@ const POLICY: Record<string, Policy> = {
   "routes/login": { who: "public" },
   "routes/logout": { who: "public" },
   "routes/language": { who: "public" },
+  // A published programme's transparency page (tests/e2e/public-page.spec.ts crawls what it links to).
+  "routes/p.$programmeId._index": { who: "public" },
+  "routes/p.$programmeId.$roadMapId": { who: "public" },
   "routes/_app": { who: "layout" },
   "routes/_app._index": { who: "signed-in" },
   "routes/_app.account._index": { who: "signed-in" },

@@ -119,6 +119,12 @@ export interface ProgrammeTable extends Versioned {
   status: Generated<ProgrammeStatus>;
   rag_green: Generated<number>;
   rag_amber: Generated<number>;
+  /** The programme's public transparency page is open to everyone (routes/p.*). */
+  public_page: Generated<boolean>;
+  /** Which blocks the public page shows: execution by section, by territory, the list of measures. */
+  public_sections: Generated<boolean>;
+  public_territories: Generated<boolean>;
+  public_measures: Generated<boolean>;
 }
 
 export interface ProgrammeStatusChangeTable {
@@ -173,6 +179,8 @@ export interface MeasureTable extends Versioned {
   share_of_base: Generated<boolean>;
   /** What the base is («the main fund, documents»), for a share-of-base measure. */
   base_label: NullableJson<LocalizedText>;
+  /** The narratives of its progress entries may be shown on the programme's public page. */
+  narrative_public: Generated<boolean>;
 }
 
 export interface MeasureCoExecutorTable {

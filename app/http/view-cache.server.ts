@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { getPrincipal } from "~/domain/auth/session.server";
 import { roadMapRevision } from "~/domain/execution/figures-cache.server";
+import { publicRevision } from "~/domain/public/publication.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -20,21 +21,31 @@ import type { PageCache } from "./page-cache.server";
 
 /** What a view is made for, read fresh for each request. */
 export interface ViewIdentity {
-  principal: Principal;
-  revision: number;
+  /** Null for a public view: its page is the same for everyone, signed in or not. */
+  principal: Principal | null;
+  revision: number | string;
   locale: string;
   today: string;
 }
 
 interface CacheableView {
   path: RegExp;
-  revision: (db: Kysely<Database>, match: RegExpMatchArray) => Promise<number>;
+  /** What the page is made from; null when there is no such page to keep (an unpublished programme). */
+  revision: (db: Kysely<Database>, match: RegExpMatchArray) => Promise<number | string | null>;
+  /** The page shows nothing of its reader (ADR 31): keyed without a principal, answered signed in or not. */
+  public?: true;
 }
 
 /** Pages whose whole content follows from a road map's revision, its reader and the URL. */
 const CACHEABLE_VIEWS: CacheableView[] = [
   // The road map's dashboard (routes/_app.roadmaps.$roadMapId._index.tsx) and its layout.
   { path: /^\/roadmaps\/(\d{1,9})\/?$/, revision: (db, match) => roadMapRevision(db, Number(match[1])) },
+  // A published programme's public page and its road maps' (routes/p.*): the same for every reader.
+  {
+    path: /^\/p\/(\d{1,9})(?:\/\d{1,9})?\/?$/,
+    revision: (db, match) => publicRevision(db, Number(match[1])),
+    public: true,
+  },
 ];
 
 export function viewKey(url: string, identity: ViewIdentity): string {
@@ -111,8 +122,11 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
       const db = await database();
       // The revision is read before the page is rendered, so a page is never remembered under a
       // revision older than its data.
-      const [principal, revision] = await Promise.all([getPrincipal(request), view.revision(db, match)]);
-      if (!principal) return null;
+      const [principal, revision] = await Promise.all([
+        view.public ? null : getPrincipal(request),
+        view.revision(db, match),
+      ]);
+      if ((!principal && !view.public) || revision === null) return null;
       return { principal, revision, locale: await localeOf(request), today: todayIn(env().APP_TIME_ZONE) };
     } catch {
       // Remix answers instead, with its own handling of an unavailable database.

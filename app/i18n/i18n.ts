@@ -27,6 +27,7 @@ import { compareDeadends } from "./messages/compare-deadends";
 import { mapMessages } from "./messages/map";
 import { passwordReset } from "./messages/password-reset";
 import { apiTokens } from "./messages/api-tokens";
+import { publicPage } from "./messages/public-page";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -57,6 +58,7 @@ const areas = [
   mapMessages,
   passwordReset,
   apiTokens,
+  publicPage,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

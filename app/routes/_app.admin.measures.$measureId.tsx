@@ -11,6 +11,7 @@ import { PlansForm } from "~/components/admin/plans-form";
 import { ConflictAlert } from "~/components/conflict-alert";
 import { FormErrors } from "~/components/field-error";
 import { Localized } from "~/components/localized";
+import { NarrativeMarkForm } from "~/components/public/publication-form";
 import { controlSchema, measureSchema, plansSchema } from "~/domain/admin/admin-schema";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { measureEditView } from "~/domain/admin/measure-view.server";
@@ -23,6 +24,8 @@ import {
   savePlans,
 } from "~/domain/admin/measures.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { narrativeMarkSchema } from "~/domain/public/publication-schema";
+import { markNarrativePublic } from "~/domain/public/publication.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { env } from "~/env.server";
 import { formatDate } from "~/i18n/format";
@@ -72,6 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission);
       return attemptWrite(submission, () => changeControl(db, principal, measureId, submission.value), {
         redirectTo: `${back}?saved=control#control`,
+      });
+    }
+    case "mark-narrative": {
+      const submission = parseWithZod(formData, { schema: narrativeMarkSchema });
+      if (submission.status !== "success") return invalid(submission);
+      return attemptWrite(submission, () => markNarrativePublic(db, principal, measureId, submission.value), {
+        redirectTo: `${back}?saved=narrative#public-page`,
       });
     }
     default:
@@ -147,6 +157,19 @@ export default function MeasureEditPage() {
           shareOfBase={measure.shareOfBase}
           territories={data.options.territories}
           lastResult={resultFor("save-plans")}
+        />
+      </Paper>
+
+      <Paper withBorder p="md" id="public-page">
+        <Title order={3} size="h4" mb="sm">
+          {t("publicPage.narrativeMark.heading")}
+        </Title>
+        {conflictFor("mark-narrative")}
+        <NarrativeMarkForm
+          key={measure.version}
+          version={measure.version}
+          narrativePublic={measure.narrativePublic}
+          lastResult={resultFor("mark-narrative")}
         />
       </Paper>
 

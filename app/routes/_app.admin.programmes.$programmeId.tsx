@@ -1,23 +1,23 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ProgrammeStatus } from "~db/schema";
-import { Field, LocalizedFields, SelectField } from "~/components/admin/fields";
 import { ProgrammeForm } from "~/components/admin/programme-form";
 import { ProgrammeStatusBadge } from "~/components/admin/programme-status-badge";
+import { StatusForm } from "~/components/admin/programme-status-form";
 import { RoadMapForm } from "~/components/admin/road-map-form";
 import { ConflictAlert } from "~/components/conflict-alert";
-import { FormErrors } from "~/components/field-error";
 import { Localized } from "~/components/localized";
+import { PublicationForm } from "~/components/public/publication-form";
 import { programmeSchema, programmeStatusSchema, roadMapSchema } from "~/domain/admin/admin-schema";
 import { listTerritories } from "~/domain/admin/directory.server";
 import { idParam, requireAdminRequest } from "~/domain/admin/guard.server";
 import { allowedTransitions } from "~/domain/admin/programme-status";
 import { changeProgrammeStatus, programmeDetail, saveProgramme, saveRoadMap } from "~/domain/admin/programmes.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { publicationSchema } from "~/domain/public/publication-schema";
+import { publicationOf, savePublication } from "~/domain/public/publication.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { env } from "~/env.server";
 import { formatDate } from "~/i18n/format";
@@ -31,8 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, locale } = await requireAdminRequest(request);
   const { programme, statusChanges, roadMaps } = await programmeDetail(db, idParam(params, "programmeId"));
-  const territories = await listTerritories(db);
+  const [territories, publication] = await Promise.all([listTerritories(db), publicationOf(db, programme.id)]);
   return {
+    publication,
     today: todayIn(env().APP_TIME_ZONE),
     timeZone: env().APP_TIME_ZONE,
     programme: {
@@ -100,6 +101,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return attemptWrite(submission, () => saveRoadMap(db, principal, programmeId, submission.value), {
         flash: { key: "adminSaved" },
         redirectTo: (id) => `/admin/roadmaps/${id}`,
+      });
+    }
+    case "save-publication": {
+      const submission = parseWithZod(formData, { schema: publicationSchema });
+      if (submission.status !== "success") return invalid(submission);
+      return attemptWrite(submission, () => savePublication(db, principal, programmeId, submission.value), {
+        flash: { key: "adminSaved" },
+        redirectTo: back,
       });
     }
     default:
@@ -227,6 +236,22 @@ export default function ProgrammePage() {
         </Paper>
       </SimpleGrid>
 
+      <Paper withBorder p="md" component="section" data-testid="publication">
+        <Title order={3} size="h4" mb="sm">
+          {t("publicPage.admin.heading")}
+        </Title>
+        {repliedTo === "save-publication" && reply?.conflict && (
+          <ConflictAlert conflict={reply.conflict} timeZone={data.timeZone} />
+        )}
+        <PublicationForm
+          key={programme.version}
+          programmeId={programme.id}
+          version={programme.version}
+          publication={data.publication}
+          lastResult={resultFor("save-publication")}
+        />
+      </Paper>
+
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           {t("admin.programme.edit")}
@@ -237,57 +262,5 @@ export default function ProgrammePage() {
         <ProgrammeForm key={programme.version} defaults={programme} lastResult={resultFor("save-programme")} />
       </Paper>
     </Stack>
-  );
-}
-
-function StatusForm({
-  version,
-  today,
-  transitions,
-  lastResult,
-}: {
-  version: number;
-  today: string;
-  transitions: ProgrammeStatus[];
-  lastResult: WriteReply["result"] | undefined;
-}) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm({
-    id: "programme-status",
-    lastResult,
-    // No step is preselected: moving a programme on (and completing or archiving it) is chosen, never defaulted.
-    defaultValue: { changedOn: today },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeStatusSchema }),
-    shouldValidate: "onBlur",
-  });
-  return (
-    <Form method="post" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="change-status" />
-      <input type="hidden" name="version" value={version} />
-      <Stack gap="sm">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <SelectField
-            field={fields.toStatus}
-            label={t("admin.programme.nextStatus")}
-            placeholder={t("admin.programme.chooseStatus")}
-            withAsterisk
-            data={transitions.map((status) => ({
-              value: status,
-              label: t(`admin.status.${status}`),
-            }))}
-          />
-          <Field field={fields.changedOn} label={t("admin.programme.changedOn")} type="date" withAsterisk />
-        </SimpleGrid>
-        <LocalizedFields
-          fields={{ kk: fields.noteKk, ru: fields.noteRu }}
-          label={t("admin.programme.note")}
-          languages={["kk", "ru"]}
-        />
-        <Group>
-          <Button type="submit">{t("admin.programme.moveStatus")}</Button>
-        </Group>
-      </Stack>
-    </Form>
   );
 }

@@ -13,6 +13,7 @@ import * as userEmail from "./2026-12-04T0700-user-email";
 import * as territoryBoundaries from "./2026-12-05T1100-territory-boundaries";
 import * as accountTokens from "./2026-12-05T0800-account-tokens";
 import * as apiTokens from "./2026-12-05T1000-api-tokens";
+import * as publicPage from "./2026-12-05T0900-public-page";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0800-account-tokens": accountTokens,
   "2026-12-05T1000-api-tokens": apiTokens,
   "2026-12-05T1100-territory-boundaries": territoryBoundaries,
+  "2026-12-05T0900-public-page": publicPage,
 };

@@ -32,6 +32,9 @@ const POLICY: Record<string, Policy> = {
   "routes/forgot-password": { who: "public" },
   "routes/reset-password.$token": { who: "public" },
   "routes/confirm-email.$token": { who: "public" },
+  // A published programme's transparency page (tests/e2e/public-page.spec.ts crawls what it links to).
+  "routes/p.$programmeId._index": { who: "public" },
+  "routes/p.$programmeId.$roadMapId": { who: "public" },
   "routes/_app": { who: "layout" },
   "routes/_app._index": { who: "signed-in" },
   "routes/_app.account._index": { who: "signed-in" },

@@ -61,6 +61,10 @@ const columns = {
     "status",
     "rag_green",
     "rag_amber",
+    "public_page",
+    "public_sections",
+    "public_territories",
+    "public_measures",
     "version",
     "created_at",
     "updated_at",
@@ -101,6 +105,7 @@ const columns = {
     "deadline_recurrence",
     "share_of_base",
     "base_label",
+    "narrative_public",
   ],
   measure_co_executor: ["measure_id", "department_id"],
   measure_deadline_change: [

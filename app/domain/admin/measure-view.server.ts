@@ -78,6 +78,7 @@ export async function measureEditView(db: Kysely<Database>, measureId: number, l
       deadline: measure.deadline,
       fundingSource: measure.funding_source,
       plannedFunding: measure.planned_funding,
+      narrativePublic: measure.narrative_public,
       weight: measure.weight,
       shareOfBase: measure.share_of_base,
       baseLabel: measure.base_label,

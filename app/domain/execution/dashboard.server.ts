@@ -67,7 +67,19 @@ export async function roadMapDashboard(
   roadMapId: number,
   filters: DashboardFilters,
 ): Promise<Dashboard> {
-  const roadMap = await requireVisibleRoadMap(db, principal, roadMapId);
+  return roadMapDashboardOf(db, await requireVisibleRoadMap(db, principal, roadMapId), filters);
+}
+
+/**
+ * The dashboard of a road map as far as its view reaches (the user's slice, or the whole road map for
+ * the public page): the one place every dashboard figure is put together.
+ */
+export async function roadMapDashboardOf(
+  db: Kysely<Database>,
+  roadMap: RoadMapSummary,
+  filters: DashboardFilters,
+): Promise<Dashboard> {
+  const roadMapId = roadMap.id;
   const { thresholds } = roadMap;
   const { view } = roadMap;
   const [{ focus, scope }, revision] = await Promise.all([

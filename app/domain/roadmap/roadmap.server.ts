@@ -44,10 +44,10 @@ interface RoadMapRow {
  */
 async function roadMapsWithAccessFacts(
   db: Kysely<Database>,
-  principal: Principal,
+  principal: Principal | null,
   roadMapId?: number,
 ): Promise<RoadMapRow[]> {
-  const departments = editorDepartments(principal);
+  const departments = principal ? editorDepartments(principal) : [];
   const { rows } = await sql<RoadMapRow>`
     SELECT rm.id, rm.title, p.id AS programme_id, p.title AS programme_title, p.status AS programme_status,
            p.start_year, p.end_year, p.rag_green, p.rag_amber,
@@ -112,6 +112,15 @@ export async function requireVisibleRoadMap(
   const view = row ? roadMapView(principal, accessFacts(row)) : null;
   if (!row || !view) throw new Response("Not found", { status: 404 });
   return toSummary(row, view);
+}
+
+/**
+ * A road map seen whole, by nobody in particular: for the public page of a published programme
+ * (domain/public), whose caller has decided that the road map may be shown. Null when there is none.
+ */
+export async function wholeRoadMap(db: Kysely<Database>, roadMapId: number): Promise<RoadMapSummary | null> {
+  const [row] = await roadMapsWithAccessFacts(db, null, roadMapId);
+  return row ? toSummary(row, { territoryIds: null, sectionIds: null }) : null;
 }
 
 /** Every territory at or below the given ones: a territory slice covers the whole subtree. */

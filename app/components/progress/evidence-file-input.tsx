@@ -67,7 +67,9 @@ export function EvidenceFileInput({
             ))}
           </Stack>
         )}
+        {/* A new input once files are held: with scripts the old one still has them and would send them twice. */}
         <input
+          key={held.map((file) => file.id).join(",")}
           id="evidence-files"
           type="file"
           name="evidenceFiles"

@@ -286,6 +286,19 @@ export interface EvidenceFileTable {
   created_at: DefaultTimestamp;
 }
 
+/** An evidence file uploaded with a form that came back with a question: stored, not yet attached. */
+export interface EvidencePendingTable {
+  id: Id;
+  uploaded_by: number;
+  storage_key: string;
+  has_thumbnail: Generated<boolean>;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  created_at: DefaultTimestamp;
+}
+
 export interface ImportBatchTable {
   id: Id;
   kind: ImportKind;
@@ -574,6 +587,7 @@ export interface Database {
   measure_plan: MeasurePlanTable;
   progress_entry: ProgressEntryTable;
   evidence_file: EvidenceFileTable;
+  evidence_pending: EvidencePendingTable;
   department_report: DepartmentReportTable;
   reporting_period: ReportingPeriodTable;
   kpi_indicator: KpiIndicatorTable;

@@ -14,6 +14,7 @@ import type { MeasureUnit } from "~db/schema";
 import { SUBMISSION_KEY_FIELD } from "~/domain/editing/submission-key";
 import { entrySchema, EVIDENCE_LINKS_MAX, NARRATIVE_MAX, type EntryLimits } from "~/domain/progress/entry-schema";
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
+import type { HeldFile } from "~/domain/editing/write-errors";
 import type { EvidenceFileView } from "~/domain/evidence/evidence-kind";
 import { FormErrors, useErrorText } from "./field-error";
 import { EvidenceFileInput } from "./progress/evidence-file-input";
@@ -49,6 +50,7 @@ export function EntryForm({
   defaults,
   lastResult,
   questions,
+  heldFiles,
   onCancelHref,
   shareOfBase = false,
   fileLimits,
@@ -64,6 +66,8 @@ export function EntryForm({
   lastResult: SubmissionResult<string[]> | undefined;
   /** What the server asked before saving: a figure to confirm, a reason to give. */
   questions?: EntryQuestion[];
+  /** Files the server holds from the post it asked about: sent again with the answer. */
+  heldFiles?: HeldFile[];
   onCancelHref?: string;
   /** The measure is a share of a base: the form also takes the base as it was when the fact was recorded. */
   shareOfBase?: boolean;
@@ -210,6 +214,7 @@ export function EntryForm({
         />
         <EvidenceFileInput
           existing={defaults.evidenceFiles ?? []}
+          held={heldFiles}
           limits={fileLimits}
           error={errorText(form.allErrors.evidenceFiles)}
         />

@@ -28,6 +28,7 @@ import { mapMessages } from "./messages/map";
 import { passwordReset } from "./messages/password-reset";
 import { apiTokens } from "./messages/api-tokens";
 import { publicPage } from "./messages/public-page";
+import { finish } from "./messages/finish";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -59,6 +60,7 @@ const areas = [
   passwordReset,
   apiTokens,
   publicPage,
+  finish,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, NewPasswordFields, SelectField } from "~/components/admin/fields";
+import { Field, LocalizedFields, NewPasswordFields, SelectField } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
 import { createUserSchema, LOCALE_VALUES } from "~/domain/admin/admin-schema";
 import { requireAdminRequest } from "~/domain/admin/guard.server";
@@ -97,7 +97,12 @@ export default function UsersPage() {
                 autoComplete="off"
                 withAsterisk
               />
-              <Field field={fields.displayName} label={t("admin.user.displayName")} withAsterisk />
+              <Field
+                field={fields.displayName}
+                label={t("oneLanguage.user.name")}
+                description={t("oneLanguage.user.nameHint")}
+                withAsterisk
+              />
               <SelectField
                 field={fields.locale}
                 label={t("admin.user.language")}
@@ -106,6 +111,10 @@ export default function UsersPage() {
               <Field field={fields.email} label={t("email.label")} type="email" autoComplete="off" spellCheck={false} />
               <NewPasswordFields password={fields.password} confirm={fields.confirm} label={t("admin.user.password")} />
             </SimpleGrid>
+            <LocalizedFields
+              fields={{ kk: fields.titleKk, ru: fields.titleRu, en: fields.titleEn }}
+              label={t("oneLanguage.user.title")}
+            />
             <Group>
               <Button type="submit">{t("admin.user.create")}</Button>
             </Group>

@@ -12,6 +12,7 @@ import { StatusLabel } from "~/components/status";
 import { forbidden, mayReviewSomewhere, reviewableRoadMapIds } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.server";
+import { filesOfEntries } from "~/domain/evidence/evidence.server";
 import { departmentQuarters } from "~/domain/progress/my-measures.server";
 import { reportsAwaitingReview, reviewReport } from "~/domain/progress/reports.server";
 import { todayIn } from "~/domain/periods/quarter";
@@ -35,30 +36,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(env().APP_TIME_ZONE);
   const reports = await reportsAwaitingReview(db, await reviewableRoadMapIds(db, principal));
   // What each report holds: its department's measures with the quarter's figures.
-  const details = await Promise.all(
+  const groups = await Promise.all(
     reports.map(async (report) => {
       const [group] = (await departmentQuarters(db, [report.departmentId], report.quarter, today)).filter(
         (candidate) => candidate.roadMapId === report.roadMapId,
       );
-      return (group?.measures ?? []).map((m) => ({
-        id: m.id,
-        number: m.number,
-        title: pickText(m.title, locale),
-        unit: m.unit,
-        quarterPlan: m.quarterPlan,
-        quarterFact: m.quarterFact,
-        execution: m.execution,
-        status: m.status,
-        entries: m.savedEntries.map((entry) => ({
-          id: entry.id,
-          entryDate: entry.entryDate,
-          value: entry.value,
-          narrative: entry.narrative,
-          behindReason: entry.behindReason,
-          evidenceLinks: entry.evidenceLinks,
-        })),
-      }));
+      return group?.measures ?? [];
     }),
+  );
+  const files = await filesOfEntries(
+    db,
+    groups.flatMap((measures) => measures.flatMap((m) => m.savedEntries.map((entry) => entry.id))),
+  );
+  const details = groups.map((measures) =>
+    measures.map((m) => ({
+      id: m.id,
+      number: m.number,
+      title: pickText(m.title, locale),
+      unit: m.unit,
+      quarterPlan: m.quarterPlan,
+      quarterFact: m.quarterFact,
+      execution: m.execution,
+      status: m.status,
+      entries: m.savedEntries.map((entry) => ({
+        id: entry.id,
+        entryDate: entry.entryDate,
+        value: entry.value,
+        narrative: entry.narrative,
+        behindReason: entry.behindReason,
+        evidenceLinks: entry.evidenceLinks,
+        evidenceFiles: files.get(entry.id) ?? [],
+      })),
+    })),
   );
   return {
     pageTitle: translator(locale)("report.reviewsTitle"),

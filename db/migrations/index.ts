@@ -14,6 +14,7 @@ import * as territoryBoundaries from "./2026-12-05T1100-territory-boundaries";
 import * as accountTokens from "./2026-12-05T0800-account-tokens";
 import * as apiTokens from "./2026-12-05T1000-api-tokens";
 import * as publicPage from "./2026-12-05T0900-public-page";
+import * as evidencePending from "./2026-12-05T1300-evidence-pending";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T1000-api-tokens": apiTokens,
   "2026-12-05T1100-territory-boundaries": territoryBoundaries,
   "2026-12-05T0900-public-page": publicPage,
+  "2026-12-05T1300-evidence-pending": evidencePending,
 };

@@ -581,10 +581,16 @@ describe(`administration on ${engineName}`, () => {
       intent: "create-user",
       login: "akim.enbekshi",
       displayName: "Еңбекші әкімдігі",
+      titleKk: "Аудан әкімі",
+      titleRu: "Аким района",
       locale: "ru",
       password: "first-password",
       confirm: "first-password",
     });
+    // The post typed on the new-user form is kept apart from the name.
+    expect(
+      await db.selectFrom("app_user").select(["display_name", "title"]).where("id", "=", userId).executeTakeFirst(),
+    ).toEqual({ display_name: "Еңбекші әкімдігі", title: { kk: "Аудан әкімі", ru: "Аким района" } });
     await addRole(db, admin, userId, { intent: "add-role", role: "akim", territoryId: district });
     await addRole(db, admin, userId, { intent: "add-role", role: "editor", departmentId: world.departmentId });
     expect(

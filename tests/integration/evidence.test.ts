@@ -8,8 +8,8 @@ import type { Database } from "~db/schema";
 import { seedDemoData } from "~db/seed";
 import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
-import { RefusedWrite } from "~/domain/editing/write-errors";
-import { checkUploads, requireVisibleEvidence } from "~/domain/evidence/evidence.server";
+import { NeedsAnswer, RefusedWrite } from "~/domain/editing/write-errors";
+import { checkUploads, removeExpiredHeld, requireVisibleEvidence } from "~/domain/evidence/evidence.server";
 import { fileSystemStore, type FileStore } from "~/domain/evidence/file-store.server";
 import { saveEntry } from "~/domain/progress/entries.server";
 import { createTestDatabase, engineName } from "./test-database";
@@ -129,5 +129,85 @@ describe(`evidence files, on ${engineName}`, () => {
     const { readdir } = await import("node:fs/promises");
     const written = (await readdir(dir, { recursive: true })).filter((name) => /[0-9a-f]{32}$/.test(name));
     expect(written).toHaveLength(filesBefore.length);
+  });
+
+  it("holds the files of a form sent back with a question and attaches them to the answer, for their owner only", async () => {
+    const png = new Uint8Array(
+      await sharp({ create: { width: 20, height: 20, channels: 3, background: "#a37" } })
+        .png()
+        .toBuffer(),
+    );
+    const measure = await measureOf("zhumakulova");
+    // A figure far above any plan: the form asks to confirm it, nothing is saved.
+    const input = { ...entryInput(measure, "evidence-held-00000000000000"), value: 987_654 };
+    const asked = await saveEntry(db, as("zhumakulova"), input, {
+      store,
+      uploads: await checkUploads([{ name: "акт.png", bytes: png }], null, LIMITS),
+      limits: LIMITS,
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(asked).toBeInstanceOf(NeedsAnswer);
+    const held = (asked as NeedsAnswer<unknown>).heldFiles;
+    expect(held).toMatchObject([{ name: "акт.png", size: png.byteLength }]);
+    expect(await db.selectFrom("progress_entry").select("id").where("value", "=", 987_654).execute()).toEqual([]);
+
+    // Another user cannot claim the held file, even for an entry of their own.
+    const other = await measureOf("ernyiazova");
+    const claimed = await saveEntry(
+      db,
+      as("ernyiazova"),
+      { ...entryInput(other, "evidence-held-other-000000000"), heldFiles: [held[0]!.id] },
+      { store, uploads: [], limits: LIMITS },
+    ).then(
+      () => null,
+      (error: unknown) => (error instanceof RefusedWrite ? error.messageKey : error),
+    );
+    expect(claimed).toBe("heldFiles.gone");
+
+    // The answer sends no file again, only the held file's id: the entry is saved with the file.
+    const entryId = await saveEntry(
+      db,
+      as("zhumakulova"),
+      { ...input, confirmedValue: 987_654, heldFiles: [held[0]!.id] },
+      { store, uploads: [], limits: LIMITS },
+    );
+    const file = await db
+      .selectFrom("evidence_file")
+      .selectAll()
+      .where("entry_id", "=", entryId)
+      .executeTakeFirstOrThrow();
+    expect(file).toMatchObject({ file_name: "акт.png", media_type: "image/png", has_thumbnail: true });
+    expect(await store.get(file.storage_key)).toEqual(png);
+    expect(await db.selectFrom("evidence_pending").select("id").execute()).toEqual([]);
+  });
+
+  it("removes files held for more than a day, with their bytes", async () => {
+    const png = new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer(),
+    );
+    const measure = await measureOf("zhumakulova");
+    await expect(
+      saveEntry(
+        db,
+        as("zhumakulova"),
+        { ...entryInput(measure, "evidence-stale-0000000000000"), value: 876_543 },
+        { store, uploads: await checkUploads([{ name: "b.png", bytes: png }], null, LIMITS), limits: LIMITS },
+      ),
+    ).rejects.toBeInstanceOf(NeedsAnswer);
+    const [row] = await db.selectFrom("evidence_pending").select(["id", "storage_key"]).execute();
+    expect(await store.get(row!.storage_key)).toEqual(png);
+    expect(await removeExpiredHeld(db, store)).toBe(0);
+    await db
+      .updateTable("evidence_pending")
+      .set({ created_at: new Date(Date.now() - 25 * 3600 * 1000).toISOString() })
+      .where("id", "=", row!.id)
+      .execute();
+    expect(await removeExpiredHeld(db, store)).toBe(1);
+    expect(await db.selectFrom("evidence_pending").select("id").execute()).toEqual([]);
+    expect(await store.get(row!.storage_key)).toBeNull();
   });
 });

@@ -175,6 +175,17 @@ const columns = {
     "uploaded_by",
     "created_at",
   ],
+  evidence_pending: [
+    "id",
+    "uploaded_by",
+    "storage_key",
+    "has_thumbnail",
+    "file_name",
+    "media_type",
+    "byte_size",
+    "sha256",
+    "created_at",
+  ],
   department_report: [
     "id",
     "road_map_id",

@@ -83,7 +83,7 @@ export function RankingTable({
         )}
       </Group>
       <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking">
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="kpi-ranking" className="kpi-ranking">
           <Table.Thead>
             <Table.Tr>
               {(

@@ -25,6 +25,7 @@ export function MeasureEntries({
   const deleteRefused = reply && !reply.saved && reply.result.initialValue?.intent === "delete-entry";
   const formResult = reply && !reply.saved && !deleteRefused ? reply.result : undefined;
   const questions = reply && !reply.saved ? reply.questions : undefined;
+  const heldFiles = reply && !reply.saved ? reply.heldFiles : undefined;
   return (
     <Paper withBorder p="md" id="entries">
       <Title order={2} size="h4" mb="sm">
@@ -51,6 +52,7 @@ export function MeasureEntries({
             fileLimits={data.fileLimits}
             lastResult={formResult}
             questions={questions}
+            heldFiles={heldFiles}
           />
         </Card>
       )}
@@ -85,6 +87,7 @@ export function MeasureEntries({
                 fileLimits={data.fileLimits}
                 lastResult={formResult}
                 questions={questions}
+                heldFiles={heldFiles}
                 onCancelHref={`/measures/${measure.id}`}
               />
             </Card>

@@ -3,16 +3,21 @@ import { IconFileText } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { evidenceHref, type EvidenceFileView } from "~/domain/evidence/evidence-kind";
 import { formatNumber } from "~/i18n/format";
+import type { Locale } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
+
+/** A file's size as a reader takes it in: KB below a megabyte, MB with one decimal above. */
+export function fileSizeText(locale: Locale, bytes: number) {
+  return bytes >= 2 ** 20
+    ? `${formatNumber(locale, bytes / 2 ** 20, 1)} MB`
+    : `${formatNumber(locale, Math.max(1, bytes / 1024), 0)} KB`;
+}
 
 /** One file: its thumbnail (images) or an icon, its name and size, a link that downloads or opens it. */
 export function EvidenceFileLink({ file }: { file: EvidenceFileView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const size =
-    file.size >= 2 ** 20
-      ? `${formatNumber(locale, file.size / 2 ** 20, 1)} MB`
-      : `${formatNumber(locale, Math.max(1, file.size / 1024), 0)} KB`;
+  const size = fileSizeText(locale, file.size);
   return (
     <Anchor
       href={evidenceHref(file.id)}

@@ -1,8 +1,10 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LocalizedText } from "~db/schema";
+import type { EvidenceFileView } from "~/domain/evidence/evidence-kind";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
+import { EvidenceFiles } from "./evidence-files";
 
 export interface ReviewedEntry {
   id: number;
@@ -11,6 +13,7 @@ export interface ReviewedEntry {
   narrative: LocalizedText | null;
   behindReason: LocalizedText | null;
   evidenceLinks: string[];
+  evidenceFiles: EvidenceFileView[];
 }
 
 /** A text as its author wrote it, in each language they wrote it in, marked with the language. */
@@ -89,6 +92,7 @@ export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; uni
               ))}
             </Text>
           )}
+          <EvidenceFiles files={entry.evidenceFiles} />
         </Stack>
       ))}
     </Stack>

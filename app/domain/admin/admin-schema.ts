@@ -407,6 +407,8 @@ export const createUserSchema = z
       .trim()
       .min(1, "validation.required")
       .max(200, "validation.tooLong"),
+    // The post, as on the user's page: kk, ru and en, all optional.
+    ...localizedFields("title", 300),
     locale: z.enum(LOCALE_VALUES),
     email: optionalEmail,
     password,

@@ -70,6 +70,7 @@ export async function createUser(db: Kysely<Database>, principal: Principal, inp
       .values({
         login: input.login,
         display_name: input.displayName,
+        title: localizedValue(input.titleKk, input.titleRu, input.titleEn),
         locale: input.locale,
         email: input.email ?? null,
         password_hash: passwordHash,

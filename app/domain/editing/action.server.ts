@@ -4,7 +4,7 @@ import type { Flash } from "./flash";
 import { flashHeader } from "./flash.server";
 import { encodeMessage } from "./messages";
 import { AlreadySaved } from "./submission.server";
-import { NeedsAnswer, RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict } from "./write-errors";
+import { NeedsAnswer, RefusedWrite, StaleEdit, writeRefusalOf, type EditConflict, type HeldFile } from "./write-errors";
 
 /** What became of a write; `questions` are what the form must ask before it can save (Q: their shape). */
 export type WriteReply<Q = never> =
@@ -21,6 +21,8 @@ export type WriteReply<Q = never> =
       conflict?: EditConflict;
       alreadySaved?: undefined;
       questions?: Q[];
+      /** Files the server holds for the answered post. */
+      heldFiles?: HeldFile[];
     };
 
 /**
@@ -55,7 +57,12 @@ export async function attemptWrite<T>(
     // Not saved until the user answers (confirms a figure, gives a reason): the form asks, input kept.
     if (error instanceof NeedsAnswer) {
       return data<WriteReply<unknown>>(
-        { result: submission.reply({ fieldErrors: error.fieldErrors }), saved: false, questions: error.questions },
+        {
+          result: submission.reply({ fieldErrors: error.fieldErrors }),
+          saved: false,
+          questions: error.questions,
+          heldFiles: error.heldFiles,
+        },
         { status: 422 },
       );
     }

@@ -77,7 +77,16 @@ export class NeedsAnswer<Q> extends Error {
   constructor(
     readonly questions: Q[],
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Files sent with the form, kept on the server for the answered post (a file input cannot be refilled). */
+    readonly heldFiles: HeldFile[] = [],
   ) {
     super("needs an answer");
   }
+}
+
+/** A file held for a form that must be answered first: the form sends its id back with the answer. */
+export interface HeldFile {
+  id: number;
+  name: string;
+  size: number;
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import sharp from "sharp";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
-import { RefusedWrite } from "~/domain/editing/write-errors";
+import { RefusedWrite, type HeldFile } from "~/domain/editing/write-errors";
 import { cleanFileName, sha256Of } from "~/domain/import/uploads.server";
 import { requireVisibleRoadMap, subtreeTerritoryIds } from "~/domain/roadmap/roadmap.server";
 import { env } from "~/env.server";
@@ -145,12 +145,31 @@ export async function removeStored(store: FileStore, files: Array<{ key: string;
   );
 }
 
+/** A file in the store as a row records it. */
+export interface FileRecord {
+  key: string;
+  hasThumbnail: boolean;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+export const recordOf = (file: StoredUpload): FileRecord => ({
+  key: file.key,
+  hasThumbnail: file.hasThumbnail,
+  name: file.name,
+  mediaType: file.kind.mediaType,
+  size: file.bytes.byteLength,
+  sha256: file.sha256,
+});
+
 /** The entry's files after the write: the new ones recorded, the removed ones deleted; returns what left. */
 export async function recordEvidence(
   trx: Transaction<Database>,
   principal: Principal,
   entry: { id: number; measureId: number },
-  stored: StoredUpload[],
+  added: FileRecord[],
   removeIds: number[],
   limits: EvidenceLimits,
 ): Promise<Array<{ key: string; hasThumbnail: boolean }>> {
@@ -162,18 +181,18 @@ export async function recordEvidence(
         .returning(["storage_key as key", "has_thumbnail as hasThumbnail"])
         .execute()
     : [];
-  if (stored.length) {
+  if (added.length) {
     await trx
       .insertInto("evidence_file")
       .values(
-        stored.map((file) => ({
+        added.map((file) => ({
           entry_id: entry.id,
           measure_id: entry.measureId,
           storage_key: file.key,
           has_thumbnail: file.hasThumbnail,
           file_name: file.name,
-          media_type: file.kind.mediaType,
-          byte_size: file.bytes.byteLength,
+          media_type: file.mediaType,
+          byte_size: file.size,
           sha256: file.sha256,
           uploaded_by: principal.id,
         })),
@@ -189,6 +208,89 @@ export async function recordEvidence(
     throw new RefusedWrite("evidenceFiles.tooMany", { count: limits.count }, EVIDENCE_FIELD);
   }
   return removed;
+}
+
+// Files sent with a form the server sent back with a question are held (evidence_pending) rather than
+// removed, so that the answered post need not send them again. A day is long enough to answer.
+const heldSince = () => sql<Date>`now() - interval '1 day'`;
+
+/** Holds stored uploads for the user's answered post; returns what the form sends back. */
+export async function holdUploads(
+  db: Kysely<Database>,
+  principal: Principal,
+  stored: StoredUpload[],
+): Promise<HeldFile[]> {
+  if (stored.length === 0) return [];
+  const rows = await db
+    .insertInto("evidence_pending")
+    .values(
+      stored.map(recordOf).map((file) => ({
+        uploaded_by: principal.id,
+        storage_key: file.key,
+        has_thumbnail: file.hasThumbnail,
+        file_name: file.name,
+        media_type: file.mediaType,
+        byte_size: file.size,
+        sha256: file.sha256,
+      })),
+    )
+    .returning(["id", "file_name", "byte_size"])
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.file_name, size: row.byte_size }));
+}
+
+/** Of these ids, the files held for this user and not yet expired. */
+export async function heldFilesOf(db: Kysely<Database>, principal: Principal, ids: number[]): Promise<HeldFile[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("evidence_pending")
+    .select(["id", "file_name", "byte_size"])
+    .where("id", "in", ids)
+    .where("uploaded_by", "=", principal.id)
+    .where("created_at", ">", heldSince())
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.file_name, size: row.byte_size }));
+}
+
+/**
+ * Takes the user's held files for an entry, inside its transaction (they are attached by the caller);
+ * refused when one is not held for this user or has expired, so a post cannot claim another's file.
+ */
+export async function takeHeldFiles(
+  trx: Transaction<Database>,
+  principal: Principal,
+  ids: number[],
+): Promise<FileRecord[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await trx
+    .deleteFrom("evidence_pending")
+    .where("id", "in", unique)
+    .where("uploaded_by", "=", principal.id)
+    .where("created_at", ">", heldSince())
+    .returning(["storage_key", "has_thumbnail", "file_name", "media_type", "byte_size", "sha256"])
+    .execute();
+  if (rows.length !== unique.length) throw new RefusedWrite("heldFiles.gone", {}, EVIDENCE_FIELD);
+  return rows.map((row) => ({
+    key: row.storage_key,
+    hasThumbnail: row.has_thumbnail,
+    name: row.file_name,
+    mediaType: row.media_type,
+    size: row.byte_size,
+    sha256: row.sha256,
+  }));
+}
+
+/** Removes held files older than a day, rows and bytes; returns how many went. */
+export async function removeExpiredHeld(db: Kysely<Database>, store: FileStore): Promise<number> {
+  const gone = await db
+    .deleteFrom("evidence_pending")
+    .where("created_at", "<=", heldSince())
+    .returning(["storage_key as key", "has_thumbnail as hasThumbnail"])
+    .execute();
+  await removeStored(store, gone);
+  return gone.length;
 }
 
 /** The files of these entries, oldest first. */

@@ -179,7 +179,7 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
     rows: item.links.map((link) => {
       const f = link.figures;
       return [
-        `${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}${f ? "" : ` (${t("meetings.noFigures")})`}`,
+        `${link.number ? `${link.number}. ` : ""}${markedText(t, link.title)}${f ? "" : ` (${t("meetings.noFigures")})`}`,
         f ? formatExecution(t, locale, f.execution) : "",
         f ? formatExecution(t, locale, f.yearExecution) : "",
         f ? formatNumber(locale, f.yearPlan) : "",
@@ -221,7 +221,7 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
       .font("bold")
       .fontSize(11)
       .fillColor("#000000")
-      .text(`${item.position}. ${item.title?.text ?? ""}`, MARGIN, doc.y, { width });
+      .text(`${item.position}. ${markedText(t, item.title)}`, MARGIN, doc.y, { width });
     doc.moveDown(0.3);
     drawTable(doc, { columns, widths, rows, fontSize: TABLE_FONT, left: MARGIN, bottom, newPage });
     doc.moveDown(0.6);
@@ -250,7 +250,7 @@ function bars(
   shown.forEach((link, index) => {
     const y = top + index * rowHeight;
     const execution = link.figures!.execution;
-    const label = `${link.number ? `${link.number} ` : ""}${link.title?.text ?? ""}`;
+    const label = `${link.number ? `${link.number} ` : ""}${markedText(t, link.title)}`;
     doc
       .font("regular")
       .fontSize(8)

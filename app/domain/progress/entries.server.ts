@@ -6,9 +6,14 @@ import { canWriteProgress, forbidden } from "~/domain/auth/permissions.server";
 import { claimSubmission } from "~/domain/editing/submission.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import {
+  heldFilesOf,
+  holdUploads,
   recordEvidence,
+  recordOf,
+  removeExpiredHeld,
   removeStored,
   storeUploads,
+  takeHeldFiles,
   type CheckedUpload,
   type EvidenceLimits,
 } from "~/domain/evidence/evidence.server";
@@ -280,7 +285,8 @@ export interface EntryEvidence {
  * Adds an entry, or changes one from the version the user started from; once per form render. An
  * edit that does not say which version it started from is refused rather than taken for a new entry.
  * Its new evidence files are written to the store first and recorded in the entry's transaction; when
- * that does not commit, they are removed again, and the files it removed go only once it has.
+ * that does not commit, they are removed again, and the files it removed go only once it has. When the
+ * form must be answered first, its files are held for the answered post instead (`heldFiles`).
  */
 export async function saveEntry(
   db: Kysely<Database>,
@@ -288,12 +294,14 @@ export async function saveEntry(
   input: EntryInput,
   evidence?: EntryEvidence,
 ) {
-  const { entryId, version, intent: _intent, submissionKey, removeFiles = [], ...fields } = input;
+  const { entryId, version, intent: _intent, submissionKey, removeFiles = [], heldFiles = [], ...fields } = input;
   if (entryId !== undefined && version === undefined) throw new RefusedWrite("entryRules.versionRequired");
+  if (evidence) await removeExpiredHeld(db, evidence.store);
   const stored = evidence ? await storeUploads(evidence.store, evidence.uploads) : [];
   try {
     const { id, removed } = await withActor(db, principal.id, async (trx) => {
       await claimSubmission(trx, principal.id, submissionKey);
+      const held = evidence ? await takeHeldFiles(trx, principal, heldFiles) : [];
       const written = await writeEntry(
         trx,
         principal,
@@ -304,13 +312,14 @@ export async function saveEntry(
       if (mustAnswer(written.questions)) {
         throw new NeedsAnswer(written.questions, questionFieldErrors(written.questions));
       }
+      const added = [...held, ...stored.map(recordOf)];
       const removed =
-        stored.length || removeFiles.length
+        added.length || removeFiles.length
           ? await recordEvidence(
               trx,
               principal,
               { id: written.id, measureId: fields.measureId },
-              stored,
+              added,
               removeFiles,
               evidence?.limits ?? { fileBytes: 0, count: 0 },
             )
@@ -320,6 +329,12 @@ export async function saveEntry(
     if (evidence) await removeStored(evidence.store, removed);
     return id;
   } catch (error) {
+    if (evidence && error instanceof NeedsAnswer) {
+      // The transaction rolled back: the files already held stay held, the new ones join them.
+      const carried = await heldFilesOf(db, principal, heldFiles);
+      const kept = await holdUploads(db, principal, stored);
+      throw new NeedsAnswer(error.questions, error.fieldErrors, [...carried, ...kept]);
+    }
     if (evidence) await removeStored(evidence.store, stored);
     throw error;
   }

@@ -130,6 +130,11 @@ export function entrySchema(limits: EntryLimits, unit?: MeasureUnit) {
         (value) => (value === undefined || Array.isArray(value) ? value : [value]),
         z.array(id).max(50).optional(),
       ),
+      /** Files held from a post that came back with a question (evidence.server.ts holdUploads). */
+      heldFiles: z.preprocess(
+        (value) => (value === undefined || Array.isArray(value) ? value : [value]),
+        z.array(id).max(50).optional(),
+      ),
       ...entryFields(limits),
     })
     .refine((input) => isWhole(unit, input.value), { path: ["value"], message: "entryRules.wholeNumber" });

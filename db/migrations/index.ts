@@ -31,8 +31,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0900-evidence-files": evidenceFiles,
   "2026-12-04T0700-user-email": userEmail,
   "2026-12-05T0800-account-tokens": accountTokens,
+  "2026-12-05T0900-public-page": publicPage,
   "2026-12-05T1000-api-tokens": apiTokens,
   "2026-12-05T1100-territory-boundaries": territoryBoundaries,
-  "2026-12-05T0900-public-page": publicPage,
   "2026-12-05T1300-evidence-pending": evidencePending,
 };

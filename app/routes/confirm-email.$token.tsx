@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ params }: ActionFunctionArgs) {
   const outcome = await confirmEmailChange(await database(), mailer(), params.token);
   return data(outcome, { status: outcome.status === "confirmed" ? 200 : outcome.status === "taken" ? 409 : 404 });
 }

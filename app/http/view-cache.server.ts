@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { getPrincipal } from "~/domain/auth/session.server";
 import { roadMapRevision } from "~/domain/execution/figures-cache.server";
+import { notificationStamp } from "~/domain/notifications/center.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -22,6 +23,8 @@ import type { PageCache } from "./page-cache.server";
 export interface ViewIdentity {
   principal: Principal;
   revision: number;
+  /** The header's bell: the user's newest notification and unread count. */
+  notifications: string;
   locale: string;
   today: string;
 }
@@ -113,7 +116,13 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
       // revision older than its data.
       const [principal, revision] = await Promise.all([getPrincipal(request), view.revision(db, match)]);
       if (!principal) return null;
-      return { principal, revision, locale: await localeOf(request), today: todayIn(env().APP_TIME_ZONE) };
+      return {
+        principal,
+        revision,
+        notifications: await notificationStamp(db, principal.id),
+        locale: await localeOf(request),
+        today: todayIn(env().APP_TIME_ZONE),
+      };
     } catch {
       // Remix answers instead, with its own handling of an unavailable database.
       return null;

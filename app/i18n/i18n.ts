@@ -24,6 +24,7 @@ import { oneLanguage } from "./messages/one-language";
 import { fastViews } from "./messages/fast-views";
 import { searchEvidence } from "./messages/search-evidence";
 import { compareDeadends } from "./messages/compare-deadends";
+import { notifications } from "./messages/notifications";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -51,6 +52,7 @@ const areas = [
   fastViews,
   searchEvidence,
   compareDeadends,
+  notifications,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

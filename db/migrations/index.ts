@@ -10,6 +10,7 @@ import * as sessionsAndSignIn from "./2026-12-02T0830-sessions-and-sign-in";
 import * as personTitle from "./2026-12-03T0800-person-title";
 import * as evidenceFiles from "./2026-12-03T0900-evidence-files";
 import * as userEmail from "./2026-12-04T0700-user-email";
+import * as notifications from "./2026-12-05T0700-notifications";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0800-person-title": personTitle,
   "2026-12-03T0900-evidence-files": evidenceFiles,
   "2026-12-04T0700-user-email": userEmail,
+  "2026-12-05T0700-notifications": notifications,
 };

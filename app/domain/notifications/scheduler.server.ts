@@ -23,8 +23,8 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** One scan and one send, as a tick does; resolves when both are done. */
-  runOnce(now?: Date): Promise<void>;
+  /** One scan (for `today`, else today's date in the time zone) and one send, as a tick does. */
+  runOnce(at?: { today?: string; now?: Date }): Promise<void>;
   /** Ticks every `sendEveryMs` from now on, scanning every `scanEveryMs`. */
   start(): void;
   /** Stops the timer and waits for a tick in progress. */
@@ -37,28 +37,30 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const tick = async (now: Date, forceScan: boolean) => {
-    if (forceScan || now.getTime() - lastScan >= scanEveryMs) {
-      lastScan = now.getTime();
-      await scanReminders(options.db, todayIn(options.timeZone, now));
-      await dropStaleMail(options.db, now);
+  const tick = async (at: Date | undefined, forceScan: boolean, today?: string) => {
+    const started = at ?? new Date();
+    if (forceScan || started.getTime() - lastScan >= scanEveryMs) {
+      lastScan = started.getTime();
+      await scanReminders(options.db, today ?? todayIn(options.timeZone, started));
+      await dropStaleMail(options.db, started);
     }
-    await sendDueMail(options.db, options.mailer, { origin: options.origin, now });
+    // The clock read after the scan: mail it has just queued is due.
+    await sendDueMail(options.db, options.mailer, { origin: options.origin, now: at ?? new Date() });
   };
   // One tick at a time in a process: a slow SMTP server must not pile up overlapping sends.
-  const run = (now: Date, forceScan: boolean) => {
-    running ??= tick(now, forceScan)
+  const run = (at: Date | undefined, forceScan: boolean, today?: string) => {
+    running ??= tick(at, forceScan, today)
       .catch(options.onError)
       .finally(() => (running = null));
     return running;
   };
 
   return {
-    runOnce: (now = new Date()) => run(now, true),
+    runOnce: (at = {}) => run(at.now, true, at.today),
     start() {
       if (timer) return;
-      void run(new Date(), true);
-      timer = setInterval(() => void run(new Date(), false), options.sendEveryMs ?? 60_000);
+      void run(undefined, true);
+      timer = setInterval(() => void run(undefined, false), options.sendEveryMs ?? 60_000);
       // Reminders must not keep a process alive that is otherwise done.
       timer.unref();
     },

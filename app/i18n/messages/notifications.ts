@@ -47,7 +47,7 @@ export const notifications = defineMessages(
       },
       kinds: {
         report_due: {
-          title: "{{period}} есебін {{dueDate}} дейін тапсыру керек",
+          title: "{{period}} есебін тапсыру мерзімі — {{dueDate}}",
           body: "{{department}} · {{roadMap}}",
         },
         report_overdue: {

@@ -6,6 +6,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, startDatabase } from "./db.server";
 import { sizeFiguresCache } from "./domain/execution/figures-cache.server";
 import { sizeKeptRows } from "./domain/execution/road-map-rows.server";
+import { mailer } from "./domain/mail/mailer.server";
+import { createScheduler, type Scheduler } from "./domain/notifications/scheduler.server";
 import { env, loadEnv } from "./env.server";
 import { noteServerError } from "./http/handle.server";
 import { NonceContext } from "./http/nonce";
@@ -19,11 +21,26 @@ export async function prepare(): Promise<{ port: number; trustProxy: boolean }> 
   const settings = loadEnv();
   sizeFiguresCache(settings.FIGURES_CACHE_MB);
   sizeKeptRows(settings.ROAD_MAP_ROWS_MB);
-  await startDatabase();
+  const { db } = await startDatabase();
+  // Reminders and notification mail (docs/decisions/0029): every process runs its own scheduler.
+  scheduler = createScheduler({
+    db,
+    mailer: mailer(),
+    timeZone: settings.APP_TIME_ZONE,
+    origin: settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`,
+    onError: noteServerError,
+  });
+  scheduler.start();
   return { port: settings.PORT, trustProxy: settings.TRUST_PROXY };
 }
 
-export { closeDatabase as shutdown };
+let scheduler: Scheduler | undefined;
+
+/** Called by server.mjs when it stops: a tick in progress ends before the database closes. */
+export async function shutdown(): Promise<void> {
+  await scheduler?.stop();
+  await closeDatabase();
+}
 export { handle } from "./http/handle.server";
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -566,6 +566,43 @@ export interface ApiRateWindowTable {
   calls: number;
 }
 
+/** One event for one user: its words are rendered from kind and params when read (docs/decisions/0029). */
+export interface NotificationTable {
+  id: ColumnType<number, never, never>;
+  user_id: number;
+  kind: string;
+  subject: string;
+  occurrence: string;
+  params: ColumnType<Record<string, string | number>, string | undefined, string>;
+  link: string;
+  created_at: DefaultTimestamp;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type NotificationMailStatus = "pending" | "sent" | "failed" | "dropped";
+
+/** The outbox: a notification's mail, claimed by one sender at a time. */
+export interface NotificationMailTable {
+  id: ColumnType<number, never, never>;
+  notification_id: number;
+  status: Generated<NotificationMailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  claimed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A kind of notification the user wants (or not) by e-mail; no row = by e-mail. */
+export interface NotificationPreferenceTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  email: boolean;
+  updated_at: DefaultTimestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_boundary: TerritoryBoundaryTable;
@@ -613,6 +650,9 @@ export interface Database {
   api_token: ApiTokenTable;
   api_call: ApiCallTable;
   api_rate_window: ApiRateWindowTable;
+  notification: NotificationTable;
+  notification_mail: NotificationMailTable;
+  notification_preference: NotificationPreferenceTable;
 }
 
 export type Territory = Selectable<TerritoryTable>;

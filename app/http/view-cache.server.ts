@@ -5,6 +5,7 @@ import type { Principal } from "~/domain/auth/access";
 import { getPrincipal } from "~/domain/auth/session.server";
 import { roadMapRevision } from "~/domain/execution/figures-cache.server";
 import { publicRevision } from "~/domain/public/publication.server";
+import { notificationStamp } from "~/domain/notifications/center.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -24,6 +25,8 @@ export interface ViewIdentity {
   /** Null for a public view: its page is the same for everyone, signed in or not. */
   principal: Principal | null;
   revision: number | string;
+  /** The header's bell: the user's newest notification and unread count ("" for a public view). */
+  notifications: string;
   locale: string;
   today: string;
 }
@@ -127,7 +130,13 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
         view.revision(db, match),
       ]);
       if ((!principal && !view.public) || revision === null) return null;
-      return { principal, revision, locale: await localeOf(request), today: todayIn(env().APP_TIME_ZONE) };
+      return {
+        principal,
+        revision,
+        notifications: principal ? await notificationStamp(db, principal.id) : "",
+        locale: await localeOf(request),
+        today: todayIn(env().APP_TIME_ZONE),
+      };
     } catch {
       // Remix answers instead, with its own handling of an unavailable database.
       return null;

@@ -6,6 +6,7 @@ import { navigationItems, type MenuAccess } from "~/components/app-shell/navigat
 import { PhoneMenu } from "~/components/app-shell/phone-menu";
 import { UserMenu } from "~/components/app-shell/user-menu";
 import { FlashNotice } from "~/components/flash-notice";
+import { NotificationBell } from "~/components/notifications/bell";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { HeaderSearch } from "~/components/search/header-search";
 import { Logo } from "~/components/logo";
@@ -14,10 +15,12 @@ import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permiss
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { showsKpiMenu } from "~/domain/kpi/landing.server";
 import { database } from "~/db.server";
+import { unreadCount } from "~/domain/notifications/center.server";
 import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
+  const db = await database();
   return {
     user: {
       displayName: principal.displayName,
@@ -28,14 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       myMeasures: editableDepartmentIds(principal).length > 0,
       reviews: mayReviewSomewhere(principal),
       admin: isAdmin(principal),
-      kpi: await showsKpiMenu(await database(), principal),
+      kpi: await showsKpiMenu(db, principal),
       councils: readableCouncilIds(principal)?.length !== 0,
     } satisfies MenuAccess,
+    unreadNotifications: await unreadCount(db, principal.id),
   };
 }
 
 export default function AppLayout() {
-  const { user, menu } = useLoaderData<typeof loader>();
+  const { user, menu, unreadNotifications } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigation = navigationItems(menu, t);
 
@@ -67,6 +71,7 @@ export default function AppLayout() {
           {/* The header's search box goes first in this group; it takes the room left at every width. */}
           <Group gap="sm" wrap="nowrap" justify="flex-end" className="app-header-end">
             <HeaderSearch />
+            <NotificationBell unread={unreadNotifications} />
             <Box visibleFrom="sm">
               <LanguageSwitcher />
             </Box>

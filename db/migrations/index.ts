@@ -15,6 +15,7 @@ import * as accountTokens from "./2026-12-05T0800-account-tokens";
 import * as apiTokens from "./2026-12-05T1000-api-tokens";
 import * as publicPage from "./2026-12-05T0900-public-page";
 import * as evidencePending from "./2026-12-05T1300-evidence-pending";
+import * as notifications from "./2026-12-05T0700-notifications";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03T0800-person-title": personTitle,
   "2026-12-03T0900-evidence-files": evidenceFiles,
   "2026-12-04T0700-user-email": userEmail,
+  "2026-12-05T0700-notifications": notifications,
   "2026-12-05T0800-account-tokens": accountTokens,
   "2026-12-05T0900-public-page": publicPage,
   "2026-12-05T1000-api-tokens": apiTokens,

@@ -39,6 +39,8 @@ const POLICY: Record<string, Policy> = {
   "routes/_app._index": { who: "signed-in" },
   "routes/_app.account._index": { who: "signed-in" },
   "routes/_app.account.password": { who: "signed-in" },
+  "routes/_app.notifications._index": { who: "signed-in" },
+  "routes/_app.notifications.settings": { who: "signed-in" },
   "routes/_app.roadmaps._index": { who: "signed-in" },
   "routes/_app.roadmaps.$roadMapId._index": { who: "signed-in", scoped: true },
   "routes/roadmaps.$roadMapId.print": { who: "signed-in", scoped: true },

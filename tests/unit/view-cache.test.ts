@@ -24,6 +24,7 @@ const url = "http://localhost/roadmaps/1?asOf=2024-10-31";
 const identity = (changes: Partial<ViewIdentity> = {}): ViewIdentity => ({
   principal: admin,
   revision: 7,
+  notifications: "0:0",
   locale: "kk",
   today: "2026-12-01",
   ...changes,
@@ -38,7 +39,7 @@ describe("the view cache", () => {
     expect(leftToRemix(new Request(url, { method: "POST" }))).toBe(true);
   });
 
-  test("a view's key changes with the reader's scope, the revision, the locale, the day and the URL", () => {
+  test("a view's key changes with the reader's scope, the revision, the bell, the locale, the day and the URL", () => {
     const key = viewKey(url, identity());
     expect(viewKey(url, identity())).toBe(key);
     const otherScope: Principal = {
@@ -53,6 +54,7 @@ describe("the view cache", () => {
         identity({ principal: { ...akim, assignments: [{ ...akim.assignments[0]!, territoryPath: [1, 6] }] } }),
       ),
       viewKey(url, identity({ revision: 8 })),
+      viewKey(url, identity({ notifications: "4:1" })),
       viewKey(url, identity({ locale: "ru" })),
       viewKey(url, identity({ today: "2026-12-02" })),
       viewKey(`${url}&section=3`, identity()),

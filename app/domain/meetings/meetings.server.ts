@@ -5,6 +5,7 @@ import { isAdmin, type Principal } from "~/domain/auth/access";
 import { editableDepartmentIds, forbidden } from "~/domain/auth/permissions.server";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
+import { notifyDecisionAssigned, notifyMeetingScheduled } from "~/domain/notifications/events.server";
 import { agendaFigures } from "./figures.server";
 import { canEditCouncil, canReadCouncil, meetingEditable, readableCouncilIds, type AgendaFigures } from "./rules";
 import { localized, type AgendaLink, type MeetingDetailsInput } from "./schemas";
@@ -359,6 +360,7 @@ export async function createMeeting(
         )
         .execute();
     }
+    await notifyMeetingScheduled(trx, meeting.id);
     return meeting.id;
   });
 }
@@ -371,7 +373,7 @@ export async function updateMeetingDetails(
   input: MeetingDetailsInput,
 ) {
   await withActor(db, principal.id, async (trx) => {
-    await editableMeeting(trx, principal, meetingId, "agenda");
+    const before = await editableMeeting(trx, principal, meetingId, "agenda");
     await claimVersion(trx, "meeting", meetingId, version);
     await trx
       .updateTable("meeting")
@@ -385,6 +387,7 @@ export async function updateMeetingDetails(
       })
       .where("id", "=", meetingId)
       .execute();
+    await notifyMeetingScheduled(trx, meetingId, before.meeting_date);
   });
 }
 
@@ -673,6 +676,7 @@ export async function addDecision(
         .values(unique.map((measureId) => ({ decision_id: decision.id, measure_id: measureId })))
         .execute();
     }
+    await notifyDecisionAssigned(trx, decision.id);
     return decision.id;
   });
 }

@@ -6,6 +6,7 @@ import { canReviewReports, editableDepartmentIds, forbidden } from "~/domain/aut
 import { isAdmin } from "~/domain/auth/access";
 import { claimVersion } from "~/domain/editing/versioned.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
+import { notifyReportReviewed } from "~/domain/notifications/events.server";
 import { quarterEnd, type Quarter } from "~/domain/periods/quarter";
 
 // The quarterly report of a department on a road map: the editor submits it, a reviewer (admin, or
@@ -140,6 +141,7 @@ export async function reviewReport(
       })
       .where("id", "=", reportId)
       .execute();
+    await notifyReportReviewed(trx, reportId);
   });
 }
 

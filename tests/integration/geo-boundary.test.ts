@@ -25,7 +25,12 @@ describe(`uploaded boundaries on ${engineName}`, () => {
   let world: World;
   let admin: Principal;
 
-  const form = (territoryId: number, replaces: number, content: string | Uint8Array<ArrayBuffer>, name = "shape.geojson") => {
+  const form = (
+    territoryId: number,
+    replaces: number,
+    content: string | Uint8Array<ArrayBuffer>,
+    name = "shape.geojson",
+  ) => {
     const data = new FormData();
     data.set("intent", "upload-boundary");
     data.set("territoryId", String(territoryId));

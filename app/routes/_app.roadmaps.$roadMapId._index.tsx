@@ -2,7 +2,12 @@ import { Paper, Stack } from "@mantine/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { DepartmentBreakdown, SectionBreakdown, TerritoryBreakdown } from "~/components/dashboard/breakdowns";
+import {
+  breakdownViewOf,
+  DepartmentBreakdown,
+  SectionBreakdown,
+  TerritoryBreakdown,
+} from "~/components/dashboard/breakdowns";
 import { DashboardFilterForm } from "~/components/dashboard/dashboard-filter-form";
 import { DashboardHeading } from "~/components/dashboard/dashboard-heading";
 import { AttentionList, MeasureList } from "~/components/dashboard/measure-lists";
@@ -64,13 +69,13 @@ export default function RoadMapDashboardPage() {
         />
       )}
       <QuarterSeries view={data} />
-      <SectionBreakdown view={data} link={link} />
+      <SectionBreakdown view={breakdownViewOf(data)} link={link} />
       {data.map && (
         <Paper withBorder p="md" component="section">
           <ExecutionMap map={data.map} rows={data.territories} thresholds={data.thresholds} link={link} />
         </Paper>
       )}
-      {data.territories.length > 0 && <TerritoryBreakdown view={data} link={link} />}
+      {data.territories.length > 0 && <TerritoryBreakdown view={breakdownViewOf(data)} link={link} />}
       <DepartmentBreakdown view={data} link={link} />
       <AttentionList view={data} shares={data.shares} />
       <MeasureList view={data} shares={data.shares} />

@@ -12,13 +12,27 @@ type Link = (changes: Record<string, string | null>) => string;
 
 const numbered = (number: string | null, name: string) => (number ? `${number}. ${name}` : name);
 
+/** What a breakdown draws: the figures as of a date; on a public page (no `link`) its rows lead nowhere. */
+interface BreakdownView {
+  sections: DashboardView["sections"];
+  territories: DashboardView["territories"];
+  thresholds: DashboardView["thresholds"];
+  asOfDate: string;
+  large?: boolean;
+}
+
+/** The dashboard's view as the breakdowns read it. */
+export const breakdownViewOf = (
+  view: Pick<DashboardView, "sections" | "territories" | "thresholds" | "filters">,
+): BreakdownView => ({ ...view, asOfDate: view.filters.asOf.date, large: view.filters.large });
+
 /** Execution by section: a bar per section, then the table of sections and their subsections. */
 export function SectionBreakdown({
   view,
   link,
 }: {
-  view: Pick<DashboardView, "sections" | "thresholds" | "filters">;
-  link: Link;
+  view: Pick<BreakdownView, "sections" | "thresholds" | "asOfDate" | "large">;
+  link?: Link;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -31,7 +45,7 @@ export function SectionBreakdown({
         id="section-execution"
         title={t("overview.chartTitle")}
         amber={view.thresholds.amber}
-        large={view.filters.large}
+        large={view.large}
         bars={view.sections.map((section) => ({
           label: numbered(section.number, plainText(section.name)),
           percent: section.figures.execution === null ? null : section.figures.execution * 100,
@@ -42,7 +56,7 @@ export function SectionBreakdown({
       <BreakdownTable
         testId="section-table"
         heading={t("overview.section")}
-        asOfDate={view.filters.asOf.date}
+        asOfDate={view.asOfDate}
         rows={view.sections.flatMap((section) => [
           {
             key: section.id,
@@ -52,7 +66,7 @@ export function SectionBreakdown({
                 <Localized value={section.name} />
               </>
             ),
-            href: link({ section: String(section.id) }),
+            href: link?.({ section: String(section.id) }),
             figures: section.figures,
             strong: true,
           },
@@ -64,7 +78,7 @@ export function SectionBreakdown({
                 <Localized value={sub.name} />
               </>
             ),
-            href: link({ section: String(sub.id) }),
+            href: link?.({ section: String(sub.id) }),
             figures: sub.figures,
             indent: true,
           })),
@@ -82,8 +96,8 @@ export function TerritoryBreakdown({
   view,
   link,
 }: {
-  view: Pick<DashboardView, "territories" | "filters">;
-  link: Link;
+  view: Pick<BreakdownView, "territories" | "asOfDate">;
+  link?: Link;
 }) {
   const { t } = useTranslation();
   return (
@@ -94,11 +108,11 @@ export function TerritoryBreakdown({
       <BreakdownTable
         testId="territory-table"
         heading={t("dashboard.territory")}
-        asOfDate={view.filters.asOf.date}
+        asOfDate={view.asOfDate}
         rows={view.territories.map((row) => ({
           key: row.id,
           label: row.own ? t("dashboard.ownLevel", { name: plainText(row.name) }) : <Localized value={row.name} />,
-          href: row.own ? undefined : link({ territory: String(row.id) }),
+          href: row.own ? undefined : link?.({ territory: String(row.id) }),
           figures: row.figures,
         }))}
       />

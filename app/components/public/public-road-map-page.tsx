@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Localized } from "~/components/localized";
 import type { PublicRoadMapPage } from "~/domain/public/public-page.server";
 import { PublicShell } from "./public-shell";
-import { PublicMeasures, PublicSections, PublicTerritories, PublicTotal } from "./public-road-map";
+import { PublicBreakdowns, PublicMeasures, PublicTotal } from "./public-road-map";
 
 /** A road map's public page: its heading, then the blocks its programme's admin chose. */
 export function PublicRoadMapSections({ view }: { view: PublicRoadMapPage }) {
@@ -25,8 +25,7 @@ export function PublicRoadMapSections({ view }: { view: PublicRoadMapPage }) {
         </Text>
       </div>
       <PublicTotal view={view} />
-      <PublicSections view={view} />
-      <PublicTerritories view={view} />
+      <PublicBreakdowns view={view} />
       <PublicMeasures view={view} pageHref={(page) => (page > 1 ? `${base}?page=${page}` : base)} />
     </PublicShell>
   );

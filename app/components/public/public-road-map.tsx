@@ -1,7 +1,6 @@
 import { Paper, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { SectionExecutionChart } from "~/components/charts/section-execution-chart";
-import { BreakdownTable } from "~/components/dashboard/breakdown-table";
+import { SectionBreakdown, TerritoryBreakdown } from "~/components/dashboard/breakdowns";
 import { FigureName } from "~/components/dashboard/named-figures";
 import { Localized } from "~/components/localized";
 import { RagBadge } from "~/components/rag";
@@ -9,10 +8,7 @@ import { StatusLabel } from "~/components/status";
 import type { PublicRoadMapPage } from "~/domain/public/public-page.server";
 import { formatDate } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
-import { plainText } from "~/i18n/locales";
 import { useLocale } from "~/i18n/use-locale";
-
-const numbered = (number: string | null, name: string) => (number ? `${number}. ${name}` : name);
 
 /** The two headline percentages of the road map as of the page's date. */
 export function PublicTotal({ view }: { view: Pick<PublicRoadMapPage, "total" | "asOf"> }) {
@@ -44,81 +40,21 @@ export function PublicTotal({ view }: { view: Pick<PublicRoadMapPage, "total" | 
   );
 }
 
-export function PublicSections({ view }: { view: Pick<PublicRoadMapPage, "sections" | "asOf" | "thresholds"> }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  if (!view.sections) return null;
+/** Execution by section and by territory, drawn by the dashboard's own breakdowns without links into the app. */
+export function PublicBreakdowns({
+  view,
+}: {
+  view: Pick<PublicRoadMapPage, "sections" | "territories" | "asOf" | "thresholds">;
+}) {
   return (
-    <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {t("overview.bySection")}
-      </Title>
-      <SectionExecutionChart
-        id="section-execution"
-        title={t("overview.chartTitle")}
-        amber={view.thresholds.amber}
-        bars={view.sections.map((section) => ({
-          label: numbered(section.number, plainText(section.name)),
-          percent: section.figures.execution === null ? null : section.figures.execution * 100,
-          percentText: formatExecution(t, locale, section.figures.execution),
-          rag: section.figures.rag,
-        }))}
-      />
-      <BreakdownTable
-        testId="section-table"
-        heading={t("overview.section")}
-        asOfDate={view.asOf}
-        rows={view.sections.flatMap((section) => [
-          {
-            key: section.id,
-            label: (
-              <>
-                {section.number ? `${section.number}. ` : ""}
-                <Localized value={section.name} />
-              </>
-            ),
-            figures: section.figures,
-            strong: true,
-          },
-          ...section.subsections.map((sub) => ({
-            key: sub.id,
-            label: (
-              <>
-                {sub.number ? `${sub.number}. ` : ""}
-                <Localized value={sub.name} />
-              </>
-            ),
-            figures: sub.figures,
-            indent: true,
-          })),
-        ])}
-      />
-      <Text size="xs" c="dimmed" mt="sm">
-        {t("overview.formula")}
-      </Text>
-    </Paper>
-  );
-}
-
-export function PublicTerritories({ view }: { view: Pick<PublicRoadMapPage, "territories" | "asOf"> }) {
-  const { t } = useTranslation();
-  if (!view.territories || view.territories.length === 0) return null;
-  return (
-    <Paper withBorder p="md" component="section">
-      <Title order={2} size="h4" mb="sm">
-        {t("dashboard.byTerritory")}
-      </Title>
-      <BreakdownTable
-        testId="territory-table"
-        heading={t("dashboard.territory")}
-        asOfDate={view.asOf}
-        rows={view.territories.map((row) => ({
-          key: row.id,
-          label: row.own ? t("dashboard.ownLevel", { name: plainText(row.name) }) : <Localized value={row.name} />,
-          figures: row.figures,
-        }))}
-      />
-    </Paper>
+    <>
+      {view.sections && (
+        <SectionBreakdown view={{ sections: view.sections, thresholds: view.thresholds, asOfDate: view.asOf }} />
+      )}
+      {view.territories && view.territories.length > 0 && (
+        <TerritoryBreakdown view={{ territories: view.territories, asOfDate: view.asOf }} />
+      )}
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { ActionIcon, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title
 import { Form } from "@remix-run/react";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { SelectField } from "~/components/admin/fields";
+import { SelectField, type FieldLike } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
 import { Localized } from "~/components/localized";
 import { COUNCIL_POSITIONS, roleSchema, ROLES } from "~/domain/admin/admin-schema";
@@ -103,40 +103,7 @@ function RoleForm({ options, lastResult }: { options: RoleOptions; lastResult: W
       <input type="hidden" name="intent" value="add-role" />
       <Stack gap="sm">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Text size="xs" c="dimmed">
-          {t("admin.user.scopeHint")}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-          <SelectField
-            field={fields.role}
-            label={t("admin.user.role")}
-            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          />
-          <SelectField
-            field={fields.departmentId}
-            label={t("admin.user.department")}
-            data={options.departments}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.councilId}
-            label={t("admin.user.council")}
-            data={options.councils}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.councilPosition}
-            label={t("admin.user.position")}
-            data={COUNCIL_POSITIONS.map((p) => ({ value: p, label: t(`admin.user.positions.${p}`) }))}
-            placeholder="—"
-          />
-          <SelectField
-            field={fields.territoryId}
-            label={t("admin.user.territory")}
-            data={options.territories}
-            placeholder="—"
-          />
-        </SimpleGrid>
+        <RoleScopeFields fields={fields} options={options} />
         <Group>
           <Button type="submit" variant="light">
             {t("admin.user.addRole")}
@@ -144,5 +111,51 @@ function RoleForm({ options, lastResult }: { options: RoleOptions; lastResult: W
         </Group>
       </Stack>
     </Form>
+  );
+}
+
+type ScopeFieldName = "role" | "departmentId" | "councilId" | "councilPosition" | "territoryId";
+
+/** One role and its scope, as a user's role assignment and an API token take them. */
+export function RoleScopeFields({
+  fields,
+  options,
+}: {
+  fields: Record<ScopeFieldName, FieldLike>;
+  options: RoleOptions;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="xs" c="dimmed">
+        {t("admin.user.scopeHint")}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
+        <SelectField
+          field={fields.role}
+          label={t("admin.user.role")}
+          data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+        <SelectField
+          field={fields.departmentId}
+          label={t("admin.user.department")}
+          data={options.departments}
+          placeholder="—"
+        />
+        <SelectField field={fields.councilId} label={t("admin.user.council")} data={options.councils} placeholder="—" />
+        <SelectField
+          field={fields.councilPosition}
+          label={t("admin.user.position")}
+          data={COUNCIL_POSITIONS.map((p) => ({ value: p, label: t(`admin.user.positions.${p}`) }))}
+          placeholder="—"
+        />
+        <SelectField
+          field={fields.territoryId}
+          label={t("admin.user.territory")}
+          data={options.territories}
+          placeholder="—"
+        />
+      </SimpleGrid>
+    </>
   );
 }

@@ -4,9 +4,9 @@ import { Alert, Button, Code, CopyButton, Group, Paper, SimpleGrid, Stack, Text,
 import { Form } from "@remix-run/react";
 import { IconKey } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Field, SelectField } from "~/components/admin/fields";
+import { Field } from "~/components/admin/fields";
 import { FormErrors } from "~/components/field-error";
-import { COUNCIL_POSITIONS, ROLES } from "~/domain/admin/admin-schema";
+import { RoleScopeFields } from "~/components/admin/user-roles";
 import { createTokenSchema } from "~/domain/api/token-schema";
 import type { WriteReply } from "~/domain/editing/action.server";
 import type { TokenPage } from "./token-list";
@@ -79,40 +79,7 @@ export function TokenForm({ page, reply }: { page: TokenPage; reply: WriteReply 
               withAsterisk
             />
           </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {t("admin.user.scopeHint")}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-            <SelectField
-              field={fields.role}
-              label={t("admin.user.role")}
-              data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-            />
-            <SelectField
-              field={fields.departmentId}
-              label={t("admin.user.department")}
-              data={page.options.departments}
-              placeholder="—"
-            />
-            <SelectField
-              field={fields.councilId}
-              label={t("admin.user.council")}
-              data={page.options.councils}
-              placeholder="—"
-            />
-            <SelectField
-              field={fields.councilPosition}
-              label={t("admin.user.position")}
-              data={COUNCIL_POSITIONS.map((p) => ({ value: p, label: t(`admin.user.positions.${p}`) }))}
-              placeholder="—"
-            />
-            <SelectField
-              field={fields.territoryId}
-              label={t("admin.user.territory")}
-              data={page.options.territories}
-              placeholder="—"
-            />
-          </SimpleGrid>
+          <RoleScopeFields fields={fields} options={page.options} />
           <Group>
             <Button type="submit">{t("apiTokens.create")}</Button>
           </Group>

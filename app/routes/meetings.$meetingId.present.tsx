@@ -50,6 +50,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     })),
     previousDecisions: view.previousDecisions,
     decisions: view.decisions,
+    territoryMap: view.territoryMap,
     year,
   };
   return { ...presented, slide: slideParam.parse(new URL(request.url).searchParams.get("slide") ?? undefined) };

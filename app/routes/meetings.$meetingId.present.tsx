@@ -107,6 +107,8 @@ export default function PresentPage() {
         data-slide={index + 1}
         aria-roledescription="slide"
         aria-label={slide.label}
+        // A slide taller than the screen (a map on a phone) scrolls: the keyboard must reach it too.
+        tabIndex={0}
       >
         {slide.body}
       </section>

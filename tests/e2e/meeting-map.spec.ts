@@ -8,7 +8,7 @@ import { expect, seriousAccessibilityViolations, signIn, test } from "./fixtures
 async function meetingId(page: Page): Promise<string> {
   await page.getByRole("link", { name: "Кеңестер" }).first().click();
   await page.getByRole("link", { name: "«Miras» аймақтық кеңесі" }).click();
-  await page.getByRole("link", { name: /№ 4/ }).first().click();
+  await page.getByRole("link", { name: "2024 ж. 14 қараша" }).click();
   await expect(page).toHaveURL(/\/meetings\/\d+$/);
   return new URL(page.url()).pathname.split("/").pop()!;
 }

@@ -50,6 +50,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     })),
     previousDecisions: view.previousDecisions,
     decisions: view.decisions,
+    territoryMap: view.territoryMap,
     year,
   };
   return { ...presented, slide: slideParam.parse(new URL(request.url).searchParams.get("slide") ?? undefined) };
@@ -106,6 +107,8 @@ export default function PresentPage() {
         data-slide={index + 1}
         aria-roledescription="slide"
         aria-label={slide.label}
+        // A slide taller than the screen (a map on a phone) scrolls: the keyboard must reach it too.
+        tabIndex={0}
       >
         {slide.body}
       </section>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { scorecardLink } from "~/components/kpi/ranking-parts";
 import type { ShownFigures } from "~/domain/execution/dashboard-view.server";
 import type { Rag, Thresholds } from "~/domain/execution/execution";
+import type { TerritoryMap } from "~/domain/geo/boundaries.server";
 import type { ComparedMap } from "~/domain/geo/maps.server";
 import type { KpiPeriod } from "~/domain/kpi/scoring";
 import { formatExecution } from "~/i18n/figures";
@@ -100,6 +101,43 @@ export function ScoreMap({
             figure: formatPercent(locale, row.score),
             href: scorecardLink(row.territoryId, period),
           },
+        );
+      })}
+    />
+  );
+}
+
+/** A meeting's territory comparison (the slides): the frozen rows, no drill-down (the figures are the meeting's). */
+export function MeetingMap({
+  id,
+  title,
+  map,
+  rows,
+  thresholds,
+}: {
+  id: string;
+  title: string;
+  map: TerritoryMap;
+  rows: Array<{ id: number; execution: number | null; rag: Rag | null }>;
+  thresholds: Thresholds;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return (
+    <ChoroplethMap
+      id={id}
+      testId="meeting-map"
+      title={title}
+      width={map.width}
+      height={map.height}
+      thresholds={thresholds}
+      unmapped={map.unmapped.filter((u) => byId.has(u.id)).map((u) => plainText(u.name))}
+      areas={map.shapes.map((shape) => {
+        const row = byId.get(shape.id);
+        return area(
+          { ...shape, inView: true },
+          row && { rag: row.rag, figure: formatExecution(t, locale, row.execution), href: null },
         );
       })}
     />

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Localized } from "~/components/localized";
 import { AgendaChart } from "~/components/meetings/agenda-chart";
 import { DecisionStateBadge } from "~/components/meetings/decision-state";
+import { MeetingMap } from "~/components/map/compared-maps";
 import type { figureTexts, MeetingView } from "~/domain/meetings/meeting-view.server";
 import { formatDate } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
@@ -22,6 +23,8 @@ export interface PresentedMeeting {
   >;
   previousDecisions: MeetingView["previousDecisions"];
   decisions: MeetingView["decisions"];
+  /** The council's territories, drawn for every territory comparison; null when the agenda has none. */
+  territoryMap: MeetingView["territoryMap"];
   year: number;
 }
 
@@ -104,87 +107,115 @@ export function meetingSlides(data: PresentedMeeting, t: TFunction, locale: Loca
         </>
       ),
     },
-    ...data.agenda.map((item) => ({
-      key: `item-${item.id}`,
-      label: `${item.position}. ${item.title?.text ?? ""}`,
-      body: (
-        <>
-          <div>
-            <Title order={2} style={heading}>
-              {item.position}. <Localized value={item.title} />
-            </Title>
-            {item.speakerName && (
-              <Text style={{ fontSize: size(2.8) }} c="dimmed">
-                {item.speakerName}
-                {item.speakerPosition && (
-                  <>
-                    , <Localized value={item.speakerPosition} />
-                  </>
-                )}
-              </Text>
-            )}
-          </div>
-          <SimpleGrid
-            cols={{ base: 1, sm: Math.min(Math.max(item.links.length, 1), FIGURES_PER_SLIDE) }}
-            spacing="3vw"
-            verticalSpacing="2vh"
-          >
-            {item.links.slice(0, FIGURES_PER_SLIDE).map((link) => {
-              const texts = item.texts.find((entry) => entry.key === link.key)?.texts ?? null;
-              return (
-                <div key={link.key}>
-                  <Text style={{ fontSize: size(2.5), lineHeight: 1.2 }} fw={600} lineClamp={2}>
-                    {link.number && `${link.number}. `}
-                    {link.title?.text}
-                  </Text>
-                  {texts ? (
+    ...data.agenda.flatMap((item) => [
+      {
+        key: `item-${item.id}`,
+        label: `${item.position}. ${item.title?.text ?? ""}`,
+        body: (
+          <>
+            <div>
+              <Title order={2} style={heading}>
+                {item.position}. <Localized value={item.title} />
+              </Title>
+              {item.speakerName && (
+                <Text style={{ fontSize: size(2.8) }} c="dimmed">
+                  {item.speakerName}
+                  {item.speakerPosition && (
                     <>
-                      <Text style={{ fontSize: size(2.1), lineHeight: 1.2 }} c="dimmed" mt="1vh">
-                        {t("figures.dueToDate")}
-                      </Text>
-                      <Text
-                        style={{ fontSize: texts.noPlan ? size(3.5) : size(8), lineHeight: 1.05 }}
-                        fw={800}
-                        c="blue.9"
-                        className="tabular"
-                        data-testid="slide-execution"
-                      >
-                        {texts.execution}
-                      </Text>
-                      <Text style={{ fontSize: size(2.3), lineHeight: 1.3 }}>
-                        {t("figures.yearPlan", { year: data.year })}: <b>{texts.yearExecution}</b>
-                        <br />
-                        {texts.yearLine}
-                      </Text>
+                      , <Localized value={item.speakerPosition} />
                     </>
-                  ) : (
-                    <Text style={{ fontSize: size(2.3) }} c="dimmed">
-                      {t("meetings.noFigures")}
-                    </Text>
                   )}
-                </div>
-              );
-            })}
-          </SimpleGrid>
-          <Box className="slide-chart">
-            <AgendaChart
-              id={`slide-${item.id}`}
-              links={item.links}
-              locale={locale}
-              title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
-              large
-            />
-          </Box>
-          <Text style={{ fontSize: size(2.2) }} c="dimmed">
-            {asOfLine}
-            <br />
-            <span style={{ fontSize: size(1.8) }} data-testid="slide-hint">
-              {t("figures.dueToDate")}: {t("figures.dueToDateHint", { date: formatDate(locale, data.meeting.asOf) })}
-            </span>
-          </Text>
-        </>
-      ),
-    })),
+                </Text>
+              )}
+            </div>
+            <SimpleGrid
+              cols={{ base: 1, sm: Math.min(Math.max(item.links.length, 1), FIGURES_PER_SLIDE) }}
+              spacing="3vw"
+              verticalSpacing="2vh"
+            >
+              {item.links.slice(0, FIGURES_PER_SLIDE).map((link) => {
+                const texts = item.texts.find((entry) => entry.key === link.key)?.texts ?? null;
+                return (
+                  <div key={link.key}>
+                    <Text style={{ fontSize: size(2.5), lineHeight: 1.2 }} fw={600} lineClamp={2}>
+                      {link.number && `${link.number}. `}
+                      {link.title?.text}
+                    </Text>
+                    {texts ? (
+                      <>
+                        <Text style={{ fontSize: size(2.1), lineHeight: 1.2 }} c="dimmed" mt="1vh">
+                          {t("figures.dueToDate")}
+                        </Text>
+                        <Text
+                          style={{ fontSize: texts.noPlan ? size(3.5) : size(8), lineHeight: 1.05 }}
+                          fw={800}
+                          c="blue.9"
+                          className="tabular"
+                          data-testid="slide-execution"
+                        >
+                          {texts.execution}
+                        </Text>
+                        <Text style={{ fontSize: size(2.3), lineHeight: 1.3 }}>
+                          {t("figures.yearPlan", { year: data.year })}: <b>{texts.yearExecution}</b>
+                          <br />
+                          {texts.yearLine}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text style={{ fontSize: size(2.3) }} c="dimmed">
+                        {t("meetings.noFigures")}
+                      </Text>
+                    )}
+                  </div>
+                );
+              })}
+            </SimpleGrid>
+            <Box className="slide-chart">
+              <AgendaChart
+                id={`slide-${item.id}`}
+                links={item.links}
+                locale={locale}
+                title={t("meetings.chartTitle", { title: item.title?.text ?? "" })}
+                large
+              />
+            </Box>
+            <Text style={{ fontSize: size(2.2) }} c="dimmed">
+              {asOfLine}
+              <br />
+              <span style={{ fontSize: size(1.8) }} data-testid="slide-hint">
+                {t("figures.dueToDate")}: {t("figures.dueToDateHint", { date: formatDate(locale, data.meeting.asOf) })}
+              </span>
+            </Text>
+          </>
+        ),
+      },
+      // A territory comparison follows its item on a slide of its own: the map needs the room.
+      ...item.links
+        .filter((link) => data.territoryMap && link.territories.length > 0)
+        .map((link) => ({
+          key: `map-${item.id}-${link.key}`,
+          label: `${item.position}. ${t("geoMap.executionTitle")}`,
+          body: (
+            <>
+              <Title order={2} style={heading}>
+                {item.position}. <Localized value={item.title} />
+              </Title>
+              <Box className="slide-map">
+                <MeetingMap
+                  id={`slide-map-${item.id}-${link.refId}`}
+                  title={`${t("geoMap.executionTitle")} — ${link.number ? `${link.number}. ` : ""}${link.title?.text ?? ""}`}
+                  map={data.territoryMap!}
+                  rows={link.territories}
+                  thresholds={link.thresholds}
+                />
+              </Box>
+              <Text style={{ fontSize: size(2.2) }} c="dimmed">
+                {asOfLine}
+              </Text>
+            </>
+          ),
+        })),
+    ]),
     ...chunk(data.previousDecisions, DECISIONS_PER_SLIDE).map((decisions, index) => ({
       key: `previous-${index}`,
       label: t("meetings.previousDecisions"),

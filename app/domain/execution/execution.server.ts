@@ -265,7 +265,7 @@ function seriesRows(items: BaseItem[], quarters: Array<{ year: number; quarter: 
 }
 
 /** Territories under `parentId` (itself included), each mapped to the child of `parentId` that holds it. */
-async function territoriesBelow(db: Kysely<Database>, parentId: number): Promise<Map<number, number>> {
+export async function territoriesBelow(db: Kysely<Database>, parentId: number): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom("territory")
     .select(["id", "path"])

@@ -1,8 +1,15 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { executionRatio, programmeQuarters, type AsOf, type Thresholds } from "~/domain/execution/execution";
-import { figureBase, figuresOf, itemExecution, type ExecutionFigures } from "~/domain/execution/execution.server";
+import {
+  figureBase,
+  figuresOf,
+  itemExecution,
+  territoriesBelow,
+  type ExecutionFigures,
+} from "~/domain/execution/execution.server";
 import type { AgendaFigures, LinkFigures } from "./rules";
+import type { LocalizedText } from "~db/schema";
 
 // The figures an agenda item shows, computed by the dashboard's own functions (execution.server.ts)
 // over the council's whole view of each linked section or measure. Frozen into meeting_snapshot when
@@ -35,7 +42,33 @@ async function programmeOf(
   };
 }
 
-async function sectionFigures(db: Kysely<Database>, sectionId: number, window: MeetingWindow): Promise<LinkFigures> {
+/** The council's territory and what lies below it: a section's figures are compared across its children. */
+interface Comparison {
+  parentId: number;
+  below: Map<number, number>;
+  names: Map<number, LocalizedText>;
+}
+
+async function comparisonOf(db: Kysely<Database>, meetingId: number): Promise<Comparison> {
+  const { territory_id: parentId } = await db
+    .selectFrom("meeting as m")
+    .innerJoin("council as c", "c.id", "m.council_id")
+    .select("c.territory_id")
+    .where("m.id", "=", meetingId)
+    .executeTakeFirstOrThrow();
+  const [below, children] = await Promise.all([
+    territoriesBelow(db, parentId),
+    db.selectFrom("territory").select(["id", "name"]).where("parent_id", "=", parentId).execute(),
+  ]);
+  return { parentId, below, names: new Map(children.map((child) => [child.id, child.name])) };
+}
+
+async function sectionFigures(
+  db: Kysely<Database>,
+  sectionId: number,
+  window: MeetingWindow,
+  comparison: Comparison,
+): Promise<LinkFigures> {
   const section = await db
     .selectFrom("section")
     .select(["id", "road_map_id", "number", "title"])
@@ -47,8 +80,12 @@ async function sectionFigures(db: Kysely<Database>, sectionId: number, window: M
   const asOf = asOfOf(window);
   // The dashboard's figures and series for the same scope and date, from one pass: the same
   // definition, the same numbers.
-  const { sections: rows, series } = figuresOf(await figureBase(db, scope, asOf, thresholds), {
-    territoriesBelow: new Map(),
+  const {
+    sections: rows,
+    series,
+    territories,
+  } = figuresOf(await figureBase(db, scope, asOf, thresholds), {
+    territoriesBelow: comparison.below,
     quarters: programmeQuarters(programme),
   });
   const total = rows.find((row) => row.topSectionId === null) ?? null;
@@ -62,6 +99,13 @@ async function sectionFigures(db: Kysely<Database>, sectionId: number, window: M
     thresholds,
     status: null,
     series,
+    // Shares carried out at the council's own level belong to no territory below it.
+    territories: territories.flatMap((row) => {
+      const name = comparison.names.get(row.groupId);
+      return row.groupId !== comparison.parentId && name
+        ? [{ territoryId: row.groupId, name, figures: figuresOnly(row) }]
+        : [];
+    }),
   };
 }
 
@@ -155,10 +199,11 @@ export async function agendaFigures(
       { asOf: window.asOf, includeCurrentQuarter: window.includeCurrentQuarter, links: [] },
     ]),
   );
+  const comparison = await comparisonOf(db, meetingId);
   for (const link of links) {
     const figures =
       link.section_id !== null
-        ? await sectionFigures(db, link.section_id, window)
+        ? await sectionFigures(db, link.section_id, window, comparison)
         : link.measure_id !== null
           ? await measureFigures(db, link.measure_id, window)
           : await indicatorFigures(db, link.indicator_id!);

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
-import { DEFAULT_THRESHOLDS } from "~/domain/execution/execution";
+import { DEFAULT_THRESHOLDS, ragOf } from "~/domain/execution/execution";
+import { mapOfChildren } from "~/domain/geo/boundaries.server";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
@@ -59,6 +60,7 @@ function decisionView(principal: Principal, decision: Decision, locale: Locale, 
 export type DecisionView = ReturnType<typeof decisionView>;
 
 function linkView(frozen: LinkFigures, live: LinkFigures | null, locale: Locale) {
+  const thresholds = frozen.thresholds ?? DEFAULT_THRESHOLDS;
   return {
     key: `${frozen.kind}:${frozen.refId}`,
     kind: frozen.kind,
@@ -66,9 +68,16 @@ function linkView(frozen: LinkFigures, live: LinkFigures | null, locale: Locale)
     number: frozen.number,
     title: pickText(frozen.title, locale),
     figures: frozen.figures,
-    thresholds: frozen.thresholds ?? DEFAULT_THRESHOLDS,
+    thresholds,
     status: frozen.status,
     series: frozen.series,
+    // The frozen territory comparison, rated with the frozen thresholds: the map and its table share these.
+    territories: (frozen.territories ?? []).map((row) => ({
+      id: row.territoryId,
+      name: pickText(row.name, locale),
+      execution: row.figures.execution,
+      rag: ragOf(row.figures.execution, thresholds),
+    })),
     live: live?.figures ?? null,
     changed: live ? changedFigures(frozen.figures, live.figures) : [],
   };
@@ -157,6 +166,9 @@ export async function meetingView(
     };
   });
 
+  // One map serves every territory comparison of the meeting: they all compare the council's territories.
+  const compared = items.some((item) => item.links.some((link) => link.territories.length > 0));
+  const territoryMap = compared ? await mapOfChildren(db, council.territory_id, locale) : null;
   const secretary = members.find((m) => m.position === "secretary");
   return {
     meeting: {
@@ -191,6 +203,7 @@ export async function meetingView(
       kind: a.kind,
     })),
     agenda: items,
+    territoryMap,
     decisions: decisionViews,
     previousDecisions: previous.map((d) => decisionView(principal, d, locale, today, timeZone)),
     options: options && {

@@ -61,7 +61,7 @@ export async function requireReadableCouncil(db: Kysely<Database>, principal: Pr
   const council = await db
     .selectFrom("council as c")
     .innerJoin("territory as t", "t.id", "c.territory_id")
-    .select(["c.id", "c.title", "c.organisation", "t.name as territoryName", "c.version"])
+    .select(["c.id", "c.title", "c.organisation", "c.territory_id", "t.name as territoryName", "c.version"])
     .where("c.id", "=", councilId)
     .executeTakeFirst();
   if (!council) throw notFound();

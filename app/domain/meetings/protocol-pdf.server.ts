@@ -8,6 +8,7 @@ import { translator } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import type { MeetingView } from "./meeting-view.server";
 import { markedText } from "~/i18n/marked";
+import { drawTerritoryMap } from "./pdf-map";
 import { drawTable, tableLayout, type PdfColumn } from "./pdf-table";
 
 // The minutes as a PDF, drawn with pdfkit (no browser needed) in DejaVu Sans, whose glyphs cover
@@ -227,6 +228,25 @@ function annex(doc: PDFKit.PDFDocument, view: MeetingView, locale: Locale) {
     doc.moveDown(0.6);
     bars(doc, item.links, locale, { width, bottom, newPage });
     doc.moveDown(1);
+    for (const link of item.links) {
+      if (!view.territoryMap || link.territories.length === 0) continue;
+      drawTerritoryMap(doc, t, {
+        title: `${t("geoMap.executionTitle")} — ${link.number ? `${link.number}. ` : ""}${markedText(t, link.title)}`,
+        map: view.territoryMap,
+        rows: link.territories.map((row) => ({
+          id: row.id,
+          name: markedText(t, row.name),
+          figure: formatExecution(t, locale, row.execution),
+          rag: row.rag,
+        })),
+        thresholds: link.thresholds,
+        left: MARGIN,
+        width,
+        bottom,
+        newPage,
+      });
+      doc.moveDown(1);
+    }
   }
 }
 

@@ -50,6 +50,14 @@ export function decisionState(status: DecisionStatus, deadline: string | null, t
   return status;
 }
 
+/** A section's execution in one territory directly below the council's, as frozen with the meeting. */
+export interface TerritoryFigures {
+  territoryId: number;
+  /** The name the meeting saw. */
+  name: LocalizedText;
+  figures: ExecutionFigures;
+}
+
 /** One figure of an agenda item, frozen in the meeting's snapshot. */
 export interface LinkFigures {
   kind: "section" | "measure" | "indicator";
@@ -72,6 +80,12 @@ export interface LinkFigures {
     plannedProgress: number | null;
     actualProgress: number | null;
   }>;
+  /**
+   * A section's territory comparison: its execution in each territory below the council's (the
+   * dashboard's territory table). Absent from measures and indicators, and from snapshots frozen
+   * before the comparison existed: those meetings did not see it.
+   */
+  territories?: TerritoryFigures[];
 }
 
 export interface AgendaFigures {

@@ -29,6 +29,7 @@ import { passwordReset } from "./messages/password-reset";
 import { apiTokens } from "./messages/api-tokens";
 import { publicPage } from "./messages/public-page";
 import { finish } from "./messages/finish";
+import { polish } from "./messages/polish";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -61,6 +62,7 @@ const areas = [
   apiTokens,
   publicPage,
   finish,
+  polish,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

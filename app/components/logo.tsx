@@ -16,7 +16,7 @@ export function Logo() {
         <Text fw={700} size="lg" lh={1.1}>
           {t("app.name")}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xl">
+        <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xl" className="logo-tagline">
           {t("app.tagline")}
         </Text>
       </div>

@@ -30,6 +30,7 @@ import { apiTokens } from "./messages/api-tokens";
 import { publicPage } from "./messages/public-page";
 import { finish } from "./messages/finish";
 import { notifications } from "./messages/notifications";
+import { polish } from "./messages/polish";
 
 // Every area's messages; an area of the app adds its file here.
 const areas = [
@@ -63,6 +64,7 @@ const areas = [
   publicPage,
   finish,
   notifications,
+  polish,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (area: U) => void : never) extends (area: infer I) => void

@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from "@mantine/core";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -21,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, useErrorText } from "~/components/field-error";
 import { Localized } from "~/components/localized";
+import { MeetingFields } from "~/components/meetings/meeting-fields";
 import { forbidden } from "~/domain/auth/permissions.server";
 import { requirePrincipal } from "~/domain/auth/session.server";
 import { invalid, type WriteReply } from "~/domain/editing/action.server";
@@ -194,29 +194,7 @@ export default function CouncilPage() {
             <input type="hidden" name="intent" value="create-meeting" />
             <Stack gap="sm">
               <FormErrors errors={reply?.result.error?.[""] ?? undefined} />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput
-                  name="meetingDate"
-                  type="date"
-                  label={t("meetings.date")}
-                  required
-                  defaultValue={data.today}
-                  error={error("meetingDate")}
-                />
-                <TextInput
-                  name="asOf"
-                  type="date"
-                  label={t("meetings.asOf")}
-                  required
-                  defaultValue={data.today}
-                  error={error("asOf")}
-                />
-                <TextInput name="number" label={t("meetings.number")} maxLength={40} error={error("number")} />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput name="placeKk" label={t("meetings.placeKk")} maxLength={300} error={error("placeKk")} />
-                <TextInput name="placeRu" label={t("meetings.placeRu")} maxLength={300} error={error("placeRu")} />
-              </SimpleGrid>
+              <MeetingFields values={{ meetingDate: data.today, asOf: data.today }} error={error} />
               <Checkbox name="includeCurrentQuarter" label={t("meetings.includeCurrentQuarter")} />
               <Group>
                 <Button type="submit">{t("meetings.create")}</Button>

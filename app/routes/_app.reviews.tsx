@@ -168,7 +168,7 @@ export default function ReviewsPage() {
                   </Table.Tr>,
                   <Table.Tr key={`${m.id}-entries`}>
                     <Table.Td colSpan={5} pl="lg" style={{ borderTop: 0 }}>
-                      <ReviewEntries entries={m.entries} unit={t(`units.${m.unit}`)} />
+                      <ReviewEntries entries={m.entries} unit={m.unit} />
                     </Table.Td>
                   </Table.Tr>,
                 ])}
@@ -189,7 +189,7 @@ export default function ReviewsPage() {
                   </Text>
                   <StatusLabel status={m.status} />
                 </Group>
-                <ReviewEntries entries={m.entries} unit={t(`units.${m.unit}`)} />
+                <ReviewEntries entries={m.entries} unit={m.unit} />
               </Card>
             ))}
           </Stack>

@@ -48,12 +48,22 @@ export default function AppLayout() {
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
-      <AppShell.Header px={{ base: "sm", sm: "lg" }}>
+      <AppShell.Header px={{ base: "sm", sm: "lg" }} className="app-header">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
             <PhoneMenu items={navigation} user={user} />
             <Logo />
-            <Group component="nav" aria-label={t("nav.main")} gap={2} wrap="nowrap" visibleFrom="lg" ml="sm">
+            {/* Where the labels would run into the search and language controls, the entries show their icons alone (app.css). */}
+            <Group
+              component="nav"
+              aria-label={t("nav.main")}
+              gap={2}
+              wrap="nowrap"
+              visibleFrom="lg"
+              ml="sm"
+              className="app-nav"
+              data-long={navigation.length > 5 || undefined}
+            >
               {navigation.map((item) => (
                 <Button
                   key={item.to}
@@ -62,8 +72,10 @@ export default function AppLayout() {
                   variant="subtle"
                   px="sm"
                   leftSection={<item.icon size={18} />}
+                  aria-label={item.label}
+                  title={item.label}
                 >
-                  {item.label}
+                  <span className="app-nav-label">{item.label}</span>
                 </Button>
               ))}
             </Group>

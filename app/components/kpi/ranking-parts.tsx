@@ -243,7 +243,7 @@ function ScoreExplained({ row, indicators }: { row: Row; indicators: IndicatorCo
   if (row.score === null) return <Text fw={600}>{formatPercent(locale, null)}</Text>;
   return (
     <details>
-      <summary style={{ cursor: "pointer", fontWeight: 600 }} title={t("kpi.explain")}>
+      <summary style={{ cursor: "pointer", fontWeight: 600, whiteSpace: "nowrap" }} title={t("kpi.explain")}>
         {formatPercent(locale, row.score)}
       </summary>
       <Stack gap={2} mt={4} maw={320}>

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, Stack, Title } from "@mantine/core";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MeetingView } from "~/domain/meetings/meeting-view.server";
 import type { IntentErrors } from "./intent-errors";
+import { MeetingFields } from "./meeting-fields";
 
 /** Date, as-of date, number, chair and place (kk and ru) of a meeting not yet held. */
 export function MeetingDetailsForm({ meeting, errors }: { meeting: MeetingView["meeting"]; errors: IntentErrors }) {
@@ -18,54 +19,17 @@ export function MeetingDetailsForm({ meeting, errors }: { meeting: MeetingView["
         <input type="hidden" name="version" value={meeting.version} />
         <Stack gap="sm">
           {errors.formError("update-details")}
-          <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput
-              name="meetingDate"
-              type="date"
-              label={t("meetings.date")}
-              required
-              defaultValue={meeting.date}
-              error={error("meetingDate")}
-            />
-            <TextInput
-              name="asOf"
-              type="date"
-              label={t("meetings.asOf")}
-              required
-              defaultValue={meeting.asOf}
-              error={error("asOf")}
-            />
-            <TextInput
-              name="number"
-              label={t("meetings.number")}
-              defaultValue={meeting.number ?? ""}
-              maxLength={40}
-              error={error("number")}
-            />
-            <TextInput
-              name="chairName"
-              label={t("meetings.chair")}
-              defaultValue={meeting.chairName ?? ""}
-              maxLength={200}
-              error={error("chairName")}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              name="placeKk"
-              lang="kk"
-              label={t("meetings.placeKk")}
-              defaultValue={meeting.placeRaw.kk ?? ""}
-              maxLength={300}
-            />
-            <TextInput
-              name="placeRu"
-              lang="ru"
-              label={t("meetings.placeRu")}
-              defaultValue={meeting.placeRaw.ru ?? ""}
-              maxLength={300}
-            />
-          </SimpleGrid>
+          <MeetingFields
+            values={{
+              meetingDate: meeting.date,
+              asOf: meeting.asOf,
+              number: meeting.number ?? "",
+              chairName: meeting.chairName ?? "",
+              placeKk: meeting.placeRaw.kk ?? "",
+              placeRu: meeting.placeRaw.ru ?? "",
+            }}
+            error={error}
+          />
           <Group justify="space-between">
             <Checkbox
               name="includeCurrentQuarter"

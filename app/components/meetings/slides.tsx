@@ -37,10 +37,81 @@ export interface Slide {
 /** A type size for the projector (a share of the height) that a narrow screen (a phone) scales down to its width. */
 const size = (vh: number) => `min(${vh}vh, ${Math.round(vh * 160) / 100}vw)`;
 
+const heading = { fontSize: size(4.2), lineHeight: 1.2 } as const;
+
 function chunk<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
   return result;
+}
+
+type SlideDecision = Pick<MeetingView["decisions"][number], "body" | "department" | "deadline">;
+
+/** A decision on a slide: its kind (when given) over its text, then the department and the deadline. */
+function DecisionText({
+  decision,
+  t,
+  locale,
+  kind,
+}: {
+  decision: SlideDecision;
+  t: TFunction;
+  locale: Locale;
+  kind?: string;
+}) {
+  return (
+    <div>
+      {kind && (
+        <Text style={{ fontSize: size(2.2) }} fw={700} tt="uppercase" c="dimmed">
+          {kind}
+        </Text>
+      )}
+      <Text style={{ fontSize: size(2.9), lineHeight: 1.3 }}>
+        <Localized value={decision.body} />
+      </Text>
+      <Text style={{ fontSize: size(2.2) }} c="dimmed">
+        {decision.department?.text ?? "—"}
+        {decision.deadline && ` · ${t("meetings.deadline")}: ${formatDate(locale, decision.deadline)}`}
+      </Text>
+    </div>
+  );
+}
+
+/** Who reports on an agenda item: the name, then the position in the reader's language. */
+function Speaker({
+  item,
+  fontSize,
+}: {
+  item: Pick<PresentedMeeting["agenda"][number], "speakerName" | "speakerPosition">;
+  fontSize: string;
+}) {
+  if (!item.speakerName) return null;
+  return (
+    <Text style={{ fontSize }} c="dimmed">
+      {item.speakerName}
+      {item.speakerPosition && (
+        <>
+          , <Localized value={item.speakerPosition} />
+        </>
+      )}
+    </Text>
+  );
+}
+
+/** Slides of decisions under one heading, a few to a slide so that the projector's type stays large. */
+function decisionSlides<D>(key: string, label: string, decisions: D[], row: (decision: D) => ReactNode): Slide[] {
+  return chunk(decisions, DECISIONS_PER_SLIDE).map((page, index) => ({
+    key: `${key}-${index}`,
+    label,
+    body: (
+      <>
+        <Title order={2} style={heading}>
+          {label}
+        </Title>
+        <Stack gap="2.5vh">{page.map(row)}</Stack>
+      </>
+    ),
+  }));
 }
 
 /** The meeting's slides in order: title, agenda, one per agenda item, decisions followed up, decisions, end. */
@@ -49,7 +120,6 @@ export function meetingSlides(data: PresentedMeeting, t: TFunction, locale: Loca
   const asOfLine = meeting.frozenAt
     ? t("meetings.frozenNote", { asOf: formatDate(locale, meeting.asOf), frozenAt: meeting.frozenAt })
     : t("meetings.plannedNote", { asOf: formatDate(locale, meeting.asOf) });
-  const heading = { fontSize: size(4.2), lineHeight: 1.2 } as const;
 
   return [
     {
@@ -91,16 +161,7 @@ export function meetingSlides(data: PresentedMeeting, t: TFunction, locale: Loca
                 <Text style={{ fontSize: size(4), lineHeight: 1.25 }} fw={600}>
                   {item.position}. <Localized value={item.title} />
                 </Text>
-                {item.speakerName && (
-                  <Text style={{ fontSize: size(3) }} c="dimmed">
-                    {item.speakerName}
-                    {item.speakerPosition && (
-                      <>
-                        , <Localized value={item.speakerPosition} />
-                      </>
-                    )}
-                  </Text>
-                )}
+                <Speaker item={item} fontSize={size(3)} />
               </div>
             ))}
           </Stack>
@@ -117,16 +178,7 @@ export function meetingSlides(data: PresentedMeeting, t: TFunction, locale: Loca
               <Title order={2} style={heading}>
                 {item.position}. <Localized value={item.title} />
               </Title>
-              {item.speakerName && (
-                <Text style={{ fontSize: size(2.8) }} c="dimmed">
-                  {item.speakerName}
-                  {item.speakerPosition && (
-                    <>
-                      , <Localized value={item.speakerPosition} />
-                    </>
-                  )}
-                </Text>
-              )}
+              <Speaker item={item} fontSize={size(2.8)} />
             </div>
             <SimpleGrid
               cols={{ base: 1, sm: Math.min(Math.max(item.links.length, 1), FIGURES_PER_SLIDE) }}
@@ -216,60 +268,15 @@ export function meetingSlides(data: PresentedMeeting, t: TFunction, locale: Loca
           ),
         })),
     ]),
-    ...chunk(data.previousDecisions, DECISIONS_PER_SLIDE).map((decisions, index) => ({
-      key: `previous-${index}`,
-      label: t("meetings.previousDecisions"),
-      body: (
-        <>
-          <Title order={2} style={heading}>
-            {t("meetings.previousDecisions")}
-          </Title>
-          <Stack gap="2.5vh">
-            {decisions.map((d) => (
-              <Group key={d.id} justify="space-between" wrap="nowrap" align="flex-start" gap="2vw">
-                <div>
-                  <Text style={{ fontSize: size(2.9), lineHeight: 1.3 }}>
-                    <Localized value={d.body} />
-                  </Text>
-                  <Text style={{ fontSize: size(2.2) }} c="dimmed">
-                    {d.department?.text ?? "—"}
-                    {d.deadline && ` · ${t("meetings.deadline")}: ${formatDate(locale, d.deadline)}`}
-                  </Text>
-                </div>
-                <DecisionStateBadge state={d.state} size="xl" />
-              </Group>
-            ))}
-          </Stack>
-        </>
-      ),
-    })),
-    ...chunk(data.decisions, DECISIONS_PER_SLIDE).map((decisions, index) => ({
-      key: `decisions-${index}`,
-      label: t("meetings.decisions"),
-      body: (
-        <>
-          <Title order={2} style={heading}>
-            {t("meetings.decisions")}
-          </Title>
-          <Stack gap="2.5vh">
-            {decisions.map((d) => (
-              <div key={d.id}>
-                <Text style={{ fontSize: size(2.2) }} fw={700} tt="uppercase" c="dimmed">
-                  {t(`meetings.kind.${d.kind}`)}
-                </Text>
-                <Text style={{ fontSize: size(2.9), lineHeight: 1.3 }}>
-                  <Localized value={d.body} />
-                </Text>
-                <Text style={{ fontSize: size(2.2) }} c="dimmed">
-                  {d.department?.text ?? "—"}
-                  {d.deadline && ` · ${t("meetings.deadline")}: ${formatDate(locale, d.deadline)}`}
-                </Text>
-              </div>
-            ))}
-          </Stack>
-        </>
-      ),
-    })),
+    ...decisionSlides("previous", t("meetings.previousDecisions"), data.previousDecisions, (d) => (
+      <Group key={d.id} justify="space-between" wrap="nowrap" align="flex-start" gap="2vw">
+        <DecisionText decision={d} t={t} locale={locale} />
+        <DecisionStateBadge state={d.state} size="xl" />
+      </Group>
+    )),
+    ...decisionSlides("decisions", t("meetings.decisions"), data.decisions, (d) => (
+      <DecisionText key={d.id} decision={d} t={t} locale={locale} kind={t(`meetings.kind.${d.kind}`)} />
+    )),
     {
       key: "end",
       label: t("meetings.slides.end"),

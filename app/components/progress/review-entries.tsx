@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { LocalizedText } from "~db/schema";
+import type { LocalizedText, MeasureUnit } from "~db/schema";
 import type { EvidenceFileView } from "~/domain/evidence/evidence-kind";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
@@ -37,7 +37,7 @@ function BothLanguages({ text }: { text: LocalizedText }) {
 }
 
 /** What a reviewer judges beside a measure's plan and fact: each entry's narrative, reason and evidence. */
-export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; unit: string }) {
+export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; unit: MeasureUnit }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (entries.length === 0) {
@@ -58,7 +58,8 @@ export function ReviewEntries({ entries, unit }: { entries: ReviewedEntry[]; uni
           data-testid="review-entry"
         >
           <Text size="sm" fw={600} className="tabular">
-            {formatDate(locale, entry.entryDate)} — {formatNumber(locale, entry.value, 3)} {unit}
+            {formatDate(locale, entry.entryDate)} —{" "}
+            {t(`polish.amounts.${unit}`, { count: entry.value, value: formatNumber(locale, entry.value, 3) })}
           </Text>
           {entry.narrative && (entry.narrative.kk || entry.narrative.ru) && (
             <div aria-label={t("reportForms.review.narrative")}>

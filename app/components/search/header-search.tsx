@@ -35,7 +35,7 @@ export function HeaderSearch() {
 
   return (
     <>
-      {/* Where the desktop menu leaves too little room for a box, a link to the search page (app.css). */}
+      {/* On a phone and where the desktop menu leaves too little room for a box, a link to the search page (app.css). */}
       <ActionIcon
         component={Link}
         to="/search"

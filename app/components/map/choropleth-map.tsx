@@ -86,7 +86,11 @@ export function ChoroplethMap({
         : `${area.figure ?? ""} · ${t(`rag.${area.rag}`)}`;
   // Small shapes carry a number instead of a label; the list beside the map spells them out.
   const numbers = new Map(areas.filter((area) => area.small).map((area, index) => [area.id, index + 1]));
-  const listed = [...areas].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0));
+  // What lies outside the reader's view is drawn for orientation only: grey, unnamed, not listed.
+  const listed = areas
+    .filter((area) => area.state !== "outside")
+    .sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0));
+  const described = (area: MapArea) => (area.state === "outside" ? words(area) : `${area.name}: ${words(area)}`);
 
   return (
     <figure className="choropleth" data-testid={testId} aria-labelledby={`${id}-title`}>
@@ -105,7 +109,7 @@ export function ChoroplethMap({
             const band = bandOf(area);
             const shape = (
               <>
-                <title>{`${area.name}: ${words(area)}`}</title>
+                <title>{described(area)}</title>
                 <path
                   d={area.d}
                   fill={fillOf(id, band)}
@@ -118,13 +122,7 @@ export function ChoroplethMap({
             );
             const data = { "data-territory": area.id, "data-rag": band, "data-state": area.state };
             return area.href ? (
-              <a
-                key={area.id}
-                href={area.href}
-                className="choropleth-area"
-                aria-label={`${area.name}: ${words(area)}`}
-                {...data}
-              >
+              <a key={area.id} href={area.href} className="choropleth-area" aria-label={described(area)} {...data}>
                 {shape}
               </a>
             ) : (
@@ -134,7 +132,7 @@ export function ChoroplethMap({
             );
           })}
           <g className="choropleth-labels" aria-hidden="true">
-            {areas.map((area) => {
+            {listed.map((area) => {
               const [x, y] = area.labelAt;
               const number = numbers.get(area.id);
               if (number !== undefined) {

@@ -18,7 +18,8 @@ type Shape = ComparedMap["shapes"][number];
 
 function area(shape: Shape, row: { rag: Rag | null; figure: string | null; href: string | null } | undefined): MapArea {
   const base = { id: shape.id, name: plainText(shape.name), d: shape.d, labelAt: shape.labelAt, small: shape.small };
-  if (!row) return { ...base, state: shape.inView ? "empty" : "outside", rag: null, figure: null, href: null };
+  if (!row && !shape.inView) return { ...base, name: "", state: "outside", rag: null, figure: null, href: null };
+  if (!row) return { ...base, state: "empty", rag: null, figure: null, href: null };
   return {
     ...base,
     state: row.rag ? "figures" : "empty",

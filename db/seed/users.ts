@@ -6,6 +6,9 @@ import { hashPassword } from "~/domain/auth/password.server";
 
 export const DEMO_PASSWORD = "oryndau-demo";
 
+/** Every demo account's address: <login>@ this domain, so that notification mail has somewhere to go. */
+export const DEMO_EMAIL_DOMAIN = "demo.oryndau.example";
+
 export interface DemoAccount {
   login: string;
   role: Role;
@@ -132,6 +135,7 @@ export async function insertUsers(trx: Transaction<Database>): Promise<Map<strin
       display_name: account.displayName,
       title: account.title ? JSON.stringify(account.title) : null,
       locale: account.locale,
+      email: `${account.login}@${DEMO_EMAIL_DOMAIN}`,
       password_hash: await hashPassword(DEMO_PASSWORD),
     });
   }

@@ -15,8 +15,8 @@ interface Policy {
   who: Who;
   /** The route's parameters name records: a login allowed the route is refused those outside its scope. */
   scoped?: boolean;
-  /** Intents that act on the login's own records only and name none (e.g. «mark all my notifications read»). */
-  ownIntents?: readonly string[];
+  /** Intents that act on the signed-in user's own rows only and take no record: nothing in them is out of scope. */
+  ownOnly?: readonly string[];
 }
 
 const councils: Role[] = ["admin", "council", "viewer"];
@@ -41,7 +41,7 @@ const POLICY: Record<string, Policy> = {
   "routes/_app._index": { who: "signed-in" },
   "routes/_app.account._index": { who: "signed-in" },
   "routes/_app.account.password": { who: "signed-in" },
-  "routes/_app.notifications._index": { who: "signed-in", ownIntents: ["read-all"] },
+  "routes/_app.notifications._index": { who: "signed-in", ownOnly: ["read-all"] },
   "routes/_app.notifications.settings": { who: "signed-in" },
   "routes/_app.roadmaps._index": { who: "signed-in" },
   "routes/_app.roadmaps.$roadMapId._index": { who: "signed-in", scoped: true },
@@ -280,9 +280,8 @@ function casesOf(
   if (route.params.length === 0) {
     // Allowed pages: only their actions, with records outside the scope in the form.
     if (Object.keys(scope.body).length === 0) return [];
-    const intents = route.intents.filter((intent) => !policy.ownIntents?.includes(intent));
-    if (route.intents.length > 0 && intents.length === 0) return [];
-    return casesFor({ ...route, intents, hasLoader: false }, {}, scope.body);
+    const intents = route.intents.filter((intent) => !policy.ownOnly?.includes(intent));
+    return casesFor({ ...route, hasLoader: false, intents }, {}, scope.body);
   }
   if (!policy.scoped) return [];
   const reads = casesFor({ ...route, hasAction: false }, scope.read, scope.body);

@@ -14,7 +14,18 @@ const USERS = [
   { role: "viewer", login: "viewer" },
   { role: "admin", login: "admin" },
 ] as const;
-const START = ["/", "/my", "/roadmaps", "/kpi", "/councils", "/reviews", "/admin"];
+// The notification pages are in every role's header: listed so that they are checked whatever the crawl reaches first.
+const START = [
+  "/",
+  "/my",
+  "/roadmaps",
+  "/kpi",
+  "/councils",
+  "/reviews",
+  "/admin",
+  "/notifications",
+  "/notifications/settings",
+];
 const LOCALES = ["kk", "ru", "en"] as const;
 const PAGES_PER_USER = 24;
 const WIDTHS = [

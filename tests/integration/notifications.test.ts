@@ -65,7 +65,7 @@ describe(`notifications by e-mail through a real SMTP server on ${engineName}`, 
     ({ kkEditor, ruEditor } = await withActor(db, "system", async (trx) => {
       await trx
         .updateTable("app_user")
-        .set({ email: "editor@demo.oryndau.kz" })
+        .set({ email: "editor@demo.oryndau.example" })
         .where("id", "=", world.editorId)
         .execute();
       const ru = await trx
@@ -75,7 +75,7 @@ describe(`notifications by e-mail through a real SMTP server on ${engineName}`, 
           display_name: "Ru",
           password_hash: "x",
           locale: "ru",
-          email: "ru@demo.oryndau.kz",
+          email: "ru@demo.oryndau.example",
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -112,11 +112,11 @@ describe(`notifications by e-mail through a real SMTP server on ${engineName}`, 
 
   it("a due report sends one mail per user and event, in the user's language, however often and by however many schedulers it runs", async () => {
     await scheduler().runOnce(WEEK_BEFORE);
-    expect(mailsTo("editor@demo.oryndau.kz")).toHaveLength(1);
-    expect(mailsTo("ru@demo.oryndau.kz")).toHaveLength(1);
-    expect(text(mailsTo("editor@demo.oryndau.kz")[0]!.raw)).toContain("есебін");
-    expect(text(mailsTo("ru@demo.oryndau.kz")[0]!.raw)).toContain("Отчёт за 3 квартал 2024 г. нужно сдать до");
-    expect(text(mailsTo("ru@demo.oryndau.kz")[0]!.raw)).toContain(`${ORIGIN}/my?quarter=2024-Q3`);
+    expect(mailsTo("editor@demo.oryndau.example")).toHaveLength(1);
+    expect(mailsTo("ru@demo.oryndau.example")).toHaveLength(1);
+    expect(text(mailsTo("editor@demo.oryndau.example")[0]!.raw)).toContain("есебін");
+    expect(text(mailsTo("ru@demo.oryndau.example")[0]!.raw)).toContain("Отчёт за 3 квартал 2024 г. нужно сдать до");
+    expect(text(mailsTo("ru@demo.oryndau.example")[0]!.raw)).toContain(`${ORIGIN}/my?quarter=2024-Q3`);
 
     // The same scheduler again, a «restarted» one (new objects over the same database), two at once.
     const first = scheduler();
@@ -136,8 +136,8 @@ describe(`notifications by e-mail through a real SMTP server on ${engineName}`, 
   it("a user who switched that kind of mail off is notified in the app only", async () => {
     await savePreferences(db, ruEditor, []);
     await scheduler().runOnce(WEEK_BEFORE);
-    expect(mailsTo("ru@demo.oryndau.kz")).toHaveLength(0);
-    expect(mailsTo("editor@demo.oryndau.kz")).toHaveLength(1);
+    expect(mailsTo("ru@demo.oryndau.example")).toHaveLength(0);
+    expect(mailsTo("editor@demo.oryndau.example")).toHaveLength(1);
     const page = await notificationPage(db, ruEditor, "ru", null);
     expect(page.unread).toBe(1);
     expect(page.items[0]!.title).toContain("Отчёт за 3 квартал 2024 г.");
@@ -181,7 +181,7 @@ describe(`notifications by e-mail through a real SMTP server on ${engineName}`, 
     const en = await notificationPage(db, kkEditor, "en", null);
     expect(en.items[0]!.title).toBe("The report for Q2 2024 was returned for changes");
     await scheduler().runOnce({ today: "2024-07-02" });
-    const texts = mailsTo("editor@demo.oryndau.kz").map((mail) => text(mail.raw));
+    const texts = mailsTo("editor@demo.oryndau.example").map((mail) => text(mail.raw));
     expect(texts.some((mail) => mail.includes("Reviewer Admin: «Қамтуды көрсетіңіз»"))).toBe(true);
   });
 

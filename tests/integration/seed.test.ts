@@ -503,12 +503,13 @@ describe(`demo data on ${engineName}`, () => {
     for (const account of DEMO_ACCOUNTS) {
       const user = await db
         .selectFrom("app_user")
-        .select(["id", "display_name", "password_hash", "is_active"])
+        .select(["id", "display_name", "password_hash", "is_active", "email"])
         .where("login", "=", account.login)
         .executeTakeFirst();
       expect(user, account.login).toBeDefined();
       expect(user!.display_name).toBe(account.displayName);
       expect(user!.is_active).toBe(true);
+      expect(user!.email).toBe(`${account.login}@demo.oryndau.example`);
       expect(await verifyPassword(user!.password_hash, DEMO_PASSWORD), account.login).toBe(true);
       const roles = await db
         .selectFrom("role_assignment")

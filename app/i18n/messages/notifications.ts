@@ -56,7 +56,7 @@ export const notifications = defineMessages(
         },
         report_returned: {
           title: "{{period}} есебі түзетуге қайтарылды",
-          body: "{{reviewer}}: «{{comment}}» · {{department}} · {{roadMap}}",
+          body: "{{reviewer}}: «{{comment}}»\n{{department}} · {{roadMap}}",
         },
         report_accepted: {
           title: "{{period}} есебі қабылданды",
@@ -146,7 +146,7 @@ export const notifications = defineMessages(
         },
         report_returned: {
           title: "Отчёт за {{period}} возвращён на доработку",
-          body: "{{reviewer}}: «{{comment}}» · {{department}} · {{roadMap}}",
+          body: "{{reviewer}}: «{{comment}}»\n{{department}} · {{roadMap}}",
         },
         report_accepted: {
           title: "Отчёт за {{period}} принят",
@@ -234,7 +234,7 @@ export const notifications = defineMessages(
         },
         report_returned: {
           title: "The report for {{period}} was returned for changes",
-          body: "{{reviewer}}: “{{comment}}” · {{department}} · {{roadMap}}",
+          body: "{{reviewer}}: “{{comment}}”\n{{department}} · {{roadMap}}",
         },
         report_accepted: {
           title: "The report for {{period}} was accepted",

@@ -38,7 +38,7 @@ export const publicPage = defineMessages(
         heading: "Ашық бет",
         label: "Орындалу барысының мәтінін бағдарламаның ашық бетінде көрсету",
         hint: "Соңғы қабылданған жазбаның мәтіні ғана көрсетіледі: авторы мен файлдары көрсетілмейді.",
-        save: "Сақтау",
+        save: "Белгіні сақтау",
       },
       validation: {
         noBlock: "Ашық бетте көрсетілетін кемінде бір бөлікті таңдаңыз.",
@@ -79,7 +79,7 @@ export const publicPage = defineMessages(
         heading: "Открытая страница",
         label: "Показывать текст о ходе исполнения на открытой странице программы",
         hint: "Показывается только текст последней принятой записи: без автора и файлов.",
-        save: "Сохранить",
+        save: "Сохранить отметку",
       },
       validation: {
         noBlock: "Выберите хотя бы один блок для открытой страницы.",
@@ -120,7 +120,7 @@ export const publicPage = defineMessages(
         heading: "Public page",
         label: "Show the progress narrative on the programme's public page",
         hint: "Only the text of the latest accepted entry is shown: not its author, not its files.",
-        save: "Save",
+        save: "Save the mark",
       },
       validation: {
         noBlock: "Choose at least one block for the public page.",

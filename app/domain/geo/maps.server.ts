@@ -23,9 +23,14 @@ export async function dashboardMap(
   const parent = below ? focus : (view.territory.trail[view.territory.trail.length - 2]?.id ?? focus);
   const map = await mapOfChildren(db, parent, locale);
   if (!map) return null;
+  const inView = (id: number) => parent === focus || id === focus;
   return {
     ...map,
-    shapes: map.shapes.map((shape) => ({ ...shape, inView: parent === focus || shape.id === focus })),
+    unmapped: map.unmapped.filter((territory) => inView(territory.id)),
+    // A neighbour outside the reader's view goes to the page unnamed, in its data as on screen.
+    shapes: map.shapes.map((shape) =>
+      inView(shape.id) ? { ...shape, inView: true } : { ...shape, name: null, inView: false },
+    ),
   };
 }
 

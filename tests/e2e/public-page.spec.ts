@@ -1,6 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "~db/seed";
-import { formatExecution } from "~/i18n/figures";
 import { translator } from "~/i18n/i18n";
 import { readExpectedFigures } from "./expected";
 import { expect, signIn, test } from "./fixtures";
@@ -12,7 +11,6 @@ import { expect, signIn, test } from "./fixtures";
 
 const expected = readExpectedFigures();
 const shymkent = expected.roadMaps.find((roadMap) => /Шымкент/.test(`${roadMap.title.kk} ${roadMap.title.ru}`))!;
-const percent = (ratio: number | null) => formatExecution(translator("kk"), "kk", ratio);
 
 async function programmeIds(page: Page): Promise<{ published: number; other: number }> {
   await page.goto("/admin/programmes");
@@ -56,6 +54,7 @@ test("a published programme's public page opens signed out with the dashboard's 
   await page.goto(`/roadmaps/${shymkent.id}`);
   const dashboardTerritories = await page.getByTestId("territory-table").locator("tbody tr").allInnerTexts();
   const dashboardSections = await page.getByTestId("section-table").locator("tbody tr").allInnerTexts();
+  const dashboardTotal = await page.getByTestId("total-execution").innerText();
 
   const visitor = await browser.newContext({ locale: "kk-KZ" });
   const anonymous = await visitor.newPage();
@@ -68,11 +67,10 @@ test("a published programme's public page opens signed out with the dashboard's 
     await anonymous.getByRole("link", { name: shymkent.title.kk! }).click();
     await expect(anonymous).toHaveURL(new RegExp(`/p/${ids.published}/${shymkent.id}$`));
 
-    // The figures: the reference calculator's for today, and the very rows the dashboard prints.
-    const rows = shymkent.figures.find((f) => f.asOf === expected.today && f.territory === null)!.rows;
-    await expect(anonymous.getByTestId("total-execution")).toHaveText(
-      percent(rows.find((r) => r.topSectionId === null)!.execution),
-    );
+    // The figures: the very total and rows the signed-in dashboard prints now. (Specs before this one
+    // change the demo data, so the figures computed when it was seeded may be out of date by now;
+    // tests/integration/public-page.test.ts checks them against the calculator.)
+    await expect(anonymous.getByTestId("total-execution")).toHaveText(dashboardTotal);
     expect(await anonymous.getByTestId("section-table").locator("tbody tr").allInnerTexts()).toEqual(dashboardSections);
     expect(await anonymous.getByTestId("territory-table").locator("tbody tr").allInnerTexts()).toEqual(
       dashboardTerritories,

@@ -44,7 +44,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
   const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
   const shares = await sharesOfLines(db, [...dashboard.measures, ...dashboard.attention], filters.asOf);
   const view = dashboardView(dashboard, filters, locale, today);
-  const map = await dashboardMap(db, view, locale);
+  const map = await dashboardMap(db, view, locale, { roadMapId: dashboard.roadMap.id, revision: dashboard.revision });
   return { ...view, shares, map, dateError: error, isAdmin: isAdmin(principal) };
 }
 

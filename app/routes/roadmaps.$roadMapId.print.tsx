@@ -78,7 +78,7 @@ export async function loader({ request, params: rawParams }: LoaderFunctionArgs)
     },
     attention: view.attention,
     thresholds: view.thresholds,
-    map: await dashboardMap(db, view, locale),
+    map: await dashboardMap(db, view, locale, { roadMapId: dashboard.roadMap.id, revision: dashboard.revision }),
     described,
     today,
     shares,

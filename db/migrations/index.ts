@@ -16,6 +16,7 @@ import * as apiTokens from "./2026-12-05T1000-api-tokens";
 import * as publicPage from "./2026-12-05T0900-public-page";
 import * as evidencePending from "./2026-12-05T1300-evidence-pending";
 import * as notifications from "./2026-12-05T0700-notifications";
+import * as revisionsOfMapsAndScopes from "./2026-12-06T0800-revisions-of-maps-and-scopes";
 
 // Every migration, in the order of its date-prefixed name. Listed here rather than read from the
 // directory so that the bundled server and the scripts run exactly the same set.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T1000-api-tokens": apiTokens,
   "2026-12-05T1100-territory-boundaries": territoryBoundaries,
   "2026-12-05T1300-evidence-pending": evidencePending,
+  "2026-12-06T0800-revisions-of-maps-and-scopes": revisionsOfMapsAndScopes,
 };

@@ -6,6 +6,9 @@ import type { AsOf } from "~/domain/execution/execution";
 import { sectionExecution } from "~/domain/execution/execution.server";
 import { cachedFigures, roadMapRevision } from "~/domain/execution/figures-cache.server";
 import { closeQuarter } from "~/domain/periods/periods.server";
+import { loadPrincipal } from "~/domain/auth/principal.server";
+import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
+import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { createWorld, localized, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
@@ -161,5 +164,46 @@ describe(`cached figures on ${engineName}`, () => {
         .execute(),
     );
     expect(await fact()).toBe(before + 3);
+  });
+
+  it("narrows a council member's kept dashboard as soon as the council's scope is narrowed", async () => {
+    const { councilId, memberId, otherSectionId } = await withActor(db, "system", async (trx) => {
+      const other = await trx
+        .insertInto("section")
+        .values({ road_map_id: world.roadMapId, number: "3", title: localized("Мәдениет") })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const council = await trx
+        .insertInto("council")
+        .values({ territory_id: world.cityId, title: localized("«Miras» аймақтық кеңесі") })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("council_scope").values({ council_id: council.id, road_map_id: world.roadMapId }).execute();
+      const member = await trx
+        .insertInto("app_user")
+        .values({ login: "council.member", display_name: "Кеңес мүшесі", password_hash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("role_assignment")
+        .values({ user_id: member.id, role: "council", council_id: council.id, council_position: "member" })
+        .execute();
+      return { councilId: council.id, memberId: member.id, otherSectionId: other.id };
+    });
+    const member = (await loadPrincipal(db, memberId))!;
+    const { filters } = parseDashboardFilters(new URLSearchParams(), "2024-12-31");
+    const sectionsSeen = async () =>
+      (await roadMapDashboard(db, member, world.roadMapId, filters)).options.sections.map((s) => s.id).sort();
+    expect(await sectionsSeen()).toEqual([world.sectionId, otherSectionId].sort());
+    expect(await sectionsSeen()).toEqual([world.sectionId, otherSectionId].sort());
+
+    await withActor(db, "system", (trx) =>
+      trx
+        .updateTable("council_scope")
+        .set({ section_id: otherSectionId })
+        .where("council_id", "=", councilId)
+        .execute(),
+    );
+    expect(await sectionsSeen()).toEqual([otherSectionId]);
   });
 });

@@ -4,11 +4,15 @@ import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { loadPrincipal } from "~/domain/auth/principal.server";
+import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
+import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { boundariesOf, mapOfChildren } from "~/domain/geo/boundaries.server";
 import { uploadBoundary } from "~/domain/geo/boundary-action.server";
 import { MAX_BOUNDARY_BYTES } from "~/domain/geo/boundary-upload";
+import { dashboardMap } from "~/domain/geo/maps.server";
 import { translator } from "~/i18n/i18n";
-import { createWorld, type World } from "../fixtures/world";
+import { createWorld, localized, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
 const square = [
@@ -119,5 +123,73 @@ describe(`uploaded boundaries on ${engineName}`, () => {
     await uploadBoundary(db, admin, form(district, 0, JSON.stringify({ type: "Polygon", coordinates: [square] })));
     const boundary = (await boundariesOf(db, [district])).get(district)!;
     expect(boundary.source).toBe("uploaded");
+  });
+});
+
+describe(`the dashboard's kept map on ${engineName}`, () => {
+  let db: Kysely<Database>;
+  let close: () => Promise<void>;
+  let world: World;
+  let admin: Principal;
+
+  beforeAll(async () => {
+    ({ db, close } = await createTestDatabase());
+    world = await createWorld(db);
+    const adminId = await withActor(db, "system", async (trx) => {
+      const user = await trx
+        .insertInto("app_user")
+        .values({ login: "admin", display_name: "Әкімші", password_hash: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("role_assignment").values({ user_id: user.id, role: "admin" }).execute();
+      return user.id;
+    });
+    admin = (await loadPrincipal(db, adminId))!;
+  });
+  afterAll(() => close());
+
+  // The map is drawn once per revision of the road map: what changes it must move that revision.
+  const shownMap = async () => {
+    const today = "2024-12-31";
+    const { filters } = parseDashboardFilters(new URLSearchParams(), today);
+    const dashboard = await roadMapDashboard(db, admin, world.roadMapId, filters);
+    const view = dashboardView(dashboard, filters, "kk", today);
+    const map = await dashboardMap(db, view, "kk", { roadMapId: world.roadMapId, revision: dashboard.revision });
+    return {
+      drawn: (map?.shapes ?? []).map((shape) => shape.id).sort(),
+      listed: (map?.unmapped ?? []).map((territory) => territory.id).sort(),
+    };
+  };
+
+  it("shows a new code, a new district and an upload on the next view", async () => {
+    expect(await shownMap()).toEqual({ drawn: [], listed: [] });
+
+    await withActor(db, "system", (trx) =>
+      trx.updateTable("territory").set({ kato_code: "791110000" }).where("id", "=", world.districtIds[0]).execute(),
+    );
+    expect(await shownMap()).toEqual({ drawn: [world.districtIds[0]], listed: [world.districtIds[1]] });
+
+    const added = await withActor(db, "system", (trx) =>
+      trx
+        .insertInto("territory")
+        .values({ kind: "district", parent_id: world.cityId, name: localized("Жаңа аудан") })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    );
+    expect(await shownMap()).toEqual({
+      drawn: [world.districtIds[0]],
+      listed: [world.districtIds[1], added.id].sort(),
+    });
+
+    const data = new FormData();
+    data.set("intent", "upload-boundary");
+    data.set("territoryId", String(added.id));
+    data.set("replaces", "0");
+    data.set("file", new File([JSON.stringify({ type: "Polygon", coordinates: [square] })], "new.geojson"));
+    await uploadBoundary(db, admin, data);
+    expect(await shownMap()).toEqual({
+      drawn: [world.districtIds[0], added.id].sort(),
+      listed: [world.districtIds[1]],
+    });
   });
 });

@@ -6,7 +6,8 @@ import { MEASURES_PER_PAGE, type DashboardFilters } from "./dashboard-filters";
 import { programmeQuarters, type AsOf } from "./execution";
 import { cachedFigures, roadMapRevision } from "./figures-cache.server";
 import {
-  roadMapFigures,
+  figureBase,
+  figuresOf,
   type ExecutionFigures,
   type ExecutionScope,
   type ItemRow,
@@ -24,6 +25,8 @@ export interface NamedFigures {
 
 export interface MeasureLine extends ItemRow {
   number: string;
+  /** Counted as a share of a base (ADR 15): its line shows the shares beside the figures. */
+  shareOfBase: boolean;
   title: LocalizedText;
   department: LocalizedText;
   territory: LocalizedText | null;
@@ -31,6 +34,8 @@ export interface MeasureLine extends ItemRow {
 
 export interface Dashboard {
   roadMap: RoadMapSummary;
+  /** The road map's revision the dashboard was computed at: what is kept beside it is kept under it. */
+  revision: number;
   total: ExecutionFigures | null;
   sections: Array<
     NamedFigures & { number: string | null; subsections: Array<NamedFigures & { number: string | null }> }
@@ -67,7 +72,17 @@ export async function roadMapDashboard(
   roadMapId: number,
   filters: DashboardFilters,
 ): Promise<Dashboard> {
-  return roadMapDashboardOf(db, await requireVisibleRoadMap(db, principal, roadMapId), filters);
+  const revision = await roadMapRevision(db, roadMapId);
+  // Which road map and slice the user sees follows from their roles and the road map's rows (its
+  // council scopes move the revision too): kept with the figures. A 404 is thrown again each time.
+  const roadMap = await cachedFigures(
+    db,
+    roadMapId,
+    { kind: "road map seen by", assignments: principal.assignments },
+    () => requireVisibleRoadMap(db, principal, roadMapId),
+    revision,
+  );
+  return roadMapDashboardOf(db, roadMap, filters, revision);
 }
 
 /**
@@ -78,14 +93,14 @@ export async function roadMapDashboardOf(
   db: Kysely<Database>,
   roadMap: RoadMapSummary,
   filters: DashboardFilters,
+  knownRevision?: number,
 ): Promise<Dashboard> {
   const roadMapId = roadMap.id;
   const { thresholds } = roadMap;
   const { view } = roadMap;
-  const [{ focus, scope }, revision] = await Promise.all([
-    scopeOf(db, roadMap, filters),
-    roadMapRevision(db, roadMapId),
-  ]);
+  const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
+  const frame = await roadMapFrame(db, roadMap, revision);
+  const { focus, scope } = scopeOf(frame, roadMap, filters);
   const asOf = filters.asOf;
   // A territory above the user's own is shown in the trail but cannot be chosen.
   const roots = view.territoryIds ?? [roadMap.territoryId];
@@ -99,30 +114,14 @@ export async function roadMapDashboardOf(
     roadMapId,
     { kind: "dashboard", scope, filters, thresholds, focus: focus.id },
     async () => {
-      const [
-        { sections: sectionRows, departments: departmentRows, territories: territoryRows, series, items },
-        sections,
-        departments,
-        trail,
-      ] = await Promise.all([
-        figuresFor(db, roadMap, scope, asOf, focus.id, revision),
-        sectionsOf(db, roadMapId),
-        db
-          .selectFrom("department as d")
-          .select(["d.id", "d.name"])
-          .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom("measure as m")
-                .select("m.id")
-                .whereRef("m.responsible_department_id", "=", "d.id")
-                .where("m.road_map_id", "=", roadMapId),
-            ),
-          )
-          .orderBy("d.id")
-          .execute(),
-        db.selectFrom("territory").select(["id", "name", "path"]).where("id", "in", focus.path).execute(),
-      ]);
+      const { sections, departments, territories } = frame;
+      const {
+        sections: sectionRows,
+        departments: departmentRows,
+        territories: territoryRows,
+        series,
+        items,
+      } = await figuresFor(db, roadMap, scope, asOf, focus.id, revision, frame);
 
       const sectionsInView = sections.filter(
         (s) =>
@@ -146,11 +145,6 @@ export async function roadMapDashboardOf(
         statusCounts: row.statusCounts,
       });
 
-      const territoryNames = await namesOf(
-        db,
-        "territory",
-        territoryRows.map((row) => row.groupId),
-      );
       const rank = (rows: NamedFigures[]) =>
         rows.sort((a, b) => (a.figures.execution ?? 2) - (b.figures.execution ?? 2) || a.id - b.id);
 
@@ -160,10 +154,11 @@ export async function roadMapDashboardOf(
       const pageStart = (filters.page - 1) * MEASURES_PER_PAGE;
       const page = items.slice(pageStart, pageStart + MEASURES_PER_PAGE);
       const attention = attentionItems.slice(0, ATTENTION_LIMIT);
-      const measureLines = await measureLinesOf(db, [...attention, ...page]);
+      const measureLines = await measureLinesOf(db, [...attention, ...page], territories);
 
       return {
         roadMap,
+        revision,
         total: sectionRows.find((row) => row.topSectionId === null) ?? null,
         sections: sectionsInView
           .filter((s) => s.parent_id === null && top.has(s.id))
@@ -193,13 +188,13 @@ export async function roadMapDashboardOf(
           name: focus.name,
           trail: focus.path
             .slice(focus.path.indexOf(roadMap.territoryId))
-            .map((id) => trail.find((t) => t.id === id)!)
+            .map((id) => territories.get(id)!)
             .map((t) => ({ id: t.id, name: t.name, selectable: withinScope(focus.path, t.id) })),
         },
         territories: rank(
           territoryRows.map((row) => ({
             id: row.groupId,
-            name: territoryNames.get(row.groupId) ?? {},
+            name: territories.get(row.groupId)?.name ?? {},
             figures: figuresOf(row),
           })),
         ),
@@ -229,43 +224,94 @@ export async function roadMapMeasureLines(
   filters: DashboardFilters,
 ): Promise<MeasureLine[]> {
   const roadMap = await requireVisibleRoadMap(db, principal, roadMapId);
-  const [{ focus, scope }, revision] = await Promise.all([
-    scopeOf(db, roadMap, filters),
-    roadMapRevision(db, roadMapId),
-  ]);
-  const { items } = await figuresFor(db, roadMap, scope, filters.asOf, focus.id, revision);
-  return items.map(await measureLinesOf(db, items));
+  const revision = await roadMapRevision(db, roadMapId);
+  const frame = await roadMapFrame(db, roadMap, revision);
+  const { focus, scope } = scopeOf(frame, roadMap, filters);
+  const { items } = await figuresFor(db, roadMap, scope, filters.asOf, focus.id, revision, frame);
+  return items.map(await measureLinesOf(db, items, frame.territories));
+}
+
+interface AreaTerritory {
+  id: number;
+  name: LocalizedText;
+  path: number[];
+}
+
+/**
+ * What every view of a road map shares, read once per revision (territory, section and department
+ * changes move it): its sections, the departments responsible for its measures, and the territories
+ * of its area (its own and every one below), by id.
+ */
+interface RoadMapFrame {
+  sections: Awaited<ReturnType<typeof sectionsOf>>;
+  departments: Array<{ id: number; name: LocalizedText }>;
+  territories: Map<number, AreaTerritory>;
+}
+
+async function roadMapFrame(db: Kysely<Database>, roadMap: RoadMapSummary, revision: number): Promise<RoadMapFrame> {
+  const { sections, departments, territories } = await cachedFigures(
+    db,
+    roadMap.id,
+    { kind: "frame" },
+    async () => {
+      const [sections, departments, territories] = await Promise.all([
+        sectionsOf(db, roadMap.id),
+        db
+          .selectFrom("department as d")
+          .select(["d.id", "d.name"])
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("measure as m")
+                .select("m.id")
+                .whereRef("m.responsible_department_id", "=", "d.id")
+                .where("m.road_map_id", "=", roadMap.id),
+            ),
+          )
+          .orderBy("d.id")
+          .execute(),
+        db
+          .selectFrom("territory")
+          .select(["id", "name", "path"])
+          .where(sql<boolean>`path @> ARRAY[${roadMap.territoryId}]::int[]`)
+          .orderBy("id")
+          .execute(),
+      ]);
+      // Kept as rows (what the cache measures as JSON), looked up through a map made once per revision.
+      return { sections, departments, territories };
+    },
+    revision,
+  );
+  return { sections, departments, territories: territoryIndex(territories) };
+}
+
+const territoryIndexes = new WeakMap<AreaTerritory[], Map<number, AreaTerritory>>();
+
+function territoryIndex(rows: AreaTerritory[]): Map<number, AreaTerritory> {
+  let index = territoryIndexes.get(rows);
+  if (!index) territoryIndexes.set(rows, (index = new Map(rows.map((row) => [row.id, row]))));
+  return index;
 }
 
 /**
  * What a user's dashboard covers: the territory in focus (the filter's, which must lie inside what
  * the user may see, else the user's own area) and the scope every figure is computed over.
  */
-async function scopeOf(
-  db: Kysely<Database>,
+function scopeOf(
+  frame: RoadMapFrame,
   roadMap: RoadMapSummary,
   filters: Pick<DashboardFilters, "territoryId" | "sectionId" | "departmentId" | "statuses">,
 ) {
   const { view } = roadMap;
   const allowedRoots = view.territoryIds ?? [roadMap.territoryId];
   const focusId = filters.territoryId ?? (allowedRoots.length === 1 ? allowedRoots[0]! : roadMap.territoryId);
-  const focus = await db
-    .selectFrom("territory")
-    .select(["id", "name", "path"])
-    .where("id", "=", focusId)
-    .executeTakeFirst();
-  const focusAllowed =
-    focus && focus.path.includes(roadMap.territoryId) && allowedRoots.some((root) => focus.path.includes(root));
+  // The frame holds the road map's area only: a territory outside it is not found, as before.
+  const focus = frame.territories.get(focusId);
+  const focusAllowed = focus && allowedRoots.some((root) => focus.path.includes(root));
   if (!focus || !focusAllowed) throw new Response("Not found", { status: 404 });
   const sliced = focus.id !== roadMap.territoryId || view.territoryIds !== null;
   const sliceIds = sliced
-    ? (
-        await db
-          .selectFrom("territory")
-          .select("id")
-          .where(sql<boolean>`path @> ARRAY[${focus.id}]::int[]`)
-          .execute()
-      ).map((row) => row.id)
+    ? [...frame.territories.values()].filter((territory) => territory.path.includes(focus.id)).map((row) => row.id)
     : null;
   const sectionIds = filters.sectionId
     ? view.sectionIds && !view.sectionIds.includes(filters.sectionId)
@@ -288,14 +334,25 @@ export async function roadMapTotal(
   roadMap: RoadMapSummary,
   asOf: AsOf,
 ): Promise<ExecutionFigures | null> {
-  const { focus, scope } = await scopeOf(db, roadMap, {
+  const revision = await roadMapRevision(db, roadMap.id);
+  const frame = await roadMapFrame(db, roadMap, revision);
+  const { focus, scope } = scopeOf(frame, roadMap, {
     territoryId: null,
     sectionId: null,
     departmentId: null,
     statuses: null,
   });
-  const { sections } = await figuresFor(db, roadMap, scope, asOf, focus.id);
+  const { sections } = await figuresFor(db, roadMap, scope, asOf, focus.id, revision, frame);
   return sections.find((row) => row.topSectionId === null) ?? null;
+}
+
+/** Each territory of the area at or below `parentId`, with the child of `parentId` it lies in. */
+function territoriesBelow(frame: RoadMapFrame, parentId: number): Map<number, number> {
+  const depth = frame.territories.get(parentId)?.path.length ?? 0;
+  const below = new Map<number, number>();
+  for (const territory of frame.territories.values())
+    if (territory.path.includes(parentId)) below.set(territory.id, territory.path[depth] ?? parentId);
+  return below;
 }
 
 /** Every figure of a scope, computed once per revision of the road map (and shared by concurrent requests). */
@@ -305,53 +362,44 @@ function figuresFor(
   scope: ExecutionScope,
   asOf: AsOf,
   focusId: number,
-  revision?: number,
+  revision: number,
+  frame: RoadMapFrame,
 ): Promise<RoadMapFigures> {
   const { thresholds } = roadMap;
   return cachedFigures(
     db,
     roadMap.id,
     { kind: "figures", scope, asOf, thresholds, focus: focusId },
-    () =>
-      roadMapFigures(db, scope, asOf, thresholds, {
-        territoriesBelow: focusId,
+    async () =>
+      figuresOf(await figureBase(db, scope, asOf, thresholds, revision), {
+        territoriesBelow: territoriesBelow(frame, focusId),
         quarters: programmeQuarters(roadMap),
-        revision,
       }),
     revision,
   );
 }
 
-async function namesOf(db: Kysely<Database>, table: "territory", ids: number[]): Promise<Map<number, LocalizedText>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom(table).select(["id", "name"]).where("id", "in", ids).execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 /** Names and numbers for the few items a page lists. */
-async function measureLinesOf(db: Kysely<Database>, items: ItemRow[]) {
+async function measureLinesOf(db: Kysely<Database>, items: ItemRow[], territories: Map<number, AreaTerritory>) {
   const ids = [...new Set(items.map((item) => item.measureId))];
-  const territoryIds = [...new Set(items.flatMap((item) => (item.territoryId === null ? [] : [item.territoryId])))];
-  const [measures, territories] = await Promise.all([
-    ids.length
-      ? db
-          .selectFrom("measure as m")
-          .innerJoin("department as d", "d.id", "m.responsible_department_id")
-          .select(["m.id", "m.number", "m.title", "d.name as department"])
-          .where("m.id", "in", ids)
-          .execute()
-      : [],
-    namesOf(db, "territory", territoryIds),
-  ]);
+  const measures = ids.length
+    ? await db
+        .selectFrom("measure as m")
+        .innerJoin("department as d", "d.id", "m.responsible_department_id")
+        .select(["m.id", "m.number", "m.title", "m.share_of_base", "d.name as department"])
+        .where("m.id", "in", ids)
+        .execute()
+    : [];
   const byId = new Map(measures.map((m) => [m.id, m]));
   return (item: ItemRow): MeasureLine => {
     const measure = byId.get(item.measureId)!;
     return {
       ...item,
       number: measure.number,
+      shareOfBase: measure.share_of_base,
       title: measure.title,
       department: measure.department,
-      territory: item.territoryId === null ? null : (territories.get(item.territoryId) ?? null),
+      territory: item.territoryId === null ? null : (territories.get(item.territoryId)?.name ?? null),
     };
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Locale } from "~/i18n/locales";
 import type { Database } from "~db/schema";
+import { cachedFigures } from "~/domain/execution/figures-cache.server";
 import { mapOfChildren, type TerritoryMap } from "./boundaries.server";
 
 /** A map of the territories a page compares; inView is false for a neighbour drawn only for orientation. */
@@ -17,11 +18,19 @@ export async function dashboardMap(
   db: Kysely<Database>,
   view: { territory: { id: number; trail: Array<{ id: number }> }; territories: Array<{ id: number; own: boolean }> },
   locale: Locale,
+  at: { roadMapId: number; revision: number },
 ): Promise<ComparedMap | null> {
   const focus = view.territory.id;
   const below = view.territories.some((row) => !row.own);
   const parent = below ? focus : (view.territory.trail[view.territory.trail.length - 2]?.id ?? focus);
-  const map = await mapOfChildren(db, parent, locale);
+  // Drawn once per revision of the road map: territories, their codes and boundaries move it (ADR 38).
+  const map = await cachedFigures(
+    db,
+    at.roadMapId,
+    { kind: "map", parent, locale },
+    () => mapOfChildren(db, parent, locale),
+    at.revision,
+  );
   if (!map) return null;
   const inView = (id: number) => parent === focus || id === focus;
   return {

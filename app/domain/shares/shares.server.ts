@@ -92,11 +92,12 @@ export async function shareFigures(
 /** The shares of the share-of-base items among a dashboard's lines, by the lines' keys (shareKey). */
 export async function sharesOfLines(
   db: Kysely<Database>,
-  lines: ReadonlyArray<{ measureId: number; territoryId: number | null }>,
+  lines: ReadonlyArray<{ measureId: number; territoryId: number | null; shareOfBase: boolean }>,
   asOf: AsOf,
 ): Promise<Record<string, { plan: MeasureShares["plan"]; fact: MeasureShares["fact"] }>> {
+  // The lines say which measures are counted so: a page with none of them reads nothing.
   const figures = await shareFigures(db, {
-    measureIds: [...new Set(lines.map((line) => line.measureId))],
+    measureIds: [...new Set(lines.filter((line) => line.shareOfBase).map((line) => line.measureId))],
     asOf,
     territoryIds: null,
   });

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
-import { getPrincipal } from "~/domain/auth/session.server";
+import { getUserSession } from "~/domain/auth/session.server";
 import { roadMapRevision } from "~/domain/execution/figures-cache.server";
 import { publicRevision } from "~/domain/public/publication.server";
-import { notificationStamp } from "~/domain/notifications/center.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -17,7 +16,7 @@ import type { PageCache } from "./page-cache.server";
 // is remembered under everything it was made from: the URL, the principal exactly as loaded for the
 // request (user, name, every role with its scope), the road map's revision (moved by every write that
 // can change what the page shows, migration 2026-11-22T1400), the locale and the day. The next request
-// with all of these equal costs a session lookup, a revision lookup and the kept bytes; anything that
+// with all of these equal costs a session lookup (with the bell's stamp), a revision lookup and the kept bytes; anything that
 // differs — another scope, a write, a new day — goes through Remix, which checks access again.
 
 /** What a view is made for, read fresh for each request. */
@@ -125,15 +124,15 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
       const db = await database();
       // The revision is read before the page is rendered, so a page is never remembered under a
       // revision older than its data.
-      const [principal, revision] = await Promise.all([
-        view.public ? null : getPrincipal(request),
+      const [session, revision] = await Promise.all([
+        view.public ? null : getUserSession(request),
         view.revision(db, match),
       ]);
-      if ((!principal && !view.public) || revision === null) return null;
+      if ((!session && !view.public) || revision === null) return null;
       return {
-        principal,
+        principal: session?.principal ?? null,
         revision,
-        notifications: principal ? await notificationStamp(db, principal.id) : "",
+        notifications: session ? `${session.notifications.newest}:${session.notifications.unread}` : "",
         locale: await localeOf(request),
         today: todayIn(env().APP_TIME_ZONE),
       };

@@ -12,14 +12,13 @@ import { HeaderSearch } from "~/components/search/header-search";
 import { Logo } from "~/components/logo";
 import { isAdmin } from "~/domain/auth/access";
 import { editableDepartmentIds, mayReviewSomewhere } from "~/domain/auth/permissions.server";
-import { requirePrincipal } from "~/domain/auth/session.server";
+import { requireUserSession } from "~/domain/auth/session.server";
 import { showsKpiMenu } from "~/domain/kpi/landing.server";
 import { database } from "~/db.server";
-import { unreadCount } from "~/domain/notifications/center.server";
 import { readableCouncilIds } from "~/domain/meetings/rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const principal = await requirePrincipal(request);
+  const { principal, notifications } = await requireUserSession(request);
   const db = await database();
   return {
     user: {
@@ -34,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kpi: await showsKpiMenu(db, principal),
       councils: readableCouncilIds(principal)?.length !== 0,
     } satisfies MenuAccess,
-    unreadNotifications: await unreadCount(db, principal.id),
+    unreadNotifications: notifications.unread,
   };
 }
 

@@ -2,7 +2,13 @@ import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import type { Principal } from "./access";
-import { endSessionByToken, findSessionPrincipal, openSession, type SessionLimits } from "./sessions.server";
+import {
+  endSessionByToken,
+  findSessionPrincipal,
+  openSession,
+  type NotificationStamp,
+  type SessionLimits,
+} from "./sessions.server";
 
 // The cookie carries only a random token; the session itself is a row the server can end (ADR 0010).
 const cookies = new Map<boolean, Cookie>();
@@ -43,7 +49,7 @@ export async function destroyUserSession(request: Request): Promise<Response> {
   });
 }
 
-type UserSession = { principal: Principal; sessionId: number };
+type UserSession = { principal: Principal; sessionId: number; notifications: NotificationStamp };
 /** Each request's session, looked up once: the layout's loader and the page's both ask for it. */
 const sessionsOfRequests = new WeakMap<Request, Promise<UserSession | null>>();
 
@@ -53,7 +59,7 @@ export function getUserSession(request: Request): Promise<UserSession | null> {
   if (!session) {
     session = (async () => {
       const found = await findSessionPrincipal(await database(), await tokenOf(request), sessionLimits());
-      return found ? { principal: found.principal, sessionId: found.id } : null;
+      return found ? { principal: found.principal, sessionId: found.id, notifications: found.notifications } : null;
     })();
     sessionsOfRequests.set(request, session);
     // A failed lookup (the database unavailable) is not kept: a retry asks again.
@@ -67,7 +73,7 @@ export async function getPrincipal(request: Request): Promise<Principal | null> 
 }
 
 /** Every page but sign-in starts here: no user, no data. */
-export async function requireUserSession(request: Request): Promise<{ principal: Principal; sessionId: number }> {
+export async function requireUserSession(request: Request): Promise<UserSession> {
   const session = await getUserSession(request);
   if (session) return session;
   const url = new URL(request.url);

@@ -48,11 +48,17 @@ export async function openSession(
  * asks for it); null when there is none or the user was deactivated. Its last use is brought up to
  * date when a minute old.
  */
+/** The user's newest notification and how many are unread: what the header's bell shows. */
+export interface NotificationStamp {
+  newest: string;
+  unread: number;
+}
+
 export async function findSessionPrincipal(
   db: Db,
   token: unknown,
   limits: SessionLimits,
-): Promise<{ id: number; principal: Principal } | null> {
+): Promise<{ id: number; principal: Principal; notifications: NotificationStamp } | null> {
   if (typeof token !== "string" || !TOKEN.test(token)) return null;
   const row = await db
     .selectFrom("user_session as s")
@@ -70,6 +76,13 @@ export async function findSessionPrincipal(
                  'councilPosition', ra.council_position, 'territoryPath', t.path) ORDER BY ra.id), '[]')
           FROM role_assignment ra LEFT JOIN territory t ON t.id = ra.territory_id
          WHERE ra.user_id = u.id)`.as("assignments"),
+      // The header's bell, read with the session rather than by a statement of its own on every page.
+      sql<string>`(SELECT coalesce(max(n.id), 0)::text FROM notification n WHERE n.user_id = u.id)`.as(
+        "newest_notification",
+      ),
+      sql<number>`(SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)`.as(
+        "unread_notifications",
+      ),
     ])
     .where("s.token_hash", "=", hashToken(token))
     .where(
@@ -96,6 +109,7 @@ export async function findSessionPrincipal(
       locale: row.locale,
       assignments,
     },
+    notifications: { newest: String(row.newest_notification), unread: Number(row.unread_notifications) },
   };
 }
 

@@ -23,22 +23,6 @@ export async function unreadCount(db: Kysely<Database>, userId: number): Promise
   return Number(row.n);
 }
 
-/**
- * What the header's bell depends on, for keeping pages (http/view-cache.server.ts): the newest
- * notification and the unread count, so that a new one or a read mark makes another page.
- */
-export async function notificationStamp(db: Kysely<Database>, userId: number): Promise<string> {
-  const row = await db
-    .selectFrom("notification")
-    .select((eb) => [
-      eb.fn.max("id").as("newest"),
-      eb.fn.countAll<number>().filterWhere("read_at", "is", null).as("unread"),
-    ])
-    .where("user_id", "=", userId)
-    .executeTakeFirstOrThrow();
-  return `${row.newest ?? 0}:${row.unread}`;
-}
-
 export interface NotificationView {
   id: number;
   kind: NotificationKind;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { jsonSize } from "./json-size";
 
 // Computed figures of a road map, reused until its revision moves. Every write that can change a
 // road map's figures bumps road_map_revision in the same transaction (triggers of migration
@@ -24,8 +25,8 @@ interface Entry {
 }
 
 /**
- * A revision-keyed cache bounded by the approximate size of what it holds (the length of each
- * value's JSON: for a road map's figures within 5 % of the heap they take, measured with heap
+ * A revision-keyed cache bounded by the approximate size of what it holds (about the length of each
+ * value's JSON, json-size.ts: for a road map's figures within 5 % of the heap they take, measured with heap
  * statistics in docs/decisions/0022), least recently used evicted first. A computation in flight is shared: requests for the same key and revision wait for
  * it rather than start their own, and one that fails is forgotten, so the next request tries again.
  */
@@ -69,7 +70,7 @@ export class FiguresCache {
 
   private measure(key: string, entry: Entry, value: unknown) {
     if (this.entries.get(key) !== entry) return;
-    entry.bytes = key.length + (JSON.stringify(value)?.length ?? 0);
+    entry.bytes = key.length + jsonSize(value);
     this.heldBytes += entry.bytes;
     for (const [oldest] of this.entries) {
       if (this.heldBytes <= this.maxBytes) break;

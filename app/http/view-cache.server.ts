@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
-import type { Database } from "~db/schema";
+import type { RawBuilder } from "kysely";
 import type { Principal } from "~/domain/auth/access";
-import { getUserSession } from "~/domain/auth/session.server";
-import { roadMapRevision } from "~/domain/execution/figures-cache.server";
-import { publicRevision } from "~/domain/public/publication.server";
+import { getUserSessionAlong } from "~/domain/auth/session.server";
+import { roadMapRevisionValue } from "~/domain/execution/figures-cache.server";
+import { publicRevisionValue } from "~/domain/public/publication.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
@@ -32,8 +31,12 @@ export interface ViewIdentity {
 
 interface CacheableView {
   path: RegExp;
-  /** What the page is made from; null when there is no such page to keep (an unpublished programme). */
-  revision: (db: Kysely<Database>, match: RegExpMatchArray) => Promise<number | string | null>;
+  /**
+   * What the page is made from, as a scalar subquery: read in the session's own statement (one round
+   * trip for a kept page), or alone for a public view. Null when there is no such page to keep (an
+   * unpublished programme).
+   */
+  revision: (match: RegExpMatchArray) => RawBuilder<number | string | null>;
   /** The page shows nothing of its reader (ADR 31): keyed without a principal, answered signed in or not. */
   public?: true;
 }
@@ -41,11 +44,11 @@ interface CacheableView {
 /** Pages whose whole content follows from a road map's revision, its reader and the URL. */
 const CACHEABLE_VIEWS: CacheableView[] = [
   // The road map's dashboard (routes/_app.roadmaps.$roadMapId._index.tsx) and its layout.
-  { path: /^\/roadmaps\/(\d{1,9})\/?$/, revision: (db, match) => roadMapRevision(db, Number(match[1])) },
+  { path: /^\/roadmaps\/(\d{1,9})\/?$/, revision: (match) => roadMapRevisionValue(Number(match[1])) },
   // A published programme's public page and its road maps' (routes/p.*): the same for every reader.
   {
     path: /^\/p\/(\d{1,9})(?:\/\d{1,9})?\/?$/,
-    revision: (db, match) => publicRevision(db, Number(match[1])),
+    revision: (match) => publicRevisionValue(Number(match[1])),
     public: true,
   },
 ];
@@ -113,6 +116,11 @@ export function leftToRemix(request: Request): boolean {
   );
 }
 
+async function revisionAlone(revision: RawBuilder<number | string | null>): Promise<number | string | null> {
+  const db = await database();
+  return (await db.selectNoFrom(revision.as("revision")).executeTakeFirstOrThrow()).revision;
+}
+
 /** The identity of a request for a cacheable view, or null: not such a view, nobody signed in, no database. */
 export async function viewIdentityOf(request: Request): Promise<ViewIdentity | null> {
   if (leftToRemix(request)) return null;
@@ -121,18 +129,21 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
     const match = url.pathname.match(view.path);
     if (!match) continue;
     try {
-      const db = await database();
       // The revision is read before the page is rendered, so a page is never remembered under a
       // revision older than its data.
-      const [session, revision] = await Promise.all([
-        view.public ? null : getUserSession(request),
-        view.revision(db, match),
-      ]);
-      if ((!session && !view.public) || revision === null) return null;
+      const revision = view.revision(match);
+      const session = view.public ? null : await getUserSessionAlong(request, revision);
+      const identity = view.public
+        ? { principal: null, revision: await revisionAlone(revision), notifications: "" }
+        : session && {
+            principal: session.principal,
+            revision: session.alongside,
+            notifications: `${session.notifications.newest}:${session.notifications.unread}`,
+          };
+      if (!identity || identity.revision === null) return null;
       return {
-        principal: session?.principal ?? null,
-        revision,
-        notifications: session ? `${session.notifications.newest}:${session.notifications.unread}` : "",
+        ...identity,
+        revision: identity.revision,
         locale: await localeOf(request),
         today: todayIn(env().APP_TIME_ZONE),
       };

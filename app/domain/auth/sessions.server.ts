@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import type { Assignment, Principal } from "./access";
 
@@ -43,22 +43,23 @@ export async function openSession(
   return token;
 }
 
-/**
- * The live session a token opens with its user and their role assignments, in one statement (every page
- * asks for it); null when there is none or the user was deactivated. Its last use is brought up to
- * date when a minute old.
- */
 /** The user's newest notification and how many are unread: what the header's bell shows. */
 export interface NotificationStamp {
   newest: string;
   unread: number;
 }
 
-export async function findSessionPrincipal(
+/**
+ * The live session a token opens with its user and their role assignments, in one statement (every page
+ * asks for it), with `alongside` read in that statement too when given (the view cache's revision); null when there is none or the user was deactivated. Its last use is brought up to
+ * date when a minute old.
+ */
+export async function findSessionPrincipal<T = null>(
   db: Db,
   token: unknown,
   limits: SessionLimits,
-): Promise<{ id: number; principal: Principal; notifications: NotificationStamp } | null> {
+  alongside?: RawBuilder<T>,
+): Promise<{ id: number; principal: Principal; notifications: NotificationStamp; alongside: T } | null> {
   if (typeof token !== "string" || !TOKEN.test(token)) return null;
   const row = await db
     .selectFrom("user_session as s")
@@ -83,6 +84,7 @@ export async function findSessionPrincipal(
       sql<number>`(SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)`.as(
         "unread_notifications",
       ),
+      (alongside ?? sql<T>`null`).as("alongside"),
     ])
     .where("s.token_hash", "=", hashToken(token))
     .where(
@@ -110,6 +112,8 @@ export async function findSessionPrincipal(
       assignments,
     },
     notifications: { newest: String(row.newest_notification), unread: Number(row.unread_notifications) },
+    // Kysely types a selected raw value as SelectType<T>, which is T itself for a plain value.
+    alongside: row.alongside as T,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import { jsonSize } from "./json-size";
 
@@ -8,13 +8,14 @@ import { jsonSize } from "./json-size";
 // recomputes: figures are never shown stale. Each instance keeps its own cache; correctness does not
 // depend on it, so instances stay interchangeable.
 
+/** A road map's revision as a scalar subquery (0 when it has none yet), to read alone or inside another statement. */
+export function roadMapRevisionValue(roadMapId: number): RawBuilder<number> {
+  return sql<number>`coalesce((SELECT revision FROM road_map_revision WHERE road_map_id = ${roadMapId}), 0)`;
+}
+
 export async function roadMapRevision(db: Kysely<Database>, roadMapId: number): Promise<number> {
-  const row = await db
-    .selectFrom("road_map_revision")
-    .select("revision")
-    .where("road_map_id", "=", roadMapId)
-    .executeTakeFirst();
-  return row?.revision ?? 0;
+  const row = await db.selectNoFrom(roadMapRevisionValue(roadMapId).as("revision")).executeTakeFirstOrThrow();
+  return Number(row.revision);
 }
 
 interface Entry {

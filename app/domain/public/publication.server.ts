@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import { withActor } from "~db/actor";
 import type { Database, LocalizedText } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
@@ -120,16 +120,18 @@ export async function publishedProgramme(db: Kysely<Database>, programmeId: numb
  * Null when the programme is not published. Read by the view cache before Remix (ADR 31).
  */
 export async function publicRevision(db: Kysely<Database>, programmeId: number): Promise<string | null> {
-  const { rows } = await sql<{ version: number; revisions: string | null }>`
-    SELECT p.version,
-           (SELECT string_agg(rm.id || ':' || coalesce(r.revision, 0), ',' ORDER BY rm.id)
-              FROM road_map rm LEFT JOIN road_map_revision r ON r.road_map_id = rm.id
-             WHERE rm.programme_id = p.id) AS revisions
+  const row = await db.selectNoFrom(publicRevisionValue(programmeId).as("revision")).executeTakeFirstOrThrow();
+  return row.revision;
+}
+
+/** publicRevision() as a scalar subquery: the programme's version and its road maps' revisions, or null. */
+export function publicRevisionValue(programmeId: number): RawBuilder<string | null> {
+  return sql<string | null>`(
+    SELECT p.version || '/' || coalesce((SELECT string_agg(rm.id || ':' || coalesce(r.revision, 0), ',' ORDER BY rm.id)
+                                           FROM road_map rm LEFT JOIN road_map_revision r ON r.road_map_id = rm.id
+                                          WHERE rm.programme_id = p.id), '')
       FROM programme p
-     WHERE p.id = ${programmeId} AND p.public_page
-  `.execute(db);
-  const row = rows[0];
-  return row ? `${row.version}/${row.revisions ?? ""}` : null;
+     WHERE p.id = ${programmeId} AND p.public_page)`;
 }
 
 /**

@@ -121,7 +121,7 @@ function measure(job: Job, heapMb: number): Promise<string[]> {
       const result = /^RESULT (.*)$/m.exec(out);
       if (code !== 0 || !result) {
         const why = /heap out of memory/.test(err) ? "out of memory" : `exit ${code}: ${err.trim().split("\n").pop()}`;
-        resolve([job, String(heapMb), why, "–", "–", "–", peakMb.toFixed(0), liveMb.toFixed(0)]);
+        resolve([job, String(heapMb), why, "–", "–", "–", peakMb.toFixed(0), liveMb.toFixed(0), "–"]);
         return;
       }
       const outcome = JSON.parse(result[1]!) as Outcome;

@@ -1,8 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, type CompiledQuery, type LogEvent } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
 import type { Database } from "./schema";
@@ -117,6 +115,11 @@ async function openPglite(dir: string, log?: (event: LogEvent) => void): Promise
   const inMemory = dir.startsWith("memory://");
   const releaseLock = inMemory ? () => {} : lockDataDir(dir);
   try {
+    // Loaded only for the embedded database: ≈ 18 MB of each PostgreSQL worker's memory otherwise (ADR 36).
+    const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("kysely-pglite-dialect"),
+    ]);
     const pglite = await PGlite.create(inMemory ? dir : path.resolve(dir), {
       parsers: { [NUMERIC]: Number, [INT8]: Number, [DATE]: (value: string) => value },
     });

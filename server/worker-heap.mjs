@@ -4,16 +4,18 @@
 // ceiling V8 collects sooner (the factor by which it lets the old generation grow between collections
 // shrinks with the ceiling), and a young generation of 2 × 8 MB is scavenged twice as often.
 
-// 1 024 MB: the DOCX report of a 5 000-measure road map needs more than 384 MB of heap while it is built
-// (measured on the national data; at 160 and 384 the worker died «out of memory»). The ceiling still
-// makes V8 collect sooner than its default of a quarter of the machine's memory.
-export const DEFAULT_WORKER_HEAP_MB = 1024;
+// 320 MB: the largest one-request job, the import workbook of a 5 000-measure road map, keeps ≈ 180 MB live
+// while it is built, over the ≈ 50 MB of the app's modules and up to 32 MB of cached figures; it died «out
+// of memory» at 160. The DOCX report, which once needed more than 384 MB, keeps under 60 MB since its rows
+// are written as text (docs/decisions/0036). A lower ceiling saved no RSS after the 64-connection run
+// (462 MB at 256 and at 160 against 467 at 320) and cost CPU in collections.
+export const DEFAULT_WORKER_HEAP_MB = 320;
 /** Below this the app's own code, its caches and a few requests in flight no longer fit. */
 export const MIN_WORKER_HEAP_MB = 96;
 export const SEMI_SPACE_MB = 8;
 
 /**
- * The flags a worker starts with: `WORKER_HEAP_MB` (1 024) of old generation, never more than half of the
+ * The flags a worker starts with: `WORKER_HEAP_MB` (320 MB) of old generation, never more than half of the
  * machine's memory shared by the workers, and semi-spaces of 8 MB. A size the operator gives
  * (NODE_OPTIONS or node's own flags) wins.
  * @param {{ workers: number, totalBytes: number, env: Record<string, string | undefined>, execArgv: string[] }} machine

@@ -15,8 +15,8 @@ const machine = (overrides: Partial<Parameters<typeof workerHeapFlags>[0]> = {})
 const oldSpace = (flags: string[]) => flags.find((flag) => flag.startsWith("--max-old-space-size="));
 
 describe("a worker's heap", () => {
-  it("has 1 024 MB of old generation by default, or what WORKER_HEAP_MB says, and 8 MB semi-spaces", () => {
-    expect(workerHeapFlags(machine())).toEqual(["--max-old-space-size=1024", "--max-semi-space-size=8"]);
+  it("has 320 MB of old generation by default, or what WORKER_HEAP_MB says, and 8 MB semi-spaces", () => {
+    expect(workerHeapFlags(machine())).toEqual(["--max-old-space-size=320", "--max-semi-space-size=8"]);
     expect(oldSpace(workerHeapFlags(machine({ env: { WORKER_HEAP_MB: "256" } })))).toBe("--max-old-space-size=256");
   });
 

@@ -105,7 +105,7 @@ export async function resetPasswordWithToken(
 ): Promise<{ userId: number }> {
   const found = await findResetToken(db, token);
   if (!found) throw new RefusedWrite("reset.invalid");
-  const problem = passwordProblem(input.password, { login: found.login, displayName: found.displayName });
+  const problem = await passwordProblem(input.password, { login: found.login, displayName: found.displayName });
   if (problem) throw new RefusedWrite(problem, {}, "password");
   if (await verifyPassword(found.passwordHash, input.password)) {
     throw new RefusedWrite("passwordRule.current", {}, "password");

@@ -59,7 +59,7 @@ export async function userDetail(db: Kysely<Database>, userId: number) {
 
 export async function createUser(db: Kysely<Database>, principal: Principal, input: CreateUserInput): Promise<number> {
   requireAdmin(principal);
-  refuseWeakPassword(input.password, { login: input.login, displayName: input.displayName });
+  await refuseWeakPassword(input.password, { login: input.login, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   return withActor(db, principal.id, async (trx) => {
     const taken = await trx.selectFrom("app_user").select("id").where("login", "=", input.login).executeTakeFirst();
@@ -155,8 +155,8 @@ export async function removeRole(
 }
 
 /** A new password must meet the rules; the reason, translated, goes to the password field. */
-function refuseWeakPassword(password: string, user: { login: string; displayName: string }) {
-  const problem = passwordProblem(password, user);
+async function refuseWeakPassword(password: string, user: { login: string; displayName: string }) {
+  const problem = await passwordProblem(password, user);
   if (problem) throw new RefusedWrite(problem, {}, "password");
 }
 
@@ -178,7 +178,7 @@ export async function resetPassword(
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) throw notFound();
-  refuseWeakPassword(input.password, { login: user.login, displayName: user.display_name });
+  await refuseWeakPassword(input.password, { login: user.login, displayName: user.display_name });
   await refuseCurrentPassword(user.password_hash, input.password);
   const passwordHash = await hashPassword(input.password);
   await withActor(db, principal.id, async (trx) => {
@@ -211,7 +211,7 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new RefusedWrite("admin.validation.wrongPassword", {}, "currentPassword");
   }
-  refuseWeakPassword(input.password, { login: principal.login, displayName: principal.displayName });
+  await refuseWeakPassword(input.password, { login: principal.login, displayName: principal.displayName });
   await refuseCurrentPassword(user.password_hash, input.password);
   const passwordHash = await hashPassword(input.password);
   await withActor(db, principal.id, async (trx) => {

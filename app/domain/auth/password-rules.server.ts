@@ -1,5 +1,3 @@
-import { dictionary } from "@zxcvbn-ts/language-common";
-
 // The rules a new password must meet besides its length (checked by the form's schema): not the
 // user's login or name, not one of the commonly used passwords, not the current one (checked where the
 // current hash is at hand). Sign-in never applies them: existing passwords keep working.
@@ -9,19 +7,22 @@ export type PasswordProblem = "passwordRule.personal" | "passwordRule.common";
 const FEWEST_DISTINCT_CHARACTERS = 4;
 const SHORTEST_NAME_PART = 4;
 
-let common: Set<string> | undefined;
-/** zxcvbn-ts's list of ≈ 49 000 commonly used passwords (from leaked password sets), loaded once. */
-function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary["passwords-common"]);
+let common: Promise<Set<string>> | undefined;
+/**
+ * zxcvbn-ts's list of ≈ 49 000 commonly used passwords (from leaked password sets), loaded by the first new
+ * password, not by every worker at start (its dictionaries: ≈ 10 MB of a process's memory; ADR 36).
+ */
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import("@zxcvbn-ts/language-common").then(({ dictionary }) => new Set(dictionary["passwords-common"]));
   return common;
 }
 
 const normalize = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 
-export function passwordProblem(
+export async function passwordProblem(
   password: string,
   user: { login: string; displayName: string },
-): PasswordProblem | null {
+): Promise<PasswordProblem | null> {
   const candidate = normalize(password);
   const nameParts = user.displayName
     .split(/[\s.,\-–—]+/)
@@ -31,10 +32,11 @@ export function passwordProblem(
   if (personal.some((part) => candidate.includes(part))) return "passwordRule.personal";
   // «qwerty123!» is «qwerty» with the digits and signs people add to meet a rule.
   const stem = candidate.replace(/[^\p{L}]+$/u, "");
+  const commonlyUsed = await commonPasswords();
   if (
     new Set(candidate).size < FEWEST_DISTINCT_CHARACTERS ||
-    commonPasswords().has(candidate) ||
-    (stem.length > 0 && commonPasswords().has(stem))
+    commonlyUsed.has(candidate) ||
+    (stem.length > 0 && commonlyUsed.has(stem))
   ) {
     return "passwordRule.common";
   }

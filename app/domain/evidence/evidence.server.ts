@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { fileTypeFromBuffer } from "file-type";
 import { sql, type Kysely, type Transaction } from "kysely";
-import sharp from "sharp";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { RefusedWrite, type HeldFile } from "~/domain/editing/write-errors";
@@ -74,6 +72,8 @@ export async function checkUploads(
     throw new RefusedWrite("evidenceFiles.tooMany", { count: limits.count }, EVIDENCE_FIELD);
   }
   const checked: CheckedUpload[] = [];
+  // file-type and sharp (libvips) are loaded by the first evidence file, not by every worker at start (ADR 36).
+  const { fileTypeFromBuffer } = await import("file-type");
   for (const upload of uploads) {
     const detected = await fileTypeFromBuffer(upload.bytes);
     const verdict = evidenceVerdict(upload.name, detected?.mime ?? null);
@@ -97,6 +97,7 @@ export interface StoredUpload extends CheckedUpload {
 }
 
 async function thumbnailOf(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const { default: sharp } = await import("sharp");
   try {
     return new Uint8Array(
       await sharp(bytes, { limitInputPixels: 100_000_000 })

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { env } from "~/env.server";
 
 export interface OutgoingMail {
@@ -16,11 +16,15 @@ export interface Mailer {
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
   // One pooled connection per process: reminders go out in batches and should not open one each.
-  const transport: Transporter = nodemailer.createTransport(smtpUrl.includes("?") ? smtpUrl : `${smtpUrl}?pool=true`);
+  // nodemailer is loaded by the first mail, not by every worker at start (ADR 36).
+  let transport: Promise<Transporter> | undefined;
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+        nodemailer.createTransport(smtpUrl.includes("?") ? smtpUrl : `${smtpUrl}?pool=true`),
+      );
+      await (await transport).sendMail({ from, ...mail });
     },
   };
 }

@@ -107,8 +107,8 @@ export async function roadMapDashboardOf(
   const withinScope = (path: number[], id: number) =>
     roots.some((root) => path.includes(root) && path.indexOf(id) >= path.indexOf(root));
 
-  // The whole dashboard, names included, is kept until the road map changes; its figures separately
-  // too, so that other views (other pages, the list of road maps) reuse what they share.
+  // The whole dashboard, names included, is kept until the road map changes. Another page of its list
+  // or another date is another pass over the kept rows (figuresFor).
   return cachedFigures(
     db,
     roadMapId,
@@ -342,8 +342,16 @@ export async function roadMapTotal(
     departmentId: null,
     statuses: null,
   });
-  const { sections } = await figuresFor(db, roadMap, scope, asOf, focus.id, revision, frame);
-  return sections.find((row) => row.topSectionId === null) ?? null;
+  return cachedFigures(
+    db,
+    roadMap.id,
+    { kind: "total", scope, asOf, thresholds: roadMap.thresholds },
+    async () => {
+      const { sections } = await figuresFor(db, roadMap, scope, asOf, focus.id, revision, frame);
+      return sections.find((row) => row.topSectionId === null) ?? null;
+    },
+    revision,
+  );
 }
 
 /** Each territory of the area at or below `parentId`, with the child of `parentId` it lies in. */
@@ -355,8 +363,12 @@ function territoriesBelow(frame: RoadMapFrame, parentId: number): Map<number, nu
   return below;
 }
 
-/** Every figure of a scope, computed once per revision of the road map (and shared by concurrent requests). */
-function figuresFor(
+/**
+ * Every figure of a scope: a pass over the road map's rows kept for its revision (ADR 21). Not kept
+ * itself: its list holds every item of the scope (≈ 1 MB for 5 000 measures), where what a page keeps
+ * is its own few lines and groups.
+ */
+async function figuresFor(
   db: Kysely<Database>,
   roadMap: RoadMapSummary,
   scope: ExecutionScope,
@@ -365,18 +377,10 @@ function figuresFor(
   revision: number,
   frame: RoadMapFrame,
 ): Promise<RoadMapFigures> {
-  const { thresholds } = roadMap;
-  return cachedFigures(
-    db,
-    roadMap.id,
-    { kind: "figures", scope, asOf, thresholds, focus: focusId },
-    async () =>
-      figuresOf(await figureBase(db, scope, asOf, thresholds, revision), {
-        territoriesBelow: territoriesBelow(frame, focusId),
-        quarters: programmeQuarters(roadMap),
-      }),
-    revision,
-  );
+  return figuresOf(await figureBase(db, scope, asOf, roadMap.thresholds, revision), {
+    territoriesBelow: territoriesBelow(frame, focusId),
+    quarters: programmeQuarters(roadMap),
+  });
 }
 
 /** Names and numbers for the few items a page lists. */

@@ -6,27 +6,36 @@ import { getPrincipal } from "~/domain/auth/session.server";
 import { roadMapRevision } from "~/domain/execution/figures-cache.server";
 import { publicRevision } from "~/domain/public/publication.server";
 import { notificationStamp } from "~/domain/notifications/center.server";
+import { editableDepartmentIds } from "~/domain/auth/permissions.server";
+import { showsKpiMenu } from "~/domain/kpi/landing.server";
+import { myPageSources } from "~/domain/progress/my-page.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { localeOf } from "~/i18n/locale.server";
 import { keptAnswer, pageCache } from "./kept-pages.server";
 import type { PageCache } from "./page-cache.server";
+import type { RequestContext } from "./handle.server";
 
 // A repeat view answered before Remix runs (ADR 20). A page that Remix rendered and kept (entry.server.tsx)
 // is remembered under everything it was made from: the URL, the principal exactly as loaded for the
 // request (user, name, every role with its scope), the road map's revision (moved by every write that
-// can change what the page shows, migration 2026-11-22T1400), the locale and the day. The next request
-// with all of these equal costs a session lookup, a revision lookup and the kept bytes; anything that
-// differs — another scope, a write, a new day — goes through Remix, which checks access again.
+// can change what the page shows, migration 2026-11-22T1400) — for /my, its departments' road maps'
+// revisions and the decisions it lists, read whole (ADR 37) —, the header's bell and menu, the locale
+// and the day. The next request with all of these equal costs their lookups and the kept bytes;
+// anything that differs — another scope, a write, a new decision, a new day — goes through Remix,
+// which checks access again.
 
 /** What a view is made for, read fresh for each request. */
 export interface ViewIdentity {
   /** Null for a public view: its page is the same for everyone, signed in or not. */
   principal: Principal | null;
-  revision: number | string;
+  /** What the page is made from besides its reader's roles: a revision, or /my's sources. */
+  revision: unknown;
   /** The header's bell: the user's newest notification and unread count ("" for a public view). */
   notifications: string;
+  /** Whether the header's menu leads to KPI (it depends on the KPI figures in the reader's scope). */
+  kpiMenu: boolean;
   locale: string;
   today: string;
 }
@@ -34,12 +43,22 @@ export interface ViewIdentity {
 interface CacheableView {
   path: RegExp;
   /** What the page is made from; null when there is no such page to keep (an unpublished programme). */
-  revision: (db: Kysely<Database>, match: RegExpMatchArray) => Promise<number | string | null>;
+  revision?: (db: Kysely<Database>, match: RegExpMatchArray) => Promise<number | string | null>;
+  /**
+   * For a page made from what the reader's roles reach: what it is made from, the bell included, read
+   * once the principal is known; null when the reader has no such page. It may leave what it read in
+   * the request's context for the page's loader.
+   */
+  sources?: (
+    db: Kysely<Database>,
+    principal: Principal,
+    context: RequestContext,
+  ) => Promise<{ made: unknown; notifications: string } | null>;
   /** The page shows nothing of its reader (ADR 31): keyed without a principal, answered signed in or not. */
   public?: true;
 }
 
-/** Pages whose whole content follows from a road map's revision, its reader and the URL. */
+/** Pages whose whole content follows from what they are made of, their reader and the URL. */
 const CACHEABLE_VIEWS: CacheableView[] = [
   // The road map's dashboard (routes/_app.roadmaps.$roadMapId._index.tsx) and its layout.
   { path: /^\/roadmaps\/(\d{1,9})\/?$/, revision: (db, match) => roadMapRevision(db, Number(match[1])) },
@@ -48,6 +67,20 @@ const CACHEABLE_VIEWS: CacheableView[] = [
     path: /^\/p\/(\d{1,9})(?:\/\d{1,9})?\/?$/,
     revision: (db, match) => publicRevision(db, Number(match[1])),
     public: true,
+  },
+  // A department's quarter (routes/_app.my.tsx): its loader makes the page from the same sources.
+  {
+    path: /^\/my\/?$/,
+    sources: async (db, principal, context) => {
+      const departmentIds = editableDepartmentIds(principal);
+      if (departmentIds.length === 0) return null;
+      const sources = await myPageSources(db, principal.id, departmentIds);
+      context.myPage = sources;
+      return {
+        made: { revisions: sources.revisions, decisions: sources.decisions },
+        notifications: sources.notifications,
+      };
+    },
   },
 ];
 
@@ -115,7 +148,7 @@ export function leftToRemix(request: Request): boolean {
 }
 
 /** The identity of a request for a cacheable view, or null: not such a view, nobody signed in, no database. */
-export async function viewIdentityOf(request: Request): Promise<ViewIdentity | null> {
+export async function viewIdentityOf(request: Request, context: RequestContext): Promise<ViewIdentity | null> {
   if (leftToRemix(request)) return null;
   const url = new URL(request.url);
   for (const view of CACHEABLE_VIEWS) {
@@ -123,20 +156,35 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
     if (!match) continue;
     try {
       const db = await database();
-      // The revision is read before the page is rendered, so a page is never remembered under a
+      // What the page is made of is read before it is rendered, so a page is never remembered under a
       // revision older than its data.
       const [principal, revision] = await Promise.all([
         view.public ? null : getPrincipal(request),
-        view.revision(db, match),
+        view.revision ? view.revision(db, match) : null,
       ]);
-      if ((!principal && !view.public) || revision === null) return null;
-      return {
-        principal,
-        revision,
-        notifications: principal ? await notificationStamp(db, principal.id) : "",
-        locale: await localeOf(request),
-        today: todayIn(env().APP_TIME_ZONE),
-      };
+      if (view.public) {
+        if (revision === null) return null;
+        return {
+          principal: null,
+          revision,
+          notifications: "",
+          kpiMenu: false,
+          locale: await localeOf(request),
+          today: today(),
+        };
+      }
+      if (!principal) return null;
+      const [made, kpiMenu, locale] = await Promise.all([
+        view.sources
+          ? view.sources(db, principal, context)
+          : revision === null
+            ? null
+            : notificationStamp(db, principal.id).then((notifications) => ({ made: revision, notifications })),
+        showsKpiMenu(db, principal),
+        localeOf(request),
+      ]);
+      if (!made) return null;
+      return { principal, revision: made.made, notifications: made.notifications, kpiMenu, locale, today: today() };
     } catch {
       // Remix answers instead, with its own handling of an unavailable database.
       return null;
@@ -144,3 +192,5 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
   }
   return null;
 }
+
+const today = () => todayIn(env().APP_TIME_ZONE);

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
@@ -28,15 +28,15 @@ export async function unreadCount(db: Kysely<Database>, userId: number): Promise
  * notification and the unread count, so that a new one or a read mark makes another page.
  */
 export async function notificationStamp(db: Kysely<Database>, userId: number): Promise<string> {
-  const row = await db
+  return (await notificationStampQuery(db, userId).executeTakeFirstOrThrow()).stamp;
+}
+
+/** The stamp as a query of one row, to be read alone or inside another statement. */
+export function notificationStampQuery(db: Kysely<Database>, userId: number) {
+  return db
     .selectFrom("notification")
-    .select((eb) => [
-      eb.fn.max("id").as("newest"),
-      eb.fn.countAll<number>().filterWhere("read_at", "is", null).as("unread"),
-    ])
-    .where("user_id", "=", userId)
-    .executeTakeFirstOrThrow();
-  return `${row.newest ?? 0}:${row.unread}`;
+    .select(sql<string>`coalesce(max(id), 0) || ':' || count(*) FILTER (WHERE read_at IS NULL)`.as("stamp"))
+    .where("user_id", "=", userId);
 }
 
 export interface NotificationView {

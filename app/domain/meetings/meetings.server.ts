@@ -294,8 +294,7 @@ export async function previousDecisions(
     .execute();
 }
 
-/** Open decisions a department is responsible for: its officers' start page lists them. */
-/** The open decisions these departments answer for, as a query (read alone, or inside another statement). */
+/** Open decisions the departments are responsible for (their officers' /my lists them), as a query to nest. */
 export function departmentDecisionsQuery(db: Kysely<Database>, departmentIds: number[]) {
   return decisionsQuery(db).where("d.responsible_department_id", "in", departmentIds).where("d.status", "=", "open");
 }

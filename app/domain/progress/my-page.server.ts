@@ -128,13 +128,7 @@ export async function departmentRevisions(
   return rows.map((row) => [row.road_map_id, Number(row.revision)]);
 }
 
-/**
- * What /my is made of for a reader, as one statement (ADR 37): the revisions of the departments' road
- * maps, which every other table the page shows moves, and what no revision moves, read whole: the
- * open decisions the departments answer for and the header's bell. The view cache keys the page by
- * it, and the loader makes the page from the same rows, so a kept page never shows other decisions
- * than its key holds.
- */
+/** What /my is made of for a reader, besides the reader and the URL (ADR 37). */
 export interface MyPageSources {
   userId: number;
   departmentIds: number[];
@@ -144,6 +138,12 @@ export interface MyPageSources {
   notifications: string;
 }
 
+/**
+ * /my's sources as one statement: the revisions of the departments' road maps, which every other table
+ * the page shows moves, and what no revision moves, read whole: the open decisions the departments
+ * answer for and the header's bell. The view cache keys the page by them, and the loader makes the
+ * page from the same rows, so a kept page never shows other decisions than its key holds.
+ */
 export async function myPageSources(
   db: Kysely<Database>,
   userId: number,

@@ -16,6 +16,7 @@ import {
   textRefusal,
 } from "./request-checks";
 import { refusalPage, unavailablePage } from "./server-page.server";
+import type { MyPageSources } from "~/domain/progress/my-page.server";
 import { viewCache, viewIdentityOf, viewKey } from "./view-cache.server";
 
 // Every request of the app passes here (server.mjs) on its way to Remix: probes, the checks that refuse
@@ -28,6 +29,8 @@ export interface RequestContext {
   clientAddress?: string;
   /** Set by the render when the answer is a kept page (its key in the page cache), for the view cache. */
   keptPage?: string;
+  /** What the view cache keyed a /my view by, for its loader to make the page from (ADR 37). */
+  myPage?: MyPageSources;
 }
 
 type Next = (request: Request, context: RequestContext) => Promise<Response>;
@@ -102,7 +105,7 @@ async function withDeadline(request: Request, next: Next, context: RequestContex
 
 /** A cacheable view seen before is answered from the view cache; any other request goes to Remix. */
 async function viewed(request: Request, next: Next, context: RequestContext): Promise<Response> {
-  const identity = await viewIdentityOf(request);
+  const identity = await viewIdentityOf(request, context);
   if (!identity) return withDeadline(request, next, context);
   const key = viewKey(request.url, identity);
   const cached = await viewCache.answer(request, key);

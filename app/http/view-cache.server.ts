@@ -1,30 +1,40 @@
 import { createHash } from "node:crypto";
-import type { RawBuilder } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
 import { getUserSessionAlong } from "~/domain/auth/session.server";
 import { roadMapRevisionValue } from "~/domain/execution/figures-cache.server";
 import { publicRevisionValue } from "~/domain/public/publication.server";
+import { editableDepartmentIds } from "~/domain/auth/permissions.server";
+import { showsKpiMenu } from "~/domain/kpi/landing.server";
 import { todayIn } from "~/domain/periods/quarter";
+import { myPageSources } from "~/domain/progress/my-page.server";
 import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { localeOf } from "~/i18n/locale.server";
 import { keptAnswer, pageCache } from "./kept-pages.server";
 import type { PageCache } from "./page-cache.server";
+import type { RequestContext } from "./handle.server";
 
 // A repeat view answered before Remix runs (ADR 20). A page that Remix rendered and kept (entry.server.tsx)
 // is remembered under everything it was made from: the URL, the principal exactly as loaded for the
 // request (user, name, every role with its scope), the road map's revision (moved by every write that
-// can change what the page shows, migration 2026-11-22T1400), the locale and the day. The next request
-// with all of these equal costs a session lookup (with the bell's stamp), a revision lookup and the kept bytes; anything that
-// differs — another scope, a write, a new day — goes through Remix, which checks access again.
+// can change what the page shows, migration 2026-11-22T1400) — for /my, its departments' road maps'
+// revisions and the decisions it lists, read whole (ADR 37) —, the header's bell and menu, the locale
+// and the day. A kept dashboard costs one statement (the session, its bell and the revision, ADR 38) and
+// the kept bytes; anything that differs — another scope, a write, a new decision, a new day — goes
+// through Remix, which checks access again.
 
 /** What a view is made for, read fresh for each request. */
 export interface ViewIdentity {
   /** Null for a public view: its page is the same for everyone, signed in or not. */
   principal: Principal | null;
-  revision: number | string;
+  /** What the page is made from besides its reader's roles: a revision, or /my's sources. */
+  revision: unknown;
   /** The header's bell: the user's newest notification and unread count ("" for a public view). */
   notifications: string;
+  /** Whether the header's menu leads to KPI (it depends on the KPI figures in the reader's scope). */
+  kpiMenu: boolean;
   locale: string;
   today: string;
 }
@@ -36,12 +46,18 @@ interface CacheableView {
    * trip for a kept page), or alone for a public view. Null when there is no such page to keep (an
    * unpublished programme).
    */
-  revision: (match: RegExpMatchArray) => RawBuilder<number | string | null>;
+  revision?: (match: RegExpMatchArray) => RawBuilder<number | string | null>;
+  /**
+   * For a page made from what the reader's roles reach: what it is made from, read once the principal
+   * is known; null when the reader has no such page. It may leave what it read in the request's context
+   * for the page's loader.
+   */
+  sources?: (db: Kysely<Database>, principal: Principal, context: RequestContext) => Promise<unknown>;
   /** The page shows nothing of its reader (ADR 31): keyed without a principal, answered signed in or not. */
   public?: true;
 }
 
-/** Pages whose whole content follows from a road map's revision, its reader and the URL. */
+/** Pages whose whole content follows from what they are made of, their reader and the URL. */
 const CACHEABLE_VIEWS: CacheableView[] = [
   // The road map's dashboard (routes/_app.roadmaps.$roadMapId._index.tsx) and its layout.
   { path: /^\/roadmaps\/(\d{1,9})\/?$/, revision: (match) => roadMapRevisionValue(Number(match[1])) },
@@ -50,6 +66,17 @@ const CACHEABLE_VIEWS: CacheableView[] = [
     path: /^\/p\/(\d{1,9})(?:\/\d{1,9})?\/?$/,
     revision: (match) => publicRevisionValue(Number(match[1])),
     public: true,
+  },
+  // A department's quarter (routes/_app.my.tsx): its loader makes the page from the same sources.
+  {
+    path: /^\/my\/?$/,
+    sources: async (db, principal, context) => {
+      const departmentIds = editableDepartmentIds(principal);
+      if (departmentIds.length === 0) return null;
+      const sources = await myPageSources(db, principal.id, departmentIds);
+      context.myPage = sources;
+      return { revisions: sources.revisions, decisions: sources.decisions };
+    },
   },
 ];
 
@@ -116,37 +143,40 @@ export function leftToRemix(request: Request): boolean {
   );
 }
 
-async function revisionAlone(revision: RawBuilder<number | string | null>): Promise<number | string | null> {
+async function revisionAlone(revision: RawBuilder<unknown>): Promise<unknown> {
   const db = await database();
   return (await db.selectNoFrom(revision.as("revision")).executeTakeFirstOrThrow()).revision;
 }
 
 /** The identity of a request for a cacheable view, or null: not such a view, nobody signed in, no database. */
-export async function viewIdentityOf(request: Request): Promise<ViewIdentity | null> {
+export async function viewIdentityOf(request: Request, context: RequestContext): Promise<ViewIdentity | null> {
   if (leftToRemix(request)) return null;
   const url = new URL(request.url);
   for (const view of CACHEABLE_VIEWS) {
     const match = url.pathname.match(view.path);
     if (!match) continue;
     try {
-      // The revision is read before the page is rendered, so a page is never remembered under a
+      // What the page is made of is read before it is rendered, so a page is never remembered under a
       // revision older than its data.
-      const revision = view.revision(match);
-      const session = view.public ? null : await getUserSessionAlong(request, revision);
-      const identity = view.public
-        ? { principal: null, revision: await revisionAlone(revision), notifications: "" }
-        : session && {
-            principal: session.principal,
-            revision: session.alongside,
-            notifications: `${session.notifications.newest}:${session.notifications.unread}`,
-          };
-      if (!identity || identity.revision === null) return null;
-      return {
-        ...identity,
-        revision: identity.revision,
-        locale: await localeOf(request),
-        today: todayIn(env().APP_TIME_ZONE),
-      };
+      const revision = view.revision?.(match) ?? sql<null>`null`;
+      if (view.public) {
+        const alone = await revisionAlone(revision);
+        if (alone === null) return null;
+        const locale = await localeOf(request);
+        return { principal: null, revision: alone, notifications: "", kpiMenu: false, locale, today: today() };
+      }
+      const session = await getUserSessionAlong(request, revision);
+      if (!session) return null;
+      const { principal } = session;
+      const db = await database();
+      const [made, kpiMenu, locale] = await Promise.all([
+        view.sources ? view.sources(db, principal, context) : session.alongside,
+        showsKpiMenu(db, principal),
+        localeOf(request),
+      ]);
+      if (made === null) return null;
+      const notifications = `${session.notifications.newest}:${session.notifications.unread}`;
+      return { principal, revision: made, notifications, kpiMenu, locale, today: today() };
     } catch {
       // Remix answers instead, with its own handling of an unavailable database.
       return null;
@@ -154,3 +184,5 @@ export async function viewIdentityOf(request: Request): Promise<ViewIdentity | n
   }
   return null;
 }
+
+const today = () => todayIn(env().APP_TIME_ZONE);

@@ -17,13 +17,7 @@ import { attemptWrite, invalid, type WriteReply } from "~/domain/editing/action.
 import type { EntryQuestion } from "~/domain/progress/entry-checks";
 import { quarterEntriesSchema, type EntryLimits } from "~/domain/progress/entry-schema";
 import { listParamsOf } from "~/domain/progress/measure-list";
-import {
-  departmentRevisions,
-  myFormKey,
-  myFormScope,
-  myQuarterPage,
-  saveMyQuarter,
-} from "~/domain/progress/my-page.server";
+import { myFormKey, myFormScope, myPageSources, myQuarterPage, saveMyQuarter } from "~/domain/progress/my-page.server";
 import { submitReport } from "~/domain/progress/reports.server";
 import { waitingReports } from "~/domain/progress/waiting-reports.server";
 import { departmentDecisionViews } from "~/domain/meetings/meeting-view.server";
@@ -56,7 +50,7 @@ function chosenQuarter(request: Request, today: string): Quarter {
   return parseQuarterParam(new URL(request.url).searchParams.get("quarter")) ?? quarterOf(today);
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = await requirePrincipal(request);
   const departmentIds = editableDepartmentIds(principal);
   if (departmentIds.length === 0) throw forbidden();
@@ -66,12 +60,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await database();
   const search = new URL(request.url).searchParams;
   const listParams = listParamsOf(search);
-  const revisions = await departmentRevisions(db, departmentIds);
-  const [page, decisions, waiting] = await Promise.all([
+  // What the view cache keyed this page by, when it read it for this reader (ADR 37): the page is
+  // made from the same decisions and revisions.
+  const keyed = context.myPage;
+  const sources =
+    keyed && keyed.userId === principal.id && keyed.departmentIds.join() === departmentIds.join()
+      ? keyed
+      : await myPageSources(db, principal.id, departmentIds);
+  const { revisions } = sources;
+  const [page, waiting] = await Promise.all([
     myQuarterPage(db, departmentIds, quarter, today, locale, listParams, search, revisions),
-    departmentDecisionViews(db, principal, departmentIds, locale, today, env().APP_TIME_ZONE),
     waitingReports(db, departmentIds, today),
   ]);
+  const decisions = departmentDecisionViews(principal, sources.decisions, locale, today, env().APP_TIME_ZONE);
 
   // The quarters a department may look back on: from 2023 (the road maps' first year) to today's.
   const choices: Quarter[] = [];

@@ -16,8 +16,19 @@ export interface AppProcess {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startApp(env: Record<string, string>, port: number): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["server.mjs"], {
+/** How to start it: the checkout whose build to run (to compare two builds in one run), Node's flags. */
+export interface StartOptions {
+  cwd?: string;
+  execArgv?: string[];
+}
+
+export async function startApp(
+  env: Record<string, string>,
+  port: number,
+  start: StartOptions = {},
+): Promise<AppProcess> {
+  const child = spawn(process.execPath, [...(start.execArgv ?? []), "server.mjs"], {
+    cwd: start.cwd,
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -25,6 +25,7 @@ const identity = (changes: Partial<ViewIdentity> = {}): ViewIdentity => ({
   principal: admin,
   revision: 7,
   notifications: "0:0",
+  kpiMenu: false,
   locale: "kk",
   today: "2026-12-01",
   ...changes,
@@ -39,7 +40,7 @@ describe("the view cache", () => {
     expect(leftToRemix(new Request(url, { method: "POST" }))).toBe(true);
   });
 
-  test("a view's key changes with the reader's scope, the revision, the bell, the locale, the day and the URL", () => {
+  test("a view's key changes with the reader's scope, the revision, the bell, the menu, the locale, the day and the URL", () => {
     const key = viewKey(url, identity());
     expect(viewKey(url, identity())).toBe(key);
     const otherScope: Principal = {
@@ -55,6 +56,7 @@ describe("the view cache", () => {
       ),
       viewKey(url, identity({ revision: 8 })),
       viewKey(url, identity({ notifications: "4:1" })),
+      viewKey(url, identity({ kpiMenu: true })),
       viewKey(url, identity({ locale: "ru" })),
       viewKey(url, identity({ today: "2026-12-02" })),
       viewKey(`${url}&section=3`, identity()),

@@ -13,7 +13,6 @@ import {
   attendeesOf,
   councilMembers,
   decisionsOf,
-  departmentDecisions,
   departmentOptions,
   linkOptions,
   liveFigures,
@@ -22,6 +21,7 @@ import {
   previousDecisions,
   requireReadableCouncil,
   requireReadableMeeting,
+  type DepartmentDecision,
 } from "./meetings.server";
 import { canEditCouncil, changedFigures, decisionState, meetingEditable, type LinkFigures } from "./rules";
 
@@ -246,18 +246,15 @@ export function figureTexts(locale: Locale, link: LinkView, year: number) {
   };
 }
 
-/** The open decisions a department's officers must act on, the overdue ones first. */
-export async function departmentDecisionViews(
-  db: Kysely<Database>,
+/** The open decisions a department's officers must act on (`departmentDecisionsQuery`), the overdue ones first. */
+export function departmentDecisionViews(
   principal: Principal,
-  departmentIds: number[],
+  rows: DepartmentDecision[],
   locale: Locale,
   today: string,
   timeZone: string,
 ) {
-  const decisions = (await departmentDecisions(db, departmentIds)).map((d) =>
-    decisionView(principal, d, locale, today, timeZone),
-  );
+  const decisions = rows.map((d) => decisionView(principal, d, locale, today, timeZone));
   const rank = (d: DecisionView) => (d.state === "overdue" ? 0 : 1);
   return decisions.sort((a, b) => rank(a) - rank(b) || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }

@@ -294,14 +294,12 @@ export async function previousDecisions(
     .execute();
 }
 
-/** Open decisions a department is responsible for: its officers' start page lists them. */
-export async function departmentDecisions(db: Kysely<Database>, departmentIds: number[]) {
-  if (departmentIds.length === 0) return [];
-  return decisionsQuery(db)
-    .where("d.responsible_department_id", "in", departmentIds)
-    .where("d.status", "=", "open")
-    .execute();
+/** Open decisions the departments are responsible for (their officers' /my lists them), as a query to nest. */
+export function departmentDecisionsQuery(db: Kysely<Database>, departmentIds: number[]) {
+  return decisionsQuery(db).where("d.responsible_department_id", "in", departmentIds).where("d.status", "=", "open");
 }
+
+export type DepartmentDecision = Awaited<ReturnType<typeof decisionsOf>>[number];
 
 // ------------------------------------------------------------------------------------------------
 // Writes

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { pickText, type Locale, type ShownText } from "~/i18n/locales";
 import type { Quarter } from "~/domain/periods/quarter";
@@ -11,6 +11,7 @@ import {
 } from "~/domain/editing/signed-submission.server";
 import { RefusedWrite } from "~/domain/editing/write-errors";
 import { FiguresCache } from "~/domain/execution/figures-cache.server";
+import { departmentDecisionsQuery, type DepartmentDecision } from "~/domain/meetings/meetings.server";
 import { measurePage, pageParamOf, type MeasureCounts, type MeasureListParams } from "./measure-list";
 import { saveQuarterEntries } from "./entries.server";
 import type { QuarterEntriesInput } from "./entry-schema";
@@ -92,25 +93,84 @@ function rowView(measure: MyMeasure, open: boolean, locale: Locale): MeasureRowV
 }
 
 /**
- * The revisions of the road maps the departments have measures in, by road map: every write that can
- * change what /my lists (a measure, its plan, an entry, a report, a period, a name) moves one of them.
+ * The road maps the departments have measures or reports in: every write that can change what /my
+ * lists for them (a measure, its plan, an entry, a report, a period, a section, a name) moves one of
+ * their revisions. A report counts even once its measures have gone to another department: it still
+ * waits on the department.
  */
+function departmentRevisionsQuery(db: Kysely<Database>, departmentIds: number[]) {
+  return db
+    .selectFrom("road_map_revision")
+    .select(["road_map_id", "revision"])
+    .where((eb) =>
+      eb.or([
+        eb(
+          "road_map_id",
+          "in",
+          db.selectFrom("measure").select("road_map_id").where("responsible_department_id", "in", departmentIds),
+        ),
+        eb(
+          "road_map_id",
+          "in",
+          db.selectFrom("department_report").select("road_map_id").where("department_id", "in", departmentIds),
+        ),
+      ]),
+    );
+}
+
 export async function departmentRevisions(
   db: Kysely<Database>,
   departmentIds: number[],
 ): Promise<Array<[roadMapId: number, revision: number]>> {
   if (departmentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("road_map_revision")
-    .select(["road_map_id", "revision"])
-    .where(
-      "road_map_id",
-      "in",
-      db.selectFrom("measure").select("road_map_id").where("responsible_department_id", "in", departmentIds),
-    )
-    .orderBy("road_map_id")
-    .execute();
+  const rows = await departmentRevisionsQuery(db, departmentIds).orderBy("road_map_id").execute();
   return rows.map((row) => [row.road_map_id, Number(row.revision)]);
+}
+
+/** What /my is made of for a reader, besides the reader and the URL (ADR 37). */
+export interface MyPageSources {
+  userId: number;
+  departmentIds: number[];
+  revisions: Array<[roadMapId: number, revision: number]>;
+  decisions: DepartmentDecision[];
+}
+
+/**
+ * /my's sources as one statement: the revisions of the departments' road maps, which every other table
+ * the page shows moves, and what no revision moves, read whole: the open decisions the departments
+ * answer for (the header's bell comes with the session, ADR 38). The view cache keys the page by them, and the loader makes the
+ * page from the same rows, so a kept page never shows other decisions than its key holds.
+ */
+export async function myPageSources(
+  db: Kysely<Database>,
+  userId: number,
+  departmentIds: number[],
+): Promise<MyPageSources> {
+  if (departmentIds.length === 0) return { userId, departmentIds, revisions: [], decisions: [] };
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom(departmentRevisionsQuery(db, departmentIds).as("r"))
+        .select(
+          sql<
+            Array<[number, number]>
+          >`coalesce(json_agg(json_build_array(r.road_map_id, r.revision) ORDER BY r.road_map_id), '[]')`.as(
+            "revisions",
+          ),
+        )
+        .as("revisions"),
+      eb
+        .selectFrom(departmentDecisionsQuery(db, departmentIds).as("d"))
+        .select(sql<DepartmentDecision[]>`coalesce(json_agg(d ORDER BY d.id), '[]')`.as("decisions"))
+        .as("decisions"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    userId,
+    departmentIds,
+    revisions: (row.revisions ?? []).map(([roadMapId, revision]) => [roadMapId, Number(revision)]),
+    decisions: row.decisions ?? [],
+  };
 }
 
 /** Department quarters with no measure open, ≈ 0.5 MB for 500 measures: some thirty departments' views. */

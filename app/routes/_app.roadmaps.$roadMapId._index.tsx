@@ -20,6 +20,7 @@ import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { withParams } from "~/domain/execution/dashboard-links";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
+import { roadMapRevision } from "~/domain/execution/figures-cache.server";
 import { dashboardMap } from "~/domain/geo/maps.server";
 import { todayIn } from "~/domain/periods/quarter";
 import { idSchema } from "~/domain/ids";
@@ -34,14 +35,18 @@ const params = z.object({ roadMapId: idSchema });
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${plainText(data?.title)} · Oryndau` }];
 
 export async function loader({ request, params: rawParams }: LoaderFunctionArgs) {
-  const principal = await requirePrincipal(request);
   const parsed = params.safeParse(rawParams);
+  const db = await database();
+  // The revision (nothing of the road map itself) is read beside the session, not after it.
+  const [principal, revision] = await Promise.all([
+    requirePrincipal(request),
+    parsed.success ? roadMapRevision(db, parsed.data.roadMapId) : undefined,
+  ]);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
   const locale = await localeOf(request);
   const today = todayIn(env().APP_TIME_ZONE);
   const { filters, error } = parseDashboardFilters(new URL(request.url).searchParams, today);
-  const db = await database();
-  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters);
+  const dashboard = await roadMapDashboard(db, principal, parsed.data.roadMapId, filters, revision);
   const shares = await sharesOfLines(db, [...dashboard.measures, ...dashboard.attention], filters.asOf);
   const view = dashboardView(dashboard, filters, locale, today);
   const map = await dashboardMap(db, view, locale, { roadMapId: dashboard.roadMap.id, revision: dashboard.revision });

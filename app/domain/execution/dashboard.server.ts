@@ -71,8 +71,9 @@ export async function roadMapDashboard(
   principal: Principal,
   roadMapId: number,
   filters: DashboardFilters,
+  knownRevision?: number,
 ): Promise<Dashboard> {
-  const revision = await roadMapRevision(db, roadMapId);
+  const revision = knownRevision ?? (await roadMapRevision(db, roadMapId));
   // Which road map and slice the user sees follows from their roles and the road map's rows (its
   // council scopes move the revision too): kept with the figures. A 404 is thrown again each time.
   const roadMap = await cachedFigures(

@@ -100,6 +100,86 @@ export interface FigureBase<S extends BaseScope = BaseScope> {
 
 const inList = (ids: number[] | null | undefined) => (ids ? new Set(ids) : null);
 
+/** Row numbers grouped by a key, each group in the rows' own order: group g is order[start[g] … start[g + 1]). */
+interface RowGroups {
+  order: Int32Array;
+  start: Int32Array;
+}
+
+function groupRows(keys: Int32Array, groupCount: number): RowGroups {
+  const start = new Int32Array(groupCount + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]!++;
+  for (let group = 0; group < groupCount; group++) start[group + 1]! += start[group]!;
+  const next = start.slice(0, groupCount);
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[next[keys[i]!]!++] = i;
+  return { order, start };
+}
+
+/**
+ * A road map's rows grouped by measure and by territory, made once per kept read: a section, a
+ * department or a territory slice visits its own rows, not the road map's 150 000. Within a group rows
+ * keep their order, so a share's entries still come by date.
+ */
+interface RowIndex {
+  plansByMeasure: RowGroups;
+  entriesByMeasure: RowGroups;
+  plansByTerritory: RowGroups;
+  entriesByTerritory: RowGroups;
+  territoryCount: number;
+  /** 1 where a measure's plan is held, in part or whole, by territories other than its own. */
+  split: Uint8Array;
+}
+
+const indexes = new WeakMap<RoadMapRows, RowIndex>();
+
+function rowIndexOf(rows: RoadMapRows): RowIndex {
+  let index = indexes.get(rows);
+  if (index) return index;
+  const { plans, entries, measures } = rows;
+  let territoryCount = 0;
+  for (const column of [plans.territory, entries.territory])
+    for (let i = 0; i < column.length; i++) territoryCount = Math.max(territoryCount, column[i]! + 1);
+  const split = new Uint8Array(measures.length);
+  for (let i = 0; i < plans.measure.length; i++)
+    if (plans.territory[i] !== measures[plans.measure[i]!]!.territoryId) split[plans.measure[i]!] = 1;
+  index = {
+    plansByMeasure: groupRows(plans.measure, measures.length),
+    entriesByMeasure: groupRows(entries.measure, measures.length),
+    plansByTerritory: groupRows(plans.territory, territoryCount),
+    entriesByTerritory: groupRows(entries.territory, territoryCount),
+    territoryCount,
+    split,
+  };
+  indexes.set(rows, index);
+  return index;
+}
+
+/** The rows of the given groups, group by group; null when that is every row anyway. */
+function rowsOf(groups: RowGroups, keys: Iterable<number>, groupCount: number): Int32Array | null {
+  let count = 0;
+  for (const key of keys) if (key >= 0 && key < groupCount) count += groups.start[key + 1]! - groups.start[key]!;
+  if (count === groups.order.length) return null;
+  const picked = new Int32Array(count);
+  let at = 0;
+  for (const key of keys) {
+    if (key < 0 || key >= groupCount) continue;
+    picked.set(groups.order.subarray(groups.start[key]!, groups.start[key + 1]!), at);
+    at += groups.start[key + 1]! - groups.start[key]!;
+  }
+  return picked;
+}
+
+/** The bytes of a read's row index (made here if it was not yet): what the kept rows' budget counts for it. */
+export function rowIndexBytes(rows: RoadMapRows): number {
+  const index = rowIndexOf(rows);
+  const groups = [index.plansByMeasure, index.entriesByMeasure, index.plansByTerritory, index.entriesByTerritory];
+  return groups.reduce(
+    (bytes, group) => bytes + group.order.byteLength + group.start.byteLength,
+    index.split.byteLength,
+  );
+}
+
 /**
  * The figure base of a scope on D from a road map's rows: the measures in the scope with their terms
  * in force on D; every share of their plan (in the slice or not: whether a plan is split depends on
@@ -115,7 +195,8 @@ export function baseOf<S extends BaseScope>(
   const departments = inList(scope.departmentIds);
   const measureIds = inList(scope.measureIds);
   const slice = inList(scope.territoryIds);
-  const inScope: Array<BaseMeasure | undefined> = rows.measures.map((measure) => {
+  const index = rowIndexOf(rows);
+  const inScope: Array<BaseMeasure | undefined> = rows.measures.map((measure, place) => {
     if (sections && !sections.has(measure.sectionId) && !sections.has(measure.parentSectionId ?? -1)) return undefined;
     if (departments && !departments.has(measure.departmentId)) return undefined;
     if (measureIds && !measureIds.has(measure.id)) return undefined;
@@ -129,9 +210,32 @@ export function baseOf<S extends BaseScope>(
       topSectionId: measure.topSectionId,
       place: measure.place,
       terms: { deadline: terms.deadline, weight: terms.weight, removed: terms.removed },
-      split: false,
+      split: index.split[place] === 1,
     };
   });
+  // Which rows to visit: a slice's territories' or the scope's measures', whichever are fewer.
+  const measuresInScope: number[] = [];
+  inScope.forEach((measure, place) => measure && measuresInScope.push(place));
+  const byMeasure =
+    measuresInScope.length < rows.measures.length
+      ? {
+          plans: rowsOf(index.plansByMeasure, measuresInScope, rows.measures.length),
+          entries: rowsOf(index.entriesByMeasure, measuresInScope, rows.measures.length),
+        }
+      : null;
+  const byTerritory = slice
+    ? {
+        plans: rowsOf(index.plansByTerritory, slice, index.territoryCount),
+        entries: rowsOf(index.entriesByTerritory, slice, index.territoryCount),
+      }
+    : null;
+  const visitedCount = (choice: typeof byMeasure) =>
+    choice
+      ? (choice.plans?.length ?? rows.plans.measure.length) + (choice.entries?.length ?? rows.entries.measure.length)
+      : Infinity;
+  const visited = visitedCount(byTerritory) < visitedCount(byMeasure) ? byTerritory : byMeasure;
+  const planRows = visited?.plans ?? null;
+  const entryRows = visited?.entries ?? null;
 
   const shares = new Map<number, BaseShare>();
   const shareOf = (measureIndex: number, measure: BaseMeasure, territoryId: number) => {
@@ -163,12 +267,13 @@ export function baseOf<S extends BaseScope>(
     return known;
   };
   const { plans } = rows;
-  for (let i = 0; i < plans.measure.length; i++) {
+  const planCount = planRows ? planRows.length : plans.measure.length;
+  for (let k = 0; k < planCount; k++) {
+    const i = planRows ? planRows[k]! : k;
     const measureIndex = plans.measure[i]!;
     const measure = inScope[measureIndex];
     if (!measure) continue;
     const territoryId = plans.territory[i]!;
-    if (territoryId !== measure.territoryId) measure.split = true;
     if (slice && !slice.has(territoryId)) continue;
     const share = shareOf(measureIndex, measure, territoryId);
     const code = plans.quarterCode[i]!;
@@ -194,7 +299,9 @@ export function baseOf<S extends BaseScope>(
     return known;
   };
   const { entries } = rows;
-  for (let i = 0; i < entries.measure.length; i++) {
+  const entryCount = entryRows ? entryRows.length : entries.measure.length;
+  for (let k = 0; k < entryCount; k++) {
+    const i = entryRows ? entryRows[k]! : k;
     const day = entries.day[i]!;
     if (day > d) continue;
     const measureIndex = entries.measure[i]!;

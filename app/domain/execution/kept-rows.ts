@@ -1,4 +1,4 @@
-import type { RoadMapRows } from "./figure-base";
+import { rowIndexBytes, type RoadMapRows } from "./figure-base";
 
 // The road maps' rows kept per revision (road-map-rows.server.ts), bounded by the bytes they take:
 // ≈ 5 MB for a national road map of 5 000 measures, so that a worker which served every road map of a
@@ -9,9 +9,9 @@ const MEASURE_BYTES = 250;
 const TERM_BYTES = 180;
 const REPORT_BYTES = 40;
 
-/** The bytes a road map's rows take: the typed arrays exactly, the objects as measured. */
+/** The bytes a road map's rows take: the typed arrays and their index exactly, the objects as measured. */
 export function rowsBytes(rows: RoadMapRows): number {
-  let bytes = rows.reports.size * REPORT_BYTES;
+  let bytes = rows.reports.size * REPORT_BYTES + rowIndexBytes(rows);
   for (const column of [...Object.values(rows.plans), ...Object.values(rows.entries)]) bytes += column.byteLength;
   for (const measure of rows.measures) bytes += MEASURE_BYTES + measure.terms.length * TERM_BYTES;
   return bytes;

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import type { Principal } from "~/domain/auth/access";
-import { loadPrincipal } from "~/domain/auth/principal.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { dashboardView } from "~/domain/execution/dashboard-view.server";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
@@ -12,7 +11,7 @@ import { uploadBoundary } from "~/domain/geo/boundary-action.server";
 import { MAX_BOUNDARY_BYTES } from "~/domain/geo/boundary-upload";
 import { dashboardMap } from "~/domain/geo/maps.server";
 import { translator } from "~/i18n/i18n";
-import { createWorld, localized, type World } from "../fixtures/world";
+import { createAdmin, createWorld, localized, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
 const square = [
@@ -51,16 +50,7 @@ describe(`uploaded boundaries on ${engineName}`, () => {
   beforeAll(async () => {
     ({ db, close } = await createTestDatabase());
     world = await createWorld(db);
-    const adminId = await withActor(db, "system", async (trx) => {
-      const user = await trx
-        .insertInto("app_user")
-        .values({ login: "admin", display_name: "Әкімші", password_hash: "x" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx.insertInto("role_assignment").values({ user_id: user.id, role: "admin" }).execute();
-      return user.id;
-    });
-    admin = (await loadPrincipal(db, adminId))!;
+    admin = await createAdmin(db);
     // One district has a KATO code of the bundled files: its shape is drawn without an upload.
     await withActor(db, "system", (trx) =>
       trx.updateTable("territory").set({ kato_code: "791110000" }).where("id", "=", world.districtIds[0]).execute(),
@@ -135,16 +125,7 @@ describe(`the dashboard's kept map on ${engineName}`, () => {
   beforeAll(async () => {
     ({ db, close } = await createTestDatabase());
     world = await createWorld(db);
-    const adminId = await withActor(db, "system", async (trx) => {
-      const user = await trx
-        .insertInto("app_user")
-        .values({ login: "admin", display_name: "Әкімші", password_hash: "x" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx.insertInto("role_assignment").values({ user_id: user.id, role: "admin" }).execute();
-      return user.id;
-    });
-    admin = (await loadPrincipal(db, adminId))!;
+    admin = await createAdmin(db);
   });
   afterAll(() => close());
 

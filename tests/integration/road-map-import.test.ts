@@ -10,7 +10,7 @@ import type { ImportChoices } from "~/domain/import/import-plan";
 import { applyRoadMapImport, previewRoadMapImport } from "~/domain/import/road-map-import.server";
 import type { ParsedMeasure, ParsedSection, ReadResult, SheetColumn } from "~/domain/import/road-map-sheet";
 import { closeQuarter } from "~/domain/periods/periods.server";
-import { createWorld, type World } from "../fixtures/world";
+import { createAdmin, createWorld, type World } from "../fixtures/world";
 import { createTestDatabase, engineName } from "./test-database";
 
 // The road-map import against a real database, on files as the reader gives them (ReadResult made by
@@ -158,16 +158,7 @@ describe(`road-map import on ${engineName}`, () => {
   beforeAll(async () => {
     ({ db, close } = await createTestDatabase());
     world = await createWorld(db);
-    const adminId = await withActor(db, "system", async (trx) => {
-      const user = await trx
-        .insertInto("app_user")
-        .values({ login: "admin", display_name: "Әкімші", password_hash: "x" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx.insertInto("role_assignment").values({ user_id: user.id, role: "admin" }).execute();
-      return user.id;
-    });
-    admin = (await loadPrincipal(db, adminId))!;
+    admin = await createAdmin(db);
     editor = (await loadPrincipal(db, world.editorId))!;
     // An empty road map of a district: the new road map the file goes into.
     roadMapId = await withActor(db, "system", async (trx) => {

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "~db/actor";
 import type { Database } from "~db/schema";
 import { DEMO_PASSWORD } from "~db/seed";
-import { closeDatabase, database } from "~/db.server";
+import { database } from "~/db.server";
 import type { Principal } from "~/domain/auth/access";
 import { hashPassword } from "~/domain/auth/password.server";
 import { editableDepartmentIds } from "~/domain/auth/permissions.server";
@@ -18,7 +15,7 @@ import { reviewReport, submitReport } from "~/domain/progress/reports.server";
 import { viewIdentityOf, viewKey } from "~/http/view-cache.server";
 import { loader as myLoader } from "~/routes/_app.my";
 import { action as loginAction } from "~/routes/login";
-import { createTestDatabase, engineName } from "./test-database";
+import { engineName, openAppDatabase } from "./test-database";
 
 // /my's repeat views are answered from the view cache (ADR 37), keyed by what the page is made of.
 // Each change a department's officer would see on the page gives the view another key (so the kept
@@ -53,8 +50,7 @@ async function view(cookie: string, url = "http://localhost/my") {
 }
 
 describe(`/my answered from the view cache on ${engineName}`, () => {
-  let dataDir: string | undefined;
-  let closeTestDatabase: (() => Promise<void>) | undefined;
+  let appDatabase: { close: () => Promise<void> };
   let db: Kysely<Database>;
   let editor: Principal;
   let admin: Principal;
@@ -65,18 +61,8 @@ describe(`/my answered from the view cache on ${engineName}`, () => {
   const quarter = quarterOf(today);
 
   beforeAll(async () => {
-    process.env.SESSION_SECRET = "a test secret of at least thirty-two characters";
-    process.env.SEED_DEMO_DATA = "true";
     process.env.APP_TIME_ZONE = "Asia/Almaty";
-    process.env.DATABASE_APP_ROLE = `${process.env.TEST_DATABASE_PREFIX ?? "oryndau_test"}_app`;
-    if (process.env.TEST_DATABASE_URL) {
-      const testDatabase = await createTestDatabase();
-      process.env.DATABASE_URL = testDatabase.url;
-      closeTestDatabase = testDatabase.close;
-    } else {
-      dataDir = mkdtempSync(path.join(tmpdir(), "oryndau-my-view-"));
-      process.env.DATA_DIR = dataDir;
-    }
+    appDatabase = await openAppDatabase("oryndau-my-view-");
     db = await database();
     const ids = await db
       .selectFrom("app_user")
@@ -91,9 +77,7 @@ describe(`/my answered from the view cache on ${engineName}`, () => {
   });
 
   afterAll(async () => {
-    await closeDatabase();
-    await closeTestDatabase?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await appDatabase.close();
   });
 
   it("keeps the key of a view while nothing it shows changes, and tells apart its quarter and list", async () => {

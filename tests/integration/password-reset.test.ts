@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withActor } from "~db/actor";
 import { DEMO_PASSWORD } from "~db/seed";
-import { closeDatabase, database } from "~/db.server";
+import { database } from "~/db.server";
 import { env } from "~/env.server";
 import { RESET_FREE_PER_ADDRESS, RESET_FREE_PER_IDENTIFIER } from "~/domain/accounts/password-reset.server";
 import { translator } from "~/i18n/i18n";
@@ -16,7 +13,7 @@ import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-
 import { action as loginAction } from "~/routes/login";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password.$token";
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from "../mail/smtp-sink";
-import { createTestDatabase, engineName } from "./test-database";
+import { engineName, openAppDatabase } from "./test-database";
 
 // Forgotten passwords and e-mail changes as a user meets them: the app's own routes and database, and a
 // real SMTP server on loopback receiving what the app sends.
@@ -77,33 +74,19 @@ async function setEmail(login: string, email: string | null) {
 }
 
 describe(`password resets and e-mail addresses on ${engineName}`, () => {
-  let dataDir: string | undefined;
-  let closeTestDatabase: (() => Promise<void>) | undefined;
+  let appDatabase: { close: () => Promise<void> };
   let smtp: SmtpSink;
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
     process.env.SMTP_URL = smtp.url;
     process.env.MAIL_FROM = "Oryndau <no-reply@oryndau.test>";
-    process.env.SESSION_SECRET = "a test secret of at least thirty-two characters";
-    process.env.SEED_DEMO_DATA = "true";
-    process.env.DATABASE_APP_ROLE = `${process.env.TEST_DATABASE_PREFIX ?? "oryndau_test"}_app`;
-    if (process.env.TEST_DATABASE_URL) {
-      const testDatabase = await createTestDatabase();
-      process.env.DATABASE_URL = testDatabase.url;
-      closeTestDatabase = testDatabase.close;
-    } else {
-      dataDir = mkdtempSync(path.join(tmpdir(), "oryndau-reset-"));
-      process.env.DATA_DIR = dataDir;
-    }
-    await database();
+    appDatabase = await openAppDatabase("oryndau-reset-");
   });
 
   afterAll(async () => {
-    await closeDatabase();
-    await closeTestDatabase?.();
+    await appDatabase.close();
     await smtp.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("lets an administrator set an address, audited, and refuses one another account has", async () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seed";
-import { closeDatabase, database } from "~/db.server";
+import { database } from "~/db.server";
 import { decodeMessage } from "~/domain/editing/messages";
 import { translator } from "~/i18n/i18n";
 import { LOCALES } from "~/i18n/locales";
@@ -14,7 +11,7 @@ import { action as adminUserAction } from "~/routes/_app.admin.users.$userId";
 import { action as languageAction } from "~/routes/language";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
-import { createTestDatabase, engineName } from "./test-database";
+import { engineName, openAppDatabase } from "./test-database";
 
 // The app as a browser meets it: its own routes, its database (seeded with the demo users), cookies.
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
@@ -51,28 +48,14 @@ async function isSignedIn(cookie: string): Promise<boolean> {
 const formError = (body: { error?: Record<string, string[] | null> }, field = "") => body.error?.[field]?.[0] ?? "";
 
 describe(`sessions and sign-in on ${engineName}`, () => {
-  let dataDir: string | undefined;
-  let closeTestDatabase: (() => Promise<void>) | undefined;
+  let appDatabase: { close: () => Promise<void> };
 
   beforeAll(async () => {
-    process.env.SESSION_SECRET = "a test secret of at least thirty-two characters";
-    process.env.SEED_DEMO_DATA = "true";
-    process.env.DATABASE_APP_ROLE = `${process.env.TEST_DATABASE_PREFIX ?? "oryndau_test"}_app`;
-    if (process.env.TEST_DATABASE_URL) {
-      const testDatabase = await createTestDatabase();
-      process.env.DATABASE_URL = testDatabase.url;
-      closeTestDatabase = testDatabase.close;
-    } else {
-      dataDir = mkdtempSync(path.join(tmpdir(), "oryndau-sign-in-"));
-      process.env.DATA_DIR = dataDir;
-    }
-    await database();
+    appDatabase = await openAppDatabase("oryndau-sign-in-");
   });
 
   afterAll(async () => {
-    await closeDatabase();
-    await closeTestDatabase?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await appDatabase.close();
   });
 
   it("refuses a session after logout, even to a copy of its cookie", async () => {

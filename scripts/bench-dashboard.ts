@@ -37,7 +37,6 @@ import { randomBytes } from "node:crypto";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { sql, type CompiledQuery, type Kysely } from "kysely";
-import { withActor } from "~db/actor";
 import { openDatabase, type DatabaseConnection } from "~db/client";
 import type { Database } from "~db/schema";
 import { DEMO_PASSWORD } from "~db/seed";
@@ -45,10 +44,10 @@ import { hashPassword } from "~/domain/auth/password.server";
 import { loadPrincipal } from "~/domain/auth/principal.server";
 import { parseDashboardFilters } from "~/domain/execution/dashboard-filters";
 import { roadMapDashboard } from "~/domain/execution/dashboard.server";
-import { quarterOf, todayIn } from "~/domain/periods/quarter";
+import { todayIn } from "~/domain/periods/quarter";
 import { startApp, type AppProcess } from "./bench/app-process";
 import { closeConnections, get, load, send, signIn, type LoadResult } from "./bench/http";
-import { addDepartmentHead, DEPARTMENT_HEAD } from "./bench/national-accounts";
+import { DEPARTMENT_HEAD, sendBackHeadsQuarter } from "./bench/national-accounts";
 import { copyDatabase, type ScratchDatabase } from "./bench/scratch-database";
 
 const { values: options } = parseArgs({
@@ -418,37 +417,10 @@ async function run(): Promise<string> {
  * measure page takes entries (a submitted report locks them).
  */
 async function prepareReportingWeek(db: Kysely<Database>) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await withActor(db, "system", (trx) => addDepartmentHead(trx, passwordHash));
-  const { id: adminId } = await db
-    .selectFrom("app_user")
-    .select("id")
-    .where("login", "=", "admin")
-    .executeTakeFirstOrThrow();
-  const { department_id: departmentId } = await db
-    .selectFrom("role_assignment as r")
-    .innerJoin("app_user as u", "u.id", "r.user_id")
-    .select("r.department_id")
-    .where("u.login", "=", DEPARTMENT_HEAD.login)
-    .where("r.role", "=", "editor")
-    .executeTakeFirstOrThrow();
-  if (departmentId === null) throw new Error(`${DEPARTMENT_HEAD.login} is an editor of no department`);
-  const quarter = quarterOf(todayIn(TIME_ZONE));
-  await withActor(db, "system", (trx) =>
-    trx
-      .updateTable("department_report")
-      .set({
-        status: "returned",
-        reviewed_at: sql`now()`,
-        reviewed_by: adminId,
-        review_comment: "Sent back for the benchmark's reporting week",
-      })
-      .where("road_map_id", "=", ROAD_MAP)
-      .where("department_id", "=", departmentId)
-      .where("year", "=", quarter.year)
-      .where("quarter", "=", quarter.quarter)
-      .where("status", "!=", "returned")
-      .execute(),
+  const { adminId, departmentId, quarter } = await sendBackHeadsQuarter(
+    db,
+    ROAD_MAP,
+    await hashPassword(DEMO_PASSWORD),
   );
   const count = (rows: { n: number | string }[]) => Number(rows[0]?.n ?? 0);
   const measures = db.selectFrom("measure").where("road_map_id", "=", ROAD_MAP).where("removed_on", "is", null);

@@ -19,14 +19,12 @@ import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { withActor } from "~db/actor";
 import { openDatabase } from "~db/client";
 import { DEMO_PASSWORD } from "~db/seed";
 import { hashPassword } from "~/domain/auth/password.server";
-import { quarterOf, todayIn } from "~/domain/periods/quarter";
 import { startApp, type AppProcess } from "./bench/app-process";
 import { closeConnections, get, load, signIn } from "./bench/http";
-import { addDepartmentHead, DEPARTMENT_HEAD } from "./bench/national-accounts";
+import { DEPARTMENT_HEAD, sendBackHeadsQuarter } from "./bench/national-accounts";
 import { copyDatabase } from "./bench/scratch-database";
 
 const { values: options } = parseArgs({
@@ -88,29 +86,7 @@ let exitCode = 0;
 try {
   const connection = await openDatabase({ databaseUrl: scratch.url, pgliteDir: "", onQuery: () => {} });
   const { db } = connection;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await withActor(db, "system", (trx) => addDepartmentHead(trx, passwordHash));
-  const quarter = quarterOf(todayIn("Asia/Almaty"));
-  const { id: adminId } = await db
-    .selectFrom("app_user")
-    .select("id")
-    .where("login", "=", "admin")
-    .executeTakeFirstOrThrow();
-  await withActor(db, "system", (trx) =>
-    trx
-      .updateTable("department_report")
-      .set({
-        status: "returned",
-        reviewed_at: sql`now()`,
-        reviewed_by: adminId,
-        review_comment: "Sent back for the benchmark",
-      })
-      .where("road_map_id", "=", 1)
-      .where("department_id", "=", DEPARTMENT_HEAD.departmentId)
-      .where("year", "=", quarter.year)
-      .where("quarter", "=", quarter.quarter)
-      .execute(),
-  );
+  await sendBackHeadsQuarter(db, 1, await hashPassword(DEMO_PASSWORD));
   // Every backend's counts reach pg_stat_database once it has been idle for a while (≤ 10 s).
   const transactions = async () => {
     await sleep(11_000);
